@@ -1,0 +1,49 @@
+#ifndef LLMTRACE_CCURLZLIB_SHIM_H
+#define LLMTRACE_CCURLZLIB_SHIM_H
+
+#include <curl/curl.h>
+#include <zlib.h>
+
+/* curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call.
+   These typed wrappers give Swift one entry point per argument type. */
+
+static inline CURLcode llmtrace_curl_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode llmtrace_curl_setopt_off(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode llmtrace_curl_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode llmtrace_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode llmtrace_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+typedef size_t (*llmtrace_curl_data_callback)(char *buffer, size_t size, size_t count, void *userdata);
+
+static inline CURLcode llmtrace_curl_setopt_callback(CURL *handle, CURLoption option, llmtrace_curl_data_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode llmtrace_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+/* deflateInit2 and inflateInit2 are macros over the versioned functions. */
+static inline int llmtrace_deflate_init_gzip(z_streamp stream, int level) {
+    return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+}
+
+static inline int llmtrace_inflate_init_gzip(z_streamp stream) {
+    return inflateInit2(stream, 15 + 32);
+}
+
+#endif

@@ -1,0 +1,169 @@
+import Synchronization
+
+/// Which span a new span hangs under.
+public enum SpanParent: Sendable {
+    /// The current span of the task or thread (`TraceContext.currentSpan`), if any.
+    case current
+    /// None: the span starts a new trace.
+    case root
+    /// This span.
+    case span(Span)
+    /// This context, for example one extracted from incoming headers.
+    case context(SpanContext)
+}
+
+/// What spans of one provider share: where they go and how they are limited.
+final class SpanPipeline: Sendable {
+    let resource: Resource
+    let limits: SpanLimits
+    let sampler: any Sampler
+    let idGenerator: any IDGenerator
+    let processors: [any SpanProcessor]
+    let isShutdown = Atomic<Bool>(false)
+
+    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, processors: [any SpanProcessor]) {
+        self.resource = resource
+        self.limits = limits
+        self.sampler = sampler
+        self.idGenerator = idGenerator
+        self.processors = processors
+    }
+
+    func spanEnded(_ data: SpanData) {
+        for processor in processors { processor.onEnd(data) }
+    }
+}
+
+/// Starts spans for one instrumentation scope (a library or a part of the app).
+///
+/// Get one from `TracerProvider.tracer(_:version:)`. A tracer is a small value: keep it or ask
+/// for it again, both are cheap.
+public struct Tracer: Sendable {
+    /// The scope written on every span of this tracer.
+    public let scope: InstrumentationScope
+    /// Injects and extracts cross-process context for this tracer's provider.
+    public let propagator: any TextMapPropagator
+    let pipeline: SpanPipeline?
+
+    init(scope: InstrumentationScope, propagator: any TextMapPropagator, pipeline: SpanPipeline?) {
+        self.scope = scope
+        self.propagator = propagator
+        self.pipeline = pipeline
+    }
+
+    /// Starts a span. End it with `Span.end()`; prefer `withSpan` where the work is one block.
+    ///
+    /// - Parameters:
+    ///   - name: A low-cardinality name (`retrieval`, `chat gpt-4o-mini`), never user text.
+    ///   - kind: The span kind.
+    ///   - parent: The parent; by default the current span, so nesting follows the code.
+    ///   - attributes: Attributes known at start; samplers see these.
+    ///   - links: Links known at start; samplers see these.
+    ///   - startTime: Unix nanoseconds; default now.
+    /// - Returns: A recording span, or a non-recording one if the sampler dropped it or
+    ///   the provider is disabled or shut down.
+    public func startSpan(
+        _ name: String,
+        kind: SpanKind = .internal,
+        parent: SpanParent = .current,
+        attributes: Attributes = Attributes(),
+        links: [SpanLink] = [],
+        startTime: UInt64? = nil
+    ) -> Span {
+        let parentContext: SpanContext?
+        switch parent {
+        case .current: parentContext = TraceContext.current
+        case .root: parentContext = nil
+        case .span(let span): parentContext = span.context.isValid ? span.context : nil
+        case .context(let context): parentContext = context.isValid ? context : nil
+        }
+        guard let pipeline, !pipeline.isShutdown.load(ordering: .relaxed) else {
+            return Span(nonRecording: parentContext ?? .invalid)
+        }
+
+        let traceID = parentContext?.traceID ?? pipeline.idGenerator.newTraceID()
+        let result = pipeline.sampler.shouldSample(SamplingParameters(
+            parentContext: parentContext, traceID: traceID, name: name, kind: kind, attributes: attributes, links: links
+        ))
+        let spanID = pipeline.idGenerator.newSpanID()
+        // New trace ids come from a random generator: say so (W3C Level 2); a parent's bit is kept.
+        var flags = parentContext.map { $0.traceFlags.intersection(.random) } ?? .random
+        if result.decision == .recordAndSample { flags.insert(.sampled) }
+        let context = SpanContext(
+            traceID: traceID, spanID: spanID, traceFlags: flags,
+            traceState: result.traceState ?? parentContext?.traceState ?? TraceState(), isRemote: false
+        )
+        guard result.decision != .drop else { return Span(nonRecording: context) }
+
+        let limits = pipeline.limits
+        var startAttributes = attributes
+        for attribute in result.attributes { startAttributes[attribute.key] = attribute.value }
+        let (limitedAttributes, droppedAttributes) = limits.limit(startAttributes, countLimit: limits.attributeCountLimit)
+        var limitedLinks: [SpanLink] = []
+        for link in links.prefix(limits.linkCountLimit) where link.context.isValid {
+            let (linkAttributes, dropped) = limits.limit(link.attributes, countLimit: limits.attributePerLinkCountLimit)
+            limitedLinks.append(SpanLink(context: link.context, attributes: linkAttributes, droppedAttributesCount: link.droppedAttributesCount + dropped))
+        }
+        let span = Span(
+            name: name, context: context, kind: kind, parent: parentContext,
+            startTimeUnixNano: startTime ?? WallClock.nowUnixNano(),
+            attributes: limitedAttributes, droppedAttributes: droppedAttributes,
+            links: limitedLinks, droppedLinks: max(0, links.count - limits.linkCountLimit),
+            pipeline: pipeline, scope: scope
+        )
+        for processor in pipeline.processors { processor.onStart(span, parentContext: parentContext) }
+        return span
+    }
+
+    /// Runs `body` inside a new span that is current for the duration, and ends it after.
+    ///
+    /// An error thrown by `body` is recorded on the span (`recordError`) and rethrown.
+    public func withSpan<R>(
+        _ name: String,
+        kind: SpanKind = .internal,
+        parent: SpanParent = .current,
+        attributes: Attributes = Attributes(),
+        links: [SpanLink] = [],
+        _ body: (Span) throws -> R
+    ) rethrows -> R {
+        let span = startSpan(name, kind: kind, parent: parent, attributes: attributes, links: links)
+        defer { span.end() }
+        do {
+            return try TraceContext.withSpan(span) { try body(span) }
+        } catch {
+            span.recordError(error)
+            throw error
+        }
+    }
+
+    /// Async form of `withSpan`: the span is current in `body` and in the tasks it starts.
+    public func withSpan<R>(
+        _ name: String,
+        kind: SpanKind = .internal,
+        parent: SpanParent = .current,
+        attributes: Attributes = Attributes(),
+        links: [SpanLink] = [],
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (Span) async throws -> R
+    ) async rethrows -> R {
+        let span = startSpan(name, kind: kind, parent: parent, attributes: attributes, links: links)
+        defer { span.end() }
+        do {
+            return try await TraceContext.withSpan(span, isolation: isolation) { try await body(span) }
+        } catch {
+            span.recordError(error)
+            throw error
+        }
+    }
+
+    /// Writes the current span's context (or `context`) into outgoing request headers.
+    public func inject(into headers: inout [String: String], context: SpanContext? = nil) {
+        guard let context = context ?? TraceContext.current else { return }
+        propagator.inject(context, into: &headers)
+    }
+
+    /// Reads a remote parent from incoming request headers; `nil` starts a new trace.
+    public func extract(from headers: [String: String]) -> SpanContext? {
+        propagator.extract(from: headers)
+    }
+}

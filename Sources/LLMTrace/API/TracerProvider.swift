@@ -1,0 +1,141 @@
+import Logging
+import Synchronization
+
+/// The root of LLMTrace in an app: owns the resource, the sampler, the processors and exporters,
+/// and hands out tracers.
+///
+/// Make one at start-up, from the environment or from code, and shut it down before exit so
+/// that queued spans are sent:
+///
+/// ```swift
+/// let provider = TracerProvider(environment: ProcessInfo.processInfo.environment)
+/// TracerProvider.bootstrap(provider)          // optional: makes it the global one
+/// let tracer = provider.tracer("my-service")
+/// // ...
+/// _ = provider.shutdown(timeout: .seconds(5))
+/// ```
+///
+/// Libraries should accept a `Tracer` or `TracerProvider` from their caller and fall back to
+/// `TracerProvider.global`, never build their own.
+public final class TracerProvider: Sendable {
+    /// The configuration the provider was built from.
+    public let configuration: TracingConfiguration
+    /// The resource on every span.
+    public let resource: Resource
+    /// The propagators chosen by `configuration.propagators`.
+    public let propagator: any TextMapPropagator
+    /// The processors spans are handed to, in order.
+    public let processors: [any SpanProcessor]
+    let pipeline: SpanPipeline?
+    private let scopes = Mutex<[String: InstrumentationScope]>([:])
+    private let logger: Logger
+
+    /// Builds a provider.
+    /// - Parameters:
+    ///   - configuration: Resource, sampler, limits, exporters.
+    ///   - processors: Replaces the processors `configuration.exporters` would make (for tests,
+    ///     or a custom pipeline).
+    ///   - idGenerator: The id source; inject a fixed one in tests.
+    ///   - logger: LLMTrace's own diagnostics. Its level is set from `configuration.logLevel`.
+    public init(
+        configuration: TracingConfiguration = TracingConfiguration(),
+        processors: [any SpanProcessor]? = nil,
+        idGenerator: any IDGenerator = RandomIDGenerator(),
+        logger: Logger = Logger(label: "llmtrace")
+    ) {
+        var logger = logger
+        logger.logLevel = configuration.logLevel
+        self.logger = logger
+        self.configuration = configuration
+        self.resource = configuration.makeResource()
+        for warning in configuration.warnings { logger.warning("\(warning)") }
+
+        let propagators: [any TextMapPropagator] = configuration.propagators.contains(.traceContext) ? [W3CTraceContextPropagator()] : []
+        self.propagator = CompositePropagator(propagators)
+
+        if configuration.disabled {
+            self.processors = []
+            self.pipeline = nil
+            return
+        }
+        let processors = processors ?? configuration.exporters.map { kind -> any SpanProcessor in
+            let exporter: any SpanExporter
+            switch kind {
+            case .otlp: exporter = OTLPHTTPExporter(configuration: configuration.otlp, logger: logger)
+            case .console: exporter = ConsoleSpanExporter()
+            }
+            return BatchSpanProcessor(exporter: exporter, configuration: configuration.batch, logger: logger)
+        }
+        self.processors = processors
+        self.pipeline = SpanPipeline(
+            resource: resource, limits: configuration.limits, sampler: configuration.sampler,
+            idGenerator: idGenerator, processors: processors
+        )
+    }
+
+    /// Builds a provider from environment variables (pass `ProcessInfo.processInfo.environment`).
+    public convenience init(environment: [String: String], logger: Logger = Logger(label: "llmtrace")) {
+        self.init(configuration: TracingConfiguration(environment: environment), logger: logger)
+    }
+
+    /// A tracer for the scope `name` (your library or module), optionally versioned.
+    public func tracer(_ name: String, version: String? = nil) -> Tracer {
+        let key = "\(name)\u{0}\(version ?? "")"
+        let scope = scopes.withLock { scopes in
+            if let existing = scopes[key] { return existing }
+            let scope = InstrumentationScope(name: name, version: version)
+            scopes[key] = scope
+            return scope
+        }
+        return Tracer(scope: scope, propagator: propagator, pipeline: pipeline)
+    }
+
+    /// Exports every span ended before the call.
+    /// - Returns: whether every processor finished within `timeout`.
+    @discardableResult
+    public func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
+        let deadline = Deadline.after(timeout)
+        var completed = true
+        for processor in processors {
+            completed = processor.forceFlush(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
+        }
+        return completed
+    }
+
+    /// Flushes and stops every processor; spans started afterwards record nothing. Later calls
+    /// return `true` at once.
+    /// - Returns: whether everything finished within `timeout`. Spans still unsent then are
+    ///   counted as failed in `statistics`.
+    @discardableResult
+    public func shutdown(timeout: Duration = .seconds(30)) -> Bool {
+        guard let pipeline, !pipeline.isShutdown.exchange(true, ordering: .acquiringAndReleasing) else { return true }
+        let deadline = Deadline.after(timeout)
+        var completed = true
+        for processor in processors {
+            completed = processor.shutdown(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
+        }
+        return completed
+    }
+
+    /// Delivery counters summed over the exporting processors.
+    public var statistics: ExportStatistics {
+        processors.compactMap(\.statistics).reduce(ExportStatistics(), +)
+    }
+
+    // MARK: Global provider
+
+    private static let globalProvider = Mutex<TracerProvider>(TracerProvider(configuration: {
+        var configuration = TracingConfiguration()
+        configuration.disabled = true
+        return configuration
+    }()))
+
+    /// The app-wide provider. Until `bootstrap(_:)` is called it is disabled: spans record
+    /// nothing and cost almost nothing.
+    public static var global: TracerProvider { globalProvider.withLock { $0 } }
+
+    /// Makes `provider` the global one. Call once, early in `main`.
+    public static func bootstrap(_ provider: TracerProvider) {
+        globalProvider.withLock { $0 = provider }
+    }
+}

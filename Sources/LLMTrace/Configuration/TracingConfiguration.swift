@@ -1,0 +1,231 @@
+import Logging
+
+/// Everything a `TracerProvider` is built from.
+///
+/// Precedence: the defaults, then the environment (`init(environment:)`), then code, which
+/// changes properties after `init`. Reading the environment never fails: an invalid value keeps
+/// the default and adds one line to `warnings`, which the provider logs once.
+public struct TracingConfiguration: Sendable {
+    /// Where spans go.
+    public enum ExporterKind: String, Sendable, Equatable, CaseIterable {
+        /// OTLP/HTTP JSON to `otlp.endpoint`.
+        case otlp
+        /// One line per span on standard error.
+        case console
+    }
+
+    /// Header formats for cross-process context.
+    public enum PropagatorKind: String, Sendable, Equatable {
+        /// W3C `traceparent` and `tracestate`.
+        case traceContext = "tracecontext"
+        /// W3C `baggage`: accepted in the list for compatibility; LLMTrace does not carry baggage.
+        case baggage
+    }
+
+    /// Turns tracing off: spans record nothing, propagation still works.
+    /// - Environment: `OTEL_SDK_DISABLED`. Default: false.
+    public var disabled = false
+    /// `service.name`; set in code it wins over everything.
+    /// - Environment: `OTEL_SERVICE_NAME` (wins over `service.name` in `OTEL_RESOURCE_ATTRIBUTES`).
+    ///   Default: `unknown_service:<executable>`.
+    public var serviceName: String?
+    /// More resource attributes (`service.version`, `deployment.environment.name`, ...).
+    /// - Environment: `OTEL_RESOURCE_ATTRIBUTES` (`k=v,k=v`, percent-encoded).
+    public var resourceAttributes = Attributes()
+    /// Decides at span start which spans are recorded and sampled.
+    /// - Environment: `OTEL_TRACES_SAMPLER`, `OTEL_TRACES_SAMPLER_ARG`. Default: `parentbased_always_on`.
+    public var sampler: any Sampler = ParentBasedSampler(root: AlwaysOnSampler())
+    /// Batch processor settings.
+    public var batch = BatchConfiguration()
+    /// Span limits.
+    public var limits = SpanLimits()
+    /// OTLP exporter settings.
+    public var otlp = OTLPExporterConfiguration()
+    /// Exporters; empty means none.
+    /// - Environment: `OTEL_TRACES_EXPORTER` (`otlp`, `console`, `none`, or a comma list). Default: otlp.
+    public var exporters: [ExporterKind] = [.otlp]
+    /// Propagators for `inject`/`extract`.
+    /// - Environment: `OTEL_PROPAGATORS`. Default: `tracecontext,baggage`.
+    public var propagators: [PropagatorKind] = [.traceContext, .baggage]
+    /// The level of LLMTrace's own log.
+    /// - Environment: `OTEL_LOG_LEVEL`. Default: info.
+    public var logLevel = Logger.Level.info
+    /// What was wrong with the environment, one line per variable.
+    public private(set) var warnings: [String] = []
+
+    /// The defaults.
+    public init() {}
+
+    /// The defaults, overridden by each valid value in `environment`.
+    public init(environment: [String: String]) {
+        self.init()
+        var env = EnvironmentReader(environment)
+        readGeneral(&env)
+        readSampler(&env)
+        readBatch(&env)
+        readLimits(&env)
+        readOTLP(&env)
+        warnings = env.warnings
+    }
+
+    /// The resource this configuration describes: `service.name`, the `telemetry.sdk.*`
+    /// attributes, then `resourceAttributes`.
+    public func makeResource() -> Resource {
+        var attributes = Attributes()
+        let name: String
+        if let serviceName {
+            name = serviceName
+        } else if case .string(let fromAttributes)? = resourceAttributes["service.name"] {
+            name = fromAttributes
+        } else {
+            let executable = CommandLine.arguments.first.map { String($0.split(separator: "/").last ?? "") } ?? ""
+            name = executable.isEmpty ? "unknown_service" : "unknown_service:\(executable)"
+        }
+        attributes["service.name"] = .string(name)
+        attributes["telemetry.sdk.name"] = "opentelemetry"
+        attributes["telemetry.sdk.language"] = "swift"
+        attributes["telemetry.sdk.version"] = .string(LLMTraceVersion.current)
+        attributes["telemetry.distro.name"] = "llmtrace"
+        for attribute in resourceAttributes where attribute.key != "service.name" {
+            attributes[attribute.key] = attribute.value
+        }
+        return Resource(attributes: attributes)
+    }
+
+    private mutating func readGeneral(_ env: inout EnvironmentReader) {
+        if let value = env.bool(EnvironmentKey.sdkDisabled) { disabled = value }
+        if let pairs = env.keyValueList(EnvironmentKey.resourceAttributes, redactValues: false) {
+            for (key, value) in pairs { resourceAttributes[key] = .string(value) }
+        }
+        if let name = env.string(EnvironmentKey.serviceName) { serviceName = name }
+        if let level = env.choice(EnvironmentKey.logLevel, [
+            "trace": Logger.Level.trace, "debug": .debug, "info": .info, "warn": .warning,
+            "warning": .warning, "error": .error, "critical": .critical, "none": .critical,
+        ]) { logLevel = level }
+
+        if let list = env.string(EnvironmentKey.tracesExporter) {
+            var kinds: [ExporterKind] = []
+            var valid = true
+            for item in list.lowercased().split(separator: ",").map({ String($0.trimmingOWS()) }) where !item.isEmpty {
+                if item == "none" { continue }
+                if let kind = ExporterKind(rawValue: item) {
+                    if !kinds.contains(kind) { kinds.append(kind) }
+                } else {
+                    valid = false
+                }
+            }
+            if valid { exporters = kinds } else { env.warn(EnvironmentKey.tracesExporter, list, expected: "otlp, console or none") }
+        }
+
+        if let list = env.string(EnvironmentKey.propagators) {
+            var kinds: [PropagatorKind] = []
+            var valid = true
+            for item in list.lowercased().split(separator: ",").map({ String($0.trimmingOWS()) }) where !item.isEmpty {
+                if item == "none" { continue }
+                if let kind = PropagatorKind(rawValue: item) {
+                    if !kinds.contains(kind) { kinds.append(kind) }
+                } else {
+                    valid = false
+                }
+            }
+            if valid { propagators = kinds } else { env.warn(EnvironmentKey.propagators, list, expected: "tracecontext, baggage or none (b3, jaeger, xray are not supported)") }
+        }
+    }
+
+    private mutating func readSampler(_ env: inout EnvironmentReader) {
+        let names = ["always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off", "parentbased_traceidratio"]
+        guard let name = env.choice(EnvironmentKey.tracesSampler, Dictionary(uniqueKeysWithValues: names.map { ($0, $0) })) else { return }
+        let ratio = name.hasSuffix("traceidratio") ? (env.double(EnvironmentKey.tracesSamplerArg, in: 0...1) ?? 1.0) : 1.0
+        switch name {
+        case "always_on": sampler = AlwaysOnSampler()
+        case "always_off": sampler = AlwaysOffSampler()
+        case "traceidratio": sampler = TraceIDRatioBasedSampler(ratio: ratio)
+        case "parentbased_always_off": sampler = ParentBasedSampler(root: AlwaysOffSampler())
+        case "parentbased_traceidratio": sampler = ParentBasedSampler(root: TraceIDRatioBasedSampler(ratio: ratio))
+        default: sampler = ParentBasedSampler(root: AlwaysOnSampler())
+        }
+    }
+
+    private mutating func readBatch(_ env: inout EnvironmentReader) {
+        if let delay = env.milliseconds(EnvironmentKey.bspScheduleDelay) { batch.scheduleDelay = delay }
+        if let timeout = env.milliseconds(EnvironmentKey.bspExportTimeout) { batch.exportTimeout = timeout }
+        if let size = env.integer(EnvironmentKey.bspMaxQueueSize, in: 1...Int(Int32.max)) { batch.maxQueueSize = size }
+        if let size = env.integer(EnvironmentKey.bspMaxExportBatchSize, in: 1...Int(Int32.max)) {
+            if size > batch.maxQueueSize {
+                env.warn(EnvironmentKey.bspMaxExportBatchSize, String(size), expected: "at most OTEL_BSP_MAX_QUEUE_SIZE (\(batch.maxQueueSize)); clamped to it")
+                batch.maxExportBatchSize = batch.maxQueueSize
+            } else {
+                batch.maxExportBatchSize = size
+            }
+        } else if batch.maxExportBatchSize > batch.maxQueueSize {
+            batch.maxExportBatchSize = batch.maxQueueSize
+        }
+    }
+
+    private mutating func readLimits(_ env: inout EnvironmentReader) {
+        let general = env.integer(EnvironmentKey.attributeCountLimit)
+        let generalLength = env.integer(EnvironmentKey.attributeValueLengthLimit)
+        if let limit = env.integer(EnvironmentKey.spanAttributeCountLimit) ?? general { limits.attributeCountLimit = limit }
+        if let limit = env.integer(EnvironmentKey.spanAttributeValueLengthLimit) ?? generalLength { limits.attributeValueLengthLimit = limit }
+        if let limit = env.integer(EnvironmentKey.spanEventCountLimit) { limits.eventCountLimit = limit }
+        if let limit = env.integer(EnvironmentKey.spanLinkCountLimit) { limits.linkCountLimit = limit }
+        if let limit = env.integer(EnvironmentKey.eventAttributeCountLimit) ?? general { limits.attributePerEventCountLimit = limit }
+        if let limit = env.integer(EnvironmentKey.linkAttributeCountLimit) ?? general { limits.attributePerLinkCountLimit = limit }
+    }
+
+    private mutating func readOTLP(_ env: inout EnvironmentReader) {
+        if let url = env.string(EnvironmentKey.otlpTracesEndpoint) {
+            if let hasPath = Self.urlHasPath(url) {
+                otlp.endpoint = hasPath ? url : url + "/"
+            } else {
+                env.warn(EnvironmentKey.otlpTracesEndpoint, url, expected: "an http:// or https:// URL")
+            }
+        } else if let base = env.string(EnvironmentKey.otlpEndpoint) {
+            if Self.urlHasPath(base) != nil {
+                otlp.endpoint = (base.hasSuffix("/") ? base : base + "/") + "v1/traces"
+            } else {
+                env.warn(EnvironmentKey.otlpEndpoint, base, expected: "an http:// or https:// URL")
+            }
+        }
+        if let key = env.firstKey(EnvironmentKey.otlpTracesProtocol, EnvironmentKey.otlpProtocol),
+           let value = env.string(key), value.lowercased() != "http/json" {
+            env.warn(key, value, expected: "http/json, the only protocol LLMTrace speaks")
+        }
+        if let key = env.firstKey(EnvironmentKey.otlpTracesHeaders, EnvironmentKey.otlpHeaders),
+           let pairs = env.keyValueList(key, redactValues: true) {
+            otlp.headers = pairs.map { OTLPExporterConfiguration.Header(name: $0.0, value: $0.1) }
+        }
+        if let key = env.firstKey(EnvironmentKey.otlpTracesTimeout, EnvironmentKey.otlpTimeout),
+           let timeout = env.milliseconds(key) {
+            otlp.timeout = timeout
+        }
+        if let key = env.firstKey(EnvironmentKey.otlpTracesCompression, EnvironmentKey.otlpCompression),
+           let compression = env.choice(key, ["gzip": OTLPExporterConfiguration.Compression.gzip, "none": .none]) {
+            otlp.compression = compression
+        }
+        if let key = env.firstKey(EnvironmentKey.otlpTracesCertificate, EnvironmentKey.otlpCertificate) {
+            otlp.tls.certificateFile = env.string(key)
+        }
+        if let key = env.firstKey(EnvironmentKey.otlpTracesClientCertificate, EnvironmentKey.otlpClientCertificate) {
+            otlp.tls.clientCertificateFile = env.string(key)
+        }
+        if let key = env.firstKey(EnvironmentKey.otlpTracesClientKey, EnvironmentKey.otlpClientKey) {
+            otlp.tls.clientKeyFile = env.string(key)
+        }
+    }
+
+    /// Whether `url` (of the form `http(s)://host[:port][/path]`) has a path; `nil` if it is not
+    /// such a URL.
+    static func urlHasPath(_ url: String) -> Bool? {
+        let lower = url.lowercased()
+        let rest: Substring
+        if lower.hasPrefix("http://") { rest = url.dropFirst(7) } else if lower.hasPrefix("https://") { rest = url.dropFirst(8) } else { return nil }
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !authority.isEmpty, !authority.contains(where: { $0 == " " || $0.isNewline }) else { return nil }
+        if let colon = authority.lastIndex(of: ":"), !authority.contains("]") || authority[colon...].contains("]") == false {
+            let port = authority[authority.index(after: colon)...]
+            guard !port.isEmpty, let number = Int(port), (1...65535).contains(number) else { return nil }
+        }
+        return rest.count > authority.count
+    }
+}

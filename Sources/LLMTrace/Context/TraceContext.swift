@@ -1,0 +1,81 @@
+import Dispatch
+#if canImport(Foundation)
+import Foundation
+#endif
+
+/// The span that is current where code runs, so new spans find their parent without being told.
+///
+/// One task-local value serves async code (it flows into child tasks and `async let`) and
+/// synchronous code (outside any task, Swift binds task-locals to the thread). Dispatch queues and
+/// `Thread`s start with nothing bound: carry the context across with `bind(_:)` or
+/// `DispatchQueue.asyncWithTraceContext(execute:)`.
+public enum TraceContext {
+    @TaskLocal static var span: Span?
+
+    /// The current span, if any.
+    public static var currentSpan: Span? { span }
+
+    /// The current span's context, if there is a current span with a valid one.
+    public static var current: SpanContext? {
+        guard let context = span?.context, context.isValid else { return nil }
+        return context
+    }
+
+    /// Runs `body` with `span` as the current span (or none, to start fresh traces inside).
+    public static func withSpan<R>(_ span: Span?, _ body: () throws -> R) rethrows -> R {
+        try $span.withValue(span, operation: body)
+    }
+
+    /// Runs async `body` with `span` as the current span.
+    public static func withSpan<R>(
+        _ span: Span?,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> R
+    ) async rethrows -> R {
+        try await $span.withValue(span, operation: body, isolation: isolation)
+    }
+
+    /// Runs `body` as if inside the remote span `context`, typically one extracted from incoming
+    /// headers: spans started inside continue that trace as its children.
+    public static func withRemoteParent<R>(_ context: SpanContext?, _ body: () throws -> R) rethrows -> R {
+        try withSpan(context.map { Span(nonRecording: $0) }, body)
+    }
+
+    /// Async form of `withRemoteParent(_:_:)`.
+    public static func withRemoteParent<R>(
+        _ context: SpanContext?,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> R
+    ) async rethrows -> R {
+        try await withSpan(context.map { Span(nonRecording: $0) }, isolation: isolation, body)
+    }
+
+    /// Wraps `body` so that it runs with the span that is current *now*, wherever it runs later:
+    /// on a Dispatch queue, a `Thread`, or a callback of a C library.
+    public static func bind(_ body: @escaping @Sendable () -> Void) -> @Sendable () -> Void {
+        let captured = span
+        return { $span.withValue(captured, operation: body) }
+    }
+}
+
+extension DispatchQueue {
+    /// Submits `work` like `async(execute:)`, with the caller's current span carried into it, so
+    /// spans started inside are children of the caller's span.
+    public func asyncWithTraceContext(
+        group: DispatchGroup? = nil,
+        qos: DispatchQoS = .unspecified,
+        flags: DispatchWorkItemFlags = [],
+        execute work: @escaping @Sendable () -> Void
+    ) {
+        async(group: group, qos: qos, flags: flags, execute: TraceContext.bind(work))
+    }
+}
+
+#if canImport(Foundation)
+extension Thread {
+    /// A thread whose block runs with the creator's current span.
+    public static func withTraceContext(_ block: @escaping @Sendable () -> Void) -> Thread {
+        Thread(block: TraceContext.bind(block))
+    }
+}
+#endif

@@ -1,0 +1,246 @@
+import Dispatch
+import Foundation
+import Logging
+import Synchronization
+
+/// Settings of the OTLP/HTTP JSON exporter.
+public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConvertible {
+    /// Body compression.
+    public enum Compression: String, Sendable, Equatable {
+        case none
+        case gzip
+    }
+
+    /// The URL spans are posted to, path included.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is, else `OTEL_EXPORTER_OTLP_ENDPOINT`
+    ///   with `/v1/traces` appended. Default: `http://localhost:4318/v1/traces`.
+    public var endpoint = "http://localhost:4318/v1/traces"
+    /// Extra request headers, such as an API key. Their values are never logged.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, else `OTEL_EXPORTER_OTLP_HEADERS`.
+    public var headers: [Header] = []
+    /// Longest time one export may take, retries included; `.zero` = no limit.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT`, else `OTEL_EXPORTER_OTLP_TIMEOUT` (ms). Default: 10 s.
+    public var timeout: Duration = .seconds(10)
+    /// Body compression.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_COMPRESSION`, else `OTEL_EXPORTER_OTLP_COMPRESSION`. Default: none.
+    public var compression = Compression.none
+    /// gzip level, 1 (fastest) to 9 (smallest).
+    public var gzipLevel: Int32 = 6
+    /// Certificates for https.
+    public var tls = TLSConfiguration()
+    /// Retry timing for 429, 502, 503, 504 and connection errors.
+    public var retry = RetryPolicy()
+    /// Largest body (before compression) that is sent; a larger batch is dropped and counted.
+    public var maxRequestBytes = 64 << 20
+
+    /// The defaults above.
+    public init() {}
+
+    /// One header; `description` hides the value.
+    public struct Header: Sendable, Equatable, CustomStringConvertible {
+        /// The header name.
+        public var name: String
+        /// The header value; may be a secret.
+        public var value: String
+        /// Creates a header.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+        public var description: String { "\(name): <redacted>" }
+    }
+
+    public var description: String {
+        "endpoint=\(endpoint) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.map(\.name))"
+    }
+}
+
+/// Exponential backoff with jitter, as the OTLP exporter specification asks.
+public struct RetryPolicy: Sendable, Equatable {
+    /// The first wait.
+    public var initialBackoff: Duration = .seconds(1)
+    /// The longest wait.
+    public var maxBackoff: Duration = .seconds(30)
+    /// Growth per attempt.
+    public var multiplier = 2.0
+    /// Most attempts per export, the first included.
+    public var maxAttempts = 10
+
+    /// The defaults above.
+    public init() {}
+
+    /// The wait before attempt `attempt + 1` (0-based), randomized to 50–150 %.
+    func backoff(afterAttempt attempt: Int) -> Duration {
+        let base = Double(initialBackoff.nanoseconds) * pow(multiplier, Double(max(0, attempt)))
+        let capped = min(base, Double(maxBackoff.nanoseconds))
+        return .nanoseconds(Int64(capped * Double.random(in: 0.5...1.5)))
+    }
+}
+
+/// Exports spans as OTLP/HTTP JSON (`POST /v1/traces`, `Content-Type: application/json`).
+///
+/// Each batch is encoded once, gzipped if configured, and posted. 429, 502, 503, 504 and
+/// connection errors are retried with backoff and jitter, honouring `Retry-After` (seconds or an
+/// HTTP date), all within one deadline: the smaller of the caller's and `timeout`. Other
+/// statuses fail the batch at once. A 200 with `partialSuccess` reports the rejected count. The
+/// exporter creates no spans of its own, so its HTTP calls are never traced.
+public final class OTLPHTTPExporter: SpanExporter {
+    /// The settings in force.
+    public let configuration: OTLPExporterConfiguration
+    private let transport: any HTTPTransport
+    private let logger: Logger
+    private let isShutdown = Atomic<Bool>(false)
+    // Signalled at shutdown so that a retry wait ends early.
+    private let wake = DispatchSemaphore(value: 0)
+
+    /// Creates an exporter.
+    /// - Parameters:
+    ///   - configuration: Endpoint, headers, compression, timeouts.
+    ///   - transport: The HTTP client; default: libcurl with the configured TLS settings.
+    ///   - logger: For rare diagnostics; header values never reach it.
+    public init(configuration: OTLPExporterConfiguration = OTLPExporterConfiguration(), transport: (any HTTPTransport)? = nil, logger: Logger = Logger(label: "llmtrace")) {
+        self.configuration = configuration
+        self.transport = transport ?? CurlTransport(tls: configuration.tls)
+        self.logger = logger
+    }
+
+    public func export(_ batch: [SpanData], deadline callerDeadline: Deadline) -> ExportResult {
+        guard !isShutdown.load(ordering: .acquiring) else { return .failure(.shutdown) }
+        guard !batch.isEmpty else { return .success }
+        var deadline = callerDeadline
+        if configuration.timeout > .zero { deadline = min(deadline, .after(configuration.timeout)) }
+
+        var body = OTLPJSONEncoder.encode(batch)
+        guard body.count <= configuration.maxRequestBytes else {
+            return .failure(.payloadTooLarge(bytes: body.count))
+        }
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
+        if configuration.compression == .gzip {
+            do {
+                body = try Gzip.compress(body, level: configuration.gzipLevel)
+                headers.append(("Content-Encoding", "gzip"))
+            } catch {
+                logger.warning("gzip failed (\(error)); sending the batch uncompressed")
+            }
+        }
+        for header in configuration.headers { headers.append((header.name, header.value)) }
+        let request = HTTPRequest(url: configuration.endpoint, headers: headers, body: body)
+
+        var lastError = ExportError.timeout
+        for attempt in 0..<max(1, configuration.retry.maxAttempts) {
+            let remaining = deadline.remainingNanos
+            guard remaining > 0 else { return .failure(lastError) }
+            var retryAfter: Duration?
+            switch transport.post(request, timeout: .nanoseconds(Int64(clamping: remaining))) {
+            case .success(let response):
+                switch response.status {
+                case 200..<300:
+                    return Self.parseSuccess(response.body)
+                case 429, 502, 503, 504:
+                    lastError = .httpStatus(response.status, retryable: true, message: Self.statusMessage(response.body))
+                    retryAfter = response.headers["retry-after"].flatMap { RetryAfter.parse($0, nowUnixSeconds: Double(WallClock.nowUnixNano()) / 1e9) }
+                default:
+                    return .failure(.httpStatus(response.status, retryable: false, message: Self.statusMessage(response.body)))
+                }
+            case .failure(let error):
+                lastError = error.isTimeout ? .timeout : .transport(code: error.code, message: error.message)
+            }
+            if attempt + 1 >= configuration.retry.maxAttempts { break }
+            let wait = retryAfter ?? configuration.retry.backoff(afterAttempt: attempt)
+            let waitNanos = UInt64(max(0, wait.nanoseconds))
+            // A wait that outlasts the deadline cannot lead to a delivery: give up now.
+            guard waitNanos < deadline.remainingNanos else { return .failure(lastError) }
+            if wake.wait(timeout: .now() + .nanoseconds(Int(clamping: waitNanos))) == .success {
+                wake.signal() // keep waking any other waiter; we are shutting down
+                return .failure(.shutdown)
+            }
+            if isShutdown.load(ordering: .acquiring) { return .failure(.shutdown) }
+        }
+        return .failure(lastError)
+    }
+
+    public func shutdown(deadline: Deadline) {
+        if !isShutdown.exchange(true, ordering: .acquiringAndReleasing) {
+            wake.signal()
+        }
+    }
+
+    /// Reads `partialSuccess` from a 2xx body. An empty or unreadable body counts as full success:
+    /// the receiver took the data.
+    static func parseSuccess(_ body: [UInt8]) -> ExportResult {
+        guard !body.isEmpty,
+              let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let partial = object["partialSuccess"] as? [String: Any]
+        else { return .success }
+        let rejected: Int
+        switch partial["rejectedSpans"] {
+        case let n as NSNumber: rejected = n.intValue
+        case let s as String: rejected = Int(s) ?? 0
+        default: rejected = 0
+        }
+        let message = (partial["errorMessage"] as? String) ?? ""
+        if rejected > 0 || !message.isEmpty { return .partialSuccess(rejected: max(0, rejected), message: String(message.prefix(500))) }
+        return .success
+    }
+
+    /// The `message` of a `google.rpc.Status` error body, for logs; at most 200 characters.
+    static func statusMessage(_ body: [UInt8]) -> String {
+        guard !body.isEmpty else { return "" }
+        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+           let message = object["message"] as? String {
+            return String(message.prefix(200))
+        }
+        return String(String(decoding: body.prefix(200), as: UTF8.self).filter { !$0.isNewline })
+    }
+}
+
+/// Parses `Retry-After`: delta-seconds, or an HTTP date (IMF-fixdate, RFC 850 or asctime).
+enum RetryAfter {
+    /// The wait it asks for; `nil` if unreadable. A date in the past means no wait.
+    static func parse(_ value: String, nowUnixSeconds: Double) -> Duration? {
+        let trimmed = value.trimmingOWS()
+        if let seconds = Int(trimmed) {
+            return seconds >= 0 ? .seconds(seconds) : nil
+        }
+        guard let date = httpDate(String(trimmed)) else { return nil }
+        return .milliseconds(Int64(max(0, (date - nowUnixSeconds) * 1000)))
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Unix seconds of an HTTP date. The three forms share their tokens: a month name, a day, a
+    /// year and a time, in different orders, so reading tokens by shape covers all of them.
+    static func httpDate(_ text: String) -> Double? {
+        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).map(String.init)
+        var day: Int?, month: Int?, year: Int?, hms: [Int]?
+        for token in tokens {
+            if token.contains(":") {
+                let parts = token.split(separator: ":").compactMap { Int($0) }
+                guard parts.count == 3 else { return nil }
+                hms = parts
+            } else if let index = months.firstIndex(of: token.lowercased()) {
+                month = index + 1
+            } else if let number = Int(token) {
+                if token.count <= 2 && day == nil {
+                    day = number
+                } else {
+                    year = token.count == 2 ? (number < 70 ? 2000 + number : 1900 + number) : number
+                }
+            }
+        }
+        guard let day, let month, let year, let hms, (1...31).contains(day), hms[0] < 24, hms[1] < 60, hms[2] < 61 else { return nil }
+        return Double(daysFromCivil(year: year, month: month, day: day)) * 86400
+            + Double(hms[0] * 3600 + hms[1] * 60 + hms[2])
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}

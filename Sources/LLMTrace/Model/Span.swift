@@ -1,0 +1,247 @@
+import Synchronization
+
+/// A live span: one timed operation in a trace, such as a retrieval or a model call.
+///
+/// Get one from `Tracer.startSpan` or `Tracer.withSpan`. A span is safe to use from any thread
+/// or task. Every change after `end()` is ignored, and `end()` itself runs once.
+///
+/// A span that the sampler dropped, or that came from a disabled provider, is *non-recording*:
+/// it carries its `SpanContext` (so children and outgoing headers stay in the trace) and
+/// ignores everything else at almost no cost.
+public final class Span: Sendable {
+    /// Ids, flags and trace state.
+    public let context: SpanContext
+    /// The span kind, fixed at start.
+    public let kind: SpanKind
+    /// The parent span's id; `nil` for a root.
+    public let parentSpanID: SpanID?
+    /// Start, Unix epoch nanoseconds.
+    public let startTimeUnixNano: UInt64
+    /// Whether this span records anything. Guard costly attribute computation with it.
+    public let isRecording: Bool
+
+    let parentIsRemote: Bool?
+    private let pipeline: SpanPipeline?
+    private let scope: InstrumentationScope
+    private let state: Mutex<State>
+
+    struct State {
+        var name: String
+        var attributes: Attributes
+        var droppedAttributes = 0
+        var events: [SpanEvent] = []
+        var droppedEvents = 0
+        var links: [SpanLink]
+        var droppedLinks = 0
+        var status = SpanStatus.unset
+        var ended = false
+    }
+
+    init(
+        name: String,
+        context: SpanContext,
+        kind: SpanKind,
+        parent: SpanContext?,
+        startTimeUnixNano: UInt64,
+        attributes: Attributes,
+        droppedAttributes: Int,
+        links: [SpanLink],
+        droppedLinks: Int,
+        pipeline: SpanPipeline?,
+        scope: InstrumentationScope
+    ) {
+        self.context = context
+        self.kind = kind
+        self.parentSpanID = parent?.spanID
+        self.parentIsRemote = parent?.isRemote
+        self.startTimeUnixNano = startTimeUnixNano
+        self.isRecording = pipeline != nil
+        self.pipeline = pipeline
+        self.scope = scope
+        var state = State(name: name, attributes: attributes, links: links)
+        state.droppedAttributes = droppedAttributes
+        state.droppedLinks = droppedLinks
+        self.state = Mutex(state)
+    }
+
+    /// A non-recording span that stands for `context`, for example a parent extracted from
+    /// incoming headers. Starting a span under it continues that trace.
+    public convenience init(nonRecording context: SpanContext) {
+        self.init(
+            name: "", context: context, kind: .internal, parent: nil, startTimeUnixNano: 0,
+            attributes: Attributes(), droppedAttributes: 0, links: [], droppedLinks: 0,
+            pipeline: nil, scope: .unnamed
+        )
+    }
+
+    /// The span name.
+    public var name: String { state.withLock { $0.name } }
+
+    /// Whether `end()` has been called.
+    public var isEnded: Bool { state.withLock { $0.ended } }
+
+    /// The current status.
+    public var status: SpanStatus { state.withLock { $0.status } }
+
+    /// A copy of the attributes set so far.
+    public var attributes: Attributes { state.withLock { $0.attributes } }
+
+    /// Renames the span (samplers have already seen the first name).
+    public func updateName(_ name: String) {
+        guard isRecording else { return }
+        state.withLock { state in
+            guard !state.ended else { return }
+            state.name = name
+        }
+    }
+
+    /// Sets an attribute; the same key again overwrites it.
+    ///
+    /// Past the count limit a new key is dropped and counted; strings are cut to the length limit.
+    public func setAttribute(_ key: String, _ value: AttributeValue) {
+        guard let pipeline else { return }
+        let limits = pipeline.limits
+        let value = limits.attributeValueLengthLimit == nil ? value : value.truncated(toCharacters: limits.attributeValueLengthLimit).value
+        state.withLock { state in
+            guard !state.ended else { return }
+            if !state.attributes.set(key, value, countLimit: limits.attributeCountLimit) {
+                state.droppedAttributes += 1
+            }
+        }
+    }
+
+    /// Sets a string attribute.
+    public func setAttribute(_ key: String, _ value: String) { setAttribute(key, .string(value)) }
+    /// Sets an integer attribute.
+    public func setAttribute(_ key: String, _ value: Int) { setAttribute(key, .int(value)) }
+    /// Sets a floating-point attribute.
+    public func setAttribute(_ key: String, _ value: Double) { setAttribute(key, .double(value)) }
+    /// Sets a boolean attribute.
+    public func setAttribute(_ key: String, _ value: Bool) { setAttribute(key, .bool(value)) }
+    /// Sets a string-array attribute.
+    public func setAttribute(_ key: String, _ value: [String]) { setAttribute(key, .stringArray(value)) }
+    /// Sets an integer-array attribute.
+    public func setAttribute(_ key: String, _ value: [Int]) { setAttribute(key, .intArray(value)) }
+    /// Sets a floating-point-array attribute.
+    public func setAttribute(_ key: String, _ value: [Double]) { setAttribute(key, .doubleArray(value)) }
+    /// Sets a boolean-array attribute.
+    public func setAttribute(_ key: String, _ value: [Bool]) { setAttribute(key, .boolArray(value)) }
+
+    /// Sets several attributes at once, under one lock.
+    public func setAttributes(_ attributes: Attributes) {
+        guard let pipeline else { return }
+        let limits = pipeline.limits
+        state.withLock { state in
+            guard !state.ended else { return }
+            for attribute in attributes {
+                let value = attribute.value.truncated(toCharacters: limits.attributeValueLengthLimit).value
+                if !state.attributes.set(attribute.key, value, countLimit: limits.attributeCountLimit) {
+                    state.droppedAttributes += 1
+                }
+            }
+        }
+    }
+
+    /// Records an event at `time` (default: now).
+    public func addEvent(_ name: String, attributes: Attributes = Attributes(), time: UInt64? = nil) {
+        guard let pipeline else { return }
+        let limits = pipeline.limits
+        let timestamp = time ?? WallClock.nowUnixNano()
+        let (limited, dropped) = limits.limit(attributes, countLimit: limits.attributePerEventCountLimit)
+        state.withLock { state in
+            guard !state.ended else { return }
+            guard state.events.count < limits.eventCountLimit else {
+                state.droppedEvents += 1
+                return
+            }
+            state.events.append(SpanEvent(name: name, timeUnixNano: timestamp, attributes: limited, droppedAttributesCount: dropped))
+        }
+    }
+
+    /// Adds a link after start. Samplers see only links given at start.
+    public func addLink(_ context: SpanContext, attributes: Attributes = Attributes()) {
+        guard let pipeline, context.isValid else { return }
+        let limits = pipeline.limits
+        let (limited, dropped) = limits.limit(attributes, countLimit: limits.attributePerLinkCountLimit)
+        state.withLock { state in
+            guard !state.ended else { return }
+            guard state.links.count < limits.linkCountLimit else {
+                state.droppedLinks += 1
+                return
+            }
+            state.links.append(SpanLink(context: context, attributes: limited, droppedAttributesCount: dropped))
+        }
+    }
+
+    /// Sets the status: `ok` is final, `unset` is ignored, `error` replaces `unset` or an earlier
+    /// error.
+    public func setStatus(_ status: SpanStatus) {
+        guard isRecording else { return }
+        state.withLock { state in
+            guard !state.ended else { return }
+            switch (state.status, status) {
+            case (.ok, _), (_, .unset): return
+            default: state.status = status
+            }
+        }
+    }
+
+    /// Records a failure that ends this operation: an `exception` event with `exception.type`
+    /// and `exception.message`, status error with the message, and `error.type`.
+    ///
+    /// - Parameters:
+    ///   - error: The error that escaped the operation.
+    ///   - errorType: A low-cardinality class for `error.type` (for example `rate_limit` or `timeout`);
+    ///     defaults to the error's type name.
+    ///   - attributes: More event attributes; they win over the ones above.
+    public func recordError(_ error: any Error, errorType: String? = nil, attributes: Attributes = Attributes()) {
+        guard isRecording else { return }
+        let typeName = String(reflecting: type(of: error))
+        let message = String(describing: error)
+        recordError(type: typeName, message: message, errorType: errorType ?? typeName, attributes: attributes)
+    }
+
+    /// Records a failure described by strings, for errors that are not Swift `Error` values
+    /// (an HTTP status from a provider, a refusal).
+    public func recordError(type: String, message: String, errorType: String? = nil, attributes: Attributes = Attributes()) {
+        guard isRecording else { return }
+        var eventAttributes: Attributes = ["exception.type": .string(type), "exception.message": .string(message)]
+        for attribute in attributes { eventAttributes[attribute.key] = attribute.value }
+        addEvent("exception", attributes: eventAttributes)
+        setAttribute("error.type", .string(errorType ?? type))
+        setStatus(.error(description: message))
+    }
+
+    /// Ends the span at `time` (default: now) and hands it to the processors. Only the first call
+    /// counts.
+    public func end(time: UInt64? = nil) {
+        guard let pipeline else { return }
+        let endTime = time ?? WallClock.nowUnixNano()
+        let data: SpanData? = state.withLock { state in
+            guard !state.ended else { return nil }
+            state.ended = true
+            // Copy-on-write: the arrays are shared with the snapshot, not copied, since
+            // nothing mutates them after this point.
+            return SpanData(
+                context: context,
+                parentSpanID: parentSpanID,
+                parentIsRemote: parentIsRemote,
+                name: state.name,
+                kind: kind,
+                startTimeUnixNano: startTimeUnixNano,
+                endTimeUnixNano: endTime,
+                attributes: state.attributes,
+                droppedAttributesCount: state.droppedAttributes,
+                events: state.events,
+                droppedEventsCount: state.droppedEvents,
+                links: state.links,
+                droppedLinksCount: state.droppedLinks,
+                status: state.status,
+                resource: pipeline.resource,
+                scope: scope
+            )
+        }
+        guard let data else { return }
+        pipeline.spanEnded(data)
+    }
+}

@@ -1,0 +1,240 @@
+import Dispatch
+import Logging
+import Synchronization
+
+/// Settings of the batch span processor.
+///
+/// See the OpenTelemetry SDK specification, "Batching processor".
+public struct BatchConfiguration: Sendable, Equatable {
+    /// Spans held before new ones are dropped.
+    /// - Environment: `OTEL_BSP_MAX_QUEUE_SIZE`. Default: 2048.
+    public var maxQueueSize = 2048
+    /// Most spans per export.
+    /// - Environment: `OTEL_BSP_MAX_EXPORT_BATCH_SIZE`. Default: 512 (at most `maxQueueSize`).
+    public var maxExportBatchSize = 512
+    /// Longest wait before a partial batch is exported.
+    /// - Environment: `OTEL_BSP_SCHEDULE_DELAY` (ms). Default: 5 s.
+    public var scheduleDelay: Duration = .milliseconds(5000)
+    /// Longest time one export may take, retries included.
+    /// - Environment: `OTEL_BSP_EXPORT_TIMEOUT` (ms; 0 = no limit). Default: 30 s.
+    public var exportTimeout: Duration = .milliseconds(30000)
+
+    /// The defaults above.
+    public init() {}
+}
+
+/// Buffers ended, sampled spans and exports them in batches from a background Dispatch queue.
+///
+/// The caller's cost in `onEnd` is one uncontended lock and an array append: it never waits on
+/// the network. A full queue drops the new span and counts it. One export runs at a time, on
+/// `exportQueue`; a full batch starts one at once, and a timer exports what is left every
+/// `scheduleDelay`, draining the whole queue rather than one batch per tick.
+public final class BatchSpanProcessor: SpanProcessor {
+    /// The settings in force (the batch size is clamped to the queue size).
+    public let configuration: BatchConfiguration
+    private let exporter: any SpanExporter
+    private let exportQueue = DispatchQueue(label: "llmtrace.batch-span-processor.export")
+    private let onExportQueue = DispatchSpecificKey<Bool>()
+    // Dispatch sources are thread-safe; the overlay just does not mark the protocol Sendable.
+    nonisolated(unsafe) private let timer: any DispatchSourceTimer
+    private let log: RateLimitedLog
+    private let state: Mutex<State>
+
+    private struct State {
+        var buffer: [SpanData] = []
+        var drainScheduled = false
+        var isShutdown = false
+        var statistics = ExportStatistics()
+        var droppedReported = 0
+    }
+
+    /// Creates a processor that feeds `exporter`.
+    /// - Parameters:
+    ///   - exporter: Where batches go.
+    ///   - configuration: Queue and batch settings.
+    ///   - logger: Receives drop and failure warnings, rate-limited.
+    public init(exporter: any SpanExporter, configuration: BatchConfiguration = BatchConfiguration(), logger: Logger = Logger(label: "llmtrace")) {
+        var configuration = configuration
+        configuration.maxQueueSize = max(1, configuration.maxQueueSize)
+        configuration.maxExportBatchSize = min(max(1, configuration.maxExportBatchSize), configuration.maxQueueSize)
+        self.configuration = configuration
+        self.exporter = exporter
+        self.log = RateLimitedLog(logger: logger)
+        var initial = State()
+        initial.buffer.reserveCapacity(configuration.maxExportBatchSize)
+        self.state = Mutex(initial)
+        exportQueue.setSpecific(key: onExportQueue, value: true)
+
+        timer = DispatchSource.makeTimerSource(queue: exportQueue)
+        let delay = DispatchTimeInterval.nanoseconds(Int(clamping: max(1_000_000, configuration.scheduleDelay.nanoseconds)))
+        timer.schedule(deadline: .now() + delay, repeating: delay, leeway: .milliseconds(10))
+        timer.setEventHandler { [weak self] in self?.drainAll(deadline: nil) }
+        timer.resume()
+    }
+
+    deinit {
+        timer.cancel()
+    }
+
+    /// Counters of what happened to the spans this processor was given.
+    public var statistics: ExportStatistics? { state.withLock { $0.statistics } }
+
+    public func onEnd(_ span: SpanData) {
+        guard span.context.isSampled else { return }
+        let startDrain: Bool = state.withLock { state in
+            if state.isShutdown {
+                state.statistics.ignoredAfterShutdown += 1
+                return false
+            }
+            guard state.buffer.count < configuration.maxQueueSize else {
+                state.statistics.dropped += 1
+                return false
+            }
+            state.buffer.append(span)
+            state.statistics.queued += 1
+            if state.buffer.count >= configuration.maxExportBatchSize && !state.drainScheduled {
+                state.drainScheduled = true
+                return true
+            }
+            return false
+        }
+        if startDrain {
+            exportQueue.async { self.drainFullBatches() }
+        }
+    }
+
+    public func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
+        if state.withLock({ $0.isShutdown }) { return true }
+        return runOnExportQueue(timeout: timeout) { deadline in
+            self.drainAll(deadline: deadline)
+            _ = self.exporter.forceFlush(deadline: deadline)
+        }
+    }
+
+    public func shutdown(timeout: Duration = .seconds(30)) -> Bool {
+        let first = state.withLock { state -> Bool in
+            defer { state.isShutdown = true }
+            return !state.isShutdown
+        }
+        guard first else { return true }
+        timer.cancel()
+        let completed = runOnExportQueue(timeout: timeout) { deadline in
+            self.drainAll(deadline: deadline)
+            self.exporter.shutdown(deadline: deadline)
+        }
+        if !completed {
+            // Interrupts retry waits so the queue settles soon after we return.
+            exporter.shutdown(deadline: .after(.zero))
+        }
+        reportDrops(force: true)
+        return completed
+    }
+
+    /// Runs `work` on the export queue, behind any export in progress, and waits for it.
+    ///
+    /// The work gets a deadline slightly before the caller's timeout, so its exports give up in
+    /// time for this method to return within the timeout.
+    private func runOnExportQueue(timeout: Duration, _ work: @escaping @Sendable (Deadline) -> Void) -> Bool {
+        if DispatchQueue.getSpecific(key: onExportQueue) == true {
+            log.log(.error, key: "flush-on-export-queue", "forceFlush/shutdown called from the export queue; refusing to deadlock")
+            return false
+        }
+        let timeoutNanos = max(0, timeout.nanoseconds)
+        let margin = min(timeoutNanos / 10, 100_000_000)
+        let workDeadline = Deadline.after(.nanoseconds(timeoutNanos - margin))
+        let done = DispatchSemaphore(value: 0)
+        exportQueue.async {
+            work(workDeadline)
+            done.signal()
+        }
+        return done.wait(timeout: .now() + .nanoseconds(Int(clamping: timeoutNanos))) == .success
+    }
+
+    /// Exports while a full batch is waiting: the path a burst of spans takes.
+    private func drainFullBatches() {
+        dispatchPrecondition(condition: .onQueue(exportQueue))
+        while true {
+            let batch: [SpanData] = state.withLock { state in
+                guard state.buffer.count >= configuration.maxExportBatchSize else {
+                    // Cleared under the same lock as the check, so no wake-up is lost.
+                    state.drainScheduled = false
+                    return []
+                }
+                return Self.take(configuration.maxExportBatchSize, from: &state.buffer, capacity: configuration.maxExportBatchSize)
+            }
+            if batch.isEmpty { break }
+            export(batch, flushDeadline: nil)
+        }
+        reportDrops(force: false)
+    }
+
+    /// Exports everything queued when it starts, in batches: the timer's and flush's path.
+    ///
+    /// Spans that arrive meanwhile wait for the next round, so a busy app cannot keep a flush
+    /// from finishing.
+    private func drainAll(deadline: Deadline?) {
+        dispatchPrecondition(condition: .onQueue(exportQueue))
+        var remaining = state.withLock { $0.buffer.count }
+        while remaining > 0 {
+            let count = min(remaining, configuration.maxExportBatchSize)
+            let batch = state.withLock { state in
+                Self.take(count, from: &state.buffer, capacity: configuration.maxExportBatchSize)
+            }
+            if batch.isEmpty { break }
+            remaining -= batch.count
+            export(batch, flushDeadline: deadline)
+        }
+        reportDrops(force: false)
+    }
+
+    private static func take(_ count: Int, from buffer: inout [SpanData], capacity: Int) -> [SpanData] {
+        if count >= buffer.count {
+            var batch: [SpanData] = []
+            batch.reserveCapacity(capacity)
+            swap(&batch, &buffer)
+            return batch
+        }
+        let batch = Array(buffer[0..<count])
+        buffer.removeFirst(count)
+        return batch
+    }
+
+    private func export(_ batch: [SpanData], flushDeadline: Deadline?) {
+        var deadline = configuration.exportTimeout == .zero ? Deadline.never : Deadline.after(configuration.exportTimeout)
+        if let flushDeadline { deadline = min(deadline, flushDeadline) }
+        let result = exporter.export(batch, deadline: deadline)
+        state.withLock { state in
+            switch result {
+            case .success:
+                state.statistics.exported += batch.count
+            case .partialSuccess(let rejected, _):
+                let rejected = min(max(0, rejected), batch.count)
+                state.statistics.rejected += rejected
+                state.statistics.exported += batch.count - rejected
+            case .failure(let error):
+                state.statistics.failed += batch.count
+                state.statistics.failedByReason[error.reason, default: 0] += batch.count
+            }
+        }
+        switch result {
+        case .success:
+            break
+        case .partialSuccess(let rejected, let message):
+            log.log(.warning, key: "partial", "receiver rejected \(rejected) of \(batch.count) spans: \(message)")
+        case .failure(let error):
+            log.log(.warning, key: "failed", "export of \(batch.count) spans failed, spans dropped: \(error)")
+        }
+    }
+
+    private func reportDrops(force: Bool) {
+        let newDrops: (Int, Int)? = state.withLock { state in
+            let total = state.statistics.dropped
+            guard total > state.droppedReported else { return nil }
+            defer { state.droppedReported = total }
+            return (total - state.droppedReported, total)
+        }
+        guard let (recent, total) = newDrops else { return }
+        log.log(.warning, key: force ? "drops-final" : "drops",
+                "span queue full (max \(configuration.maxQueueSize)): dropped \(recent) spans, \(total) in all; raise OTEL_BSP_MAX_QUEUE_SIZE or lower the span rate")
+    }
+}
