@@ -186,9 +186,8 @@ public final class OTLPHTTPExporter: SpanExporter {
     /// The `message` of a `google.rpc.Status` error body, for logs; at most 200 characters.
     static func statusMessage(_ body: [UInt8]) -> String {
         guard !body.isEmpty else { return "" }
-        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-           let message = object["message"] as? String {
-            return String(message.prefix(200))
+        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+            return (object["message"] as? String).map { String($0.prefix(200)) } ?? ""
         }
         return String(String(decoding: body.prefix(200), as: UTF8.self).filter { !$0.isNewline })
     }

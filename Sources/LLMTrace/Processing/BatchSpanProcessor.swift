@@ -103,6 +103,7 @@ public final class BatchSpanProcessor: SpanProcessor {
         }
     }
 
+    @discardableResult
     public func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
         if state.withLock({ $0.isShutdown }) { return true }
         return runOnExportQueue(timeout: timeout) { deadline in
@@ -111,6 +112,7 @@ public final class BatchSpanProcessor: SpanProcessor {
         }
     }
 
+    @discardableResult
     public func shutdown(timeout: Duration = .seconds(30)) -> Bool {
         let first = state.withLock { state -> Bool in
             defer { state.isShutdown = true }

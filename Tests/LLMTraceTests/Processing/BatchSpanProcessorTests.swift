@@ -1,0 +1,104 @@
+import Dispatch
+import Synchronization
+import Testing
+@testable import LLMTrace
+
+/// An exporter that blocks until released, to hold the export queue busy.
+final class GatedExporter: SpanExporter {
+    let gate = DispatchSemaphore(value: 0)
+    let batches = Mutex<[[SpanData]]>([])
+    func export(_ batch: [SpanData], deadline: Deadline) -> ExportResult {
+        _ = gate.wait(timeout: .now() + .seconds(10))
+        batches.withLock { $0.append(batch) }
+        return .success
+    }
+}
+
+final class FailingExporter: SpanExporter {
+    func export(_ batch: [SpanData], deadline: Deadline) -> ExportResult { .failure(.httpStatus(400, retryable: false, message: "bad")) }
+}
+
+@Suite struct BatchSpanProcessorTests {
+    func config(queue: Int, batch: Int) -> BatchConfiguration {
+        var config = BatchConfiguration()
+        config.maxQueueSize = queue
+        config.maxExportBatchSize = batch
+        config.scheduleDelay = .seconds(3600)
+        return config
+    }
+
+    @Test func dropsSpansOnceQueueIsFullAndCountsThem() {
+        let exporter = InMemorySpanExporter()
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 2, batch: 2048))
+        for name in ["a", "b", "c"] { processor.onEnd(.stub(name: name)) }
+        #expect(processor.forceFlush(timeout: .seconds(5)))
+        #expect(exporter.spans.map(\.name) == ["a", "b"])
+        #expect(processor.statistics?.dropped == 1)
+        #expect(processor.statistics?.exported == 2)
+    }
+
+    @Test func ignoresUnsampledSpans() {
+        let exporter = InMemorySpanExporter()
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 10, batch: 10))
+        processor.onEnd(.stub(name: "x", sampled: false))
+        processor.forceFlush(timeout: .seconds(5))
+        #expect(exporter.spans.isEmpty)
+        #expect(processor.statistics?.queued == 0)
+    }
+
+    @Test func exportsInBatchesAndFlushDrainsEverythingOnce() {
+        let exporter = InMemorySpanExporter()
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 100, batch: 4))
+        for i in 0..<10 { processor.onEnd(.stub(name: "s\(i)", spanID: UInt64(i + 1))) }
+        #expect(processor.forceFlush(timeout: .seconds(5)))
+        #expect(processor.forceFlush(timeout: .seconds(5)))
+        #expect(exporter.spans.map(\.name) == (0..<10).map { "s\($0)" })
+        #expect(processor.statistics?.exported == 10)
+        #expect(processor.statistics?.pending == 0)
+    }
+
+    @Test func callerNeverWaitsForASlowExporter() {
+        let exporter = GatedExporter()
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 8, batch: 2))
+        // The first full batch occupies the export queue; the rest must queue or drop at once.
+        for i in 0..<100 { processor.onEnd(.stub(name: "s\(i)")) }
+        let statistics = processor.statistics!
+        #expect(statistics.queued + statistics.dropped == 100)
+        #expect(statistics.dropped >= 100 - 8 - 2)
+        for _ in 0..<100 { exporter.gate.signal() }
+        #expect(processor.shutdown(timeout: .seconds(5)))
+        let final = processor.statistics!
+        #expect(final.exported == final.queued)
+        #expect(exporter.batches.withLock { $0.allSatisfy { $0.count <= 2 } })
+    }
+
+    @Test func failedExportsAreCountedByReason() {
+        let processor = BatchSpanProcessor(exporter: FailingExporter(), configuration: config(queue: 10, batch: 10))
+        for i in 0..<3 { processor.onEnd(.stub(name: "s\(i)")) }
+        processor.forceFlush(timeout: .seconds(5))
+        #expect(processor.statistics?.failed == 3)
+        #expect(processor.statistics?.failedByReason["http 400"] == 3)
+    }
+
+    @Test func shutdownFlushesOnceAndIgnoresLaterSpans() {
+        let exporter = InMemorySpanExporter()
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 10, batch: 10))
+        processor.onEnd(.stub(name: "before"))
+        #expect(processor.shutdown(timeout: .seconds(5)))
+        #expect(processor.shutdown(timeout: .seconds(5)))
+        processor.onEnd(.stub(name: "after"))
+        #expect(exporter.spans.map(\.name) == ["before"])
+        #expect(processor.statistics?.ignoredAfterShutdown == 1)
+    }
+
+    @Test func scheduleDelayExportsPartialBatches() async throws {
+        let exporter = InMemorySpanExporter()
+        var configuration = config(queue: 10, batch: 10)
+        configuration.scheduleDelay = .milliseconds(20)
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: configuration)
+        processor.onEnd(.stub(name: "lonely"))
+        // Waits for the timer, with no flush; bounded so a broken timer fails instead of hanging.
+        for _ in 0..<500 where exporter.spans.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(exporter.spans.map(\.name) == ["lonely"])
+    }
+}

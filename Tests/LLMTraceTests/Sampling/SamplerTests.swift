@@ -1,0 +1,60 @@
+import Testing
+@testable import LLMTrace
+
+@Suite struct SamplerTests {
+    func parameters(_ traceID: TraceID, parent: SpanContext? = nil) -> SamplingParameters {
+        SamplingParameters(parentContext: parent, traceID: traceID, name: "op", kind: .internal)
+    }
+
+    @Test func ratioIsDeterministicAndNearTheRatio() {
+        let sampler = TraceIDRatioBasedSampler(ratio: 0.25)
+        let other = TraceIDRatioBasedSampler(ratio: 0.25)
+        let generator = RandomIDGenerator()
+        var kept = 0
+        for _ in 0..<20_000 {
+            let id = generator.newTraceID()
+            let decision = sampler.shouldSample(parameters(id)).decision
+            #expect(decision == other.shouldSample(parameters(id)).decision)
+            if decision == .recordAndSample { kept += 1 }
+        }
+        // Binomial(20000, 0.25): sd ≈ 61; allow 6 sd.
+        #expect(abs(kept - 5000) < 370)
+    }
+
+    @Test func ratioIsMonotone() {
+        let generator = RandomIDGenerator()
+        let low = TraceIDRatioBasedSampler(ratio: 0.1)
+        let high = TraceIDRatioBasedSampler(ratio: 0.5)
+        for _ in 0..<5000 {
+            let id = generator.newTraceID()
+            if low.keeps(id) { #expect(high.keeps(id)) }
+        }
+        #expect(TraceIDRatioBasedSampler(ratio: 1).keeps(TraceID(high: 0, low: .max)))
+        #expect(!TraceIDRatioBasedSampler(ratio: 0).keeps(TraceID(high: 0, low: 1)))
+    }
+
+    @Test func parentBasedFollowsTheParent() {
+        let sampler = ParentBasedSampler(root: AlwaysOffSampler())
+        let id = TraceID(high: 1, low: 1)
+        #expect(sampler.shouldSample(parameters(id)).decision == .drop)
+        let sampledRemote = SpanContext(traceID: id, spanID: SpanID(1), traceFlags: [.sampled], isRemote: true)
+        let unsampledLocal = SpanContext(traceID: id, spanID: SpanID(1), traceFlags: [], isRemote: false)
+        #expect(sampler.shouldSample(parameters(id, parent: sampledRemote)).decision == .recordAndSample)
+        #expect(sampler.shouldSample(parameters(id, parent: unsampledLocal)).decision == .drop)
+    }
+
+    @Test func droppedSpansStillCarryTheTrace() {
+        let (provider, exporter) = makeInMemoryProvider { $0.sampler = AlwaysOffSampler() }
+        let tracer = provider.tracer("t")
+        tracer.withSpan("root") { root in
+            #expect(!root.isRecording)
+            #expect(root.context.isValid)
+            #expect(!root.context.isSampled)
+            tracer.withSpan("child") { child in
+                #expect(child.context.traceID == root.context.traceID)
+            }
+        }
+        provider.forceFlush()
+        #expect(exporter.spans.isEmpty)
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import Synchronization
+@testable import LLMTrace
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) that records what it
+/// receives and answers as each test scripts it: the exporter under test talks to it over
+/// libcurl exactly as it would to a Collector.
+///
+/// When `LLMTRACE_PAYLOAD_DIR` is set, every request body (after gunzip) is also saved there,
+/// so `.ci/run` can replay them through the strict OTLP receiver in `../shared/otlp/`.
+final class TestReceiver: Sendable {
+    struct Request: Sendable {
+        var path: String
+        var headers: [String: String]
+        /// The body as sent (maybe gzipped).
+        var rawBody: [UInt8]
+        /// The body after `Content-Encoding` was undone.
+        var body: [UInt8]
+
+        /// The body as a JSON object.
+        var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+        }
+    }
+
+    enum Reply: Sendable {
+        /// Answer with a status, headers and body.
+        case respond(status: Int, headers: [String: String] = [:], body: String = "{}")
+        /// Close the connection without answering.
+        case hangUp
+    }
+
+    typealias Responder = @Sendable (_ index: Int, _ request: Request) -> Reply
+
+    let port: Int
+    private let listener: Int32
+    private let responder: Responder
+    private let state = Mutex<[Request]>([])
+    private let stopped = Atomic<Bool>(false)
+    private let acceptedConnections = Atomic<Int>(0)
+    private static let dumpCounter = Atomic<Int>(0)
+
+    init(responder: @escaping Responder = { _, _ in .respond(status: 200) }) throws {
+        self.responder = responder
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        listener = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    var url: String { "http://127.0.0.1:\(port)/v1/traces" }
+
+    var requests: [Request] { state.withLock { $0 } }
+
+    /// TCP connections accepted so far: one means the client kept its connection alive.
+    var connections: Int { acceptedConnections.load(ordering: .relaxed) }
+
+    /// Every span the receiver got, as JSON objects, across requests.
+    var spans: [[String: Any]] {
+        requests.flatMap { request -> [[String: Any]] in
+            let resourceSpans = request.json["resourceSpans"] as? [[String: Any]] ?? []
+            return resourceSpans.flatMap { rs in
+                (rs["scopeSpans"] as? [[String: Any]] ?? []).flatMap { $0["spans"] as? [[String: Any]] ?? [] }
+            }
+        }
+    }
+
+    func stop() {
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private func acceptLoop() {
+        while !stopped.load(ordering: .acquiring) {
+            let connection = accept(listener, nil, nil)
+            if connection < 0 {
+                if stopped.load(ordering: .acquiring) { return }
+                continue
+            }
+            acceptedConnections.wrappingAdd(1, ordering: .relaxed)
+            var timeout = timeval(tv_sec: 15, tv_usec: 0)
+            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let thread = Thread { [self] in serve(connection) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        func fill() -> Bool {
+            let n = read(connection, &chunk, chunk.count)
+            guard n > 0 else { return false }
+            buffer.append(contentsOf: chunk[0..<n])
+            return true
+        }
+        while !stopped.load(ordering: .acquiring) {
+            var headerEnd: Int?
+            while headerEnd == nil {
+                headerEnd = Self.find([13, 10, 13, 10], in: buffer)
+                if headerEnd == nil, !fill() { return }
+            }
+            let head = String(decoding: buffer[0..<headerEnd!], as: UTF8.self)
+            buffer.removeFirst(headerEnd! + 4)
+            var lines = head.components(separatedBy: "\r\n")
+            let requestLine = lines.removeFirst().split(separator: " ")
+            var headers: [String: String] = [:]
+            for line in lines {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            let length = Int(headers["content-length"] ?? "0") ?? 0
+            while buffer.count < length { if !fill() { return } }
+            let raw = Array(buffer[0..<length])
+            buffer.removeFirst(length)
+            let body = headers["content-encoding"] == "gzip" ? ((try? Gzip.decompress(raw)) ?? []) : raw
+            let request = Request(path: requestLine.count > 1 ? String(requestLine[1]) : "/", headers: headers, rawBody: raw, body: body)
+            let index = state.withLock { requests -> Int in
+                requests.append(request)
+                return requests.count - 1
+            }
+            Self.dump(body)
+            switch responder(index, request) {
+            case .hangUp:
+                return
+            case .respond(let status, let extra, let text):
+                var response = "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(text.utf8.count)\r\n"
+                for (name, value) in extra { response += "\(name): \(value)\r\n" }
+                response += "\r\n" + text
+                let bytes = Array(response.utf8)
+                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            }
+        }
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if Array(haystack[i..<(i + needle.count)]) == needle { return i }
+        }
+        return nil
+    }
+
+    private static func dump(_ body: [UInt8]) {
+        guard let dir = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"], !body.isEmpty else { return }
+        let n = dumpCounter.wrappingAdd(1, ordering: .relaxed).newValue
+        try? Data(body).write(to: URL(fileURLWithPath: dir).appendingPathComponent("payload-\(getpid())-\(n).json"))
+    }
+
+    /// A port on which nothing listens: bound once to learn a free number, then closed.
+    static func closedPort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
+/// Ids counted up from 1, so tests can name the span they expect.
+final class SequentialIDGenerator: IDGenerator {
+    private let next = Atomic<UInt64>(0)
+    func newTraceID() -> TraceID { TraceID(high: 0, low: next.wrappingAdd(1, ordering: .relaxed).newValue) }
+    func newSpanID() -> SpanID { SpanID(next.wrappingAdd(1, ordering: .relaxed).newValue) }
+}
+
+extension SpanData {
+    /// A finished span for processor and encoder tests.
+    static func stub(name: String, sampled: Bool = true, traceID: TraceID = TraceID(high: 1, low: 2), spanID: UInt64 = 3) -> SpanData {
+        SpanData(
+            context: SpanContext(traceID: traceID, spanID: SpanID(spanID), traceFlags: sampled ? [.sampled] : []),
+            name: name, startTimeUnixNano: 1_767_225_600_000_000_000, endTimeUnixNano: 1_767_225_601_000_000_000
+        )
+    }
+}
+
+/// A provider whose spans land in memory, flushed on demand.
+func makeInMemoryProvider(_ configure: (inout TracingConfiguration) -> Void = { _ in }) -> (TracerProvider, InMemorySpanExporter) {
+    let exporter = InMemorySpanExporter()
+    var configuration = TracingConfiguration()
+    configure(&configuration)
+    let processor = BatchSpanProcessor(exporter: exporter, configuration: configuration.batch)
+    return (TracerProvider(configuration: configuration, processors: [processor]), exporter)
+}
