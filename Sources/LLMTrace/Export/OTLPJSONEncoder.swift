@@ -17,7 +17,12 @@ public enum OTLPJSONEncoder {
         for (r, resourceGroup) in group(spans, by: { ObjectIdentifier($0.resource) }).enumerated() {
             if r > 0 { w.raw(UInt8(ascii: ",")) }
             w.raw("{\"resource\":{")
-            attributes(resourceGroup[0].resource.attributes, dropped: 0, into: &w, leadingComma: false)
+            var resourceAttributes = resourceGroup[0].resource.attributes
+            // Receivers require service.name; hand-made span data may lack it.
+            if resourceAttributes["service.name"] == nil {
+                resourceAttributes = Attributes([Attribute("service.name", "unknown_service")] + resourceAttributes.elements)
+            }
+            attributes(resourceAttributes, dropped: 0, into: &w, leadingComma: false)
             w.raw("},\"scopeSpans\":[")
             for (s, scopeGroup) in group(resourceGroup, by: { ObjectIdentifier($0.scope) }).enumerated() {
                 if s > 0 { w.raw(UInt8(ascii: ",")) }

@@ -145,3 +145,10 @@ import Testing
         #expect(link["flags"] as? Int == 769)
     }
 }
+
+extension OTLPJSONEncoderTests {
+    @Test func resourceWithoutServiceNameGetsUnknownService() throws {
+        let body = String(decoding: OTLPJSONEncoder.encode([.stub(name: "op")]), as: UTF8.self)
+        #expect(body.contains("{\"key\":\"service.name\",\"value\":{\"stringValue\":\"unknown_service\"}}"))
+    }
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The test command (README "Run the tests"; .ci/run calls it too).
+#   1. swift test: unit tests and the integration tests against an HTTP receiver on 127.0.0.1;
+#      every request body the tests produce is saved.
+#   2. Conformance: each saved body is replayed to the strict OTLP receiver in ../shared/otlp
+#      (the official protobuf schema plus the OTLP/JSON rules); any rejection fails the run.
+#   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree.
+# Steps 2 and 3 need ../shared/otlp (and python3); without it they are skipped with a note.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+SHARED_OTLP="${SHARED_OTLP:-$ROOT/../shared/otlp}"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/payloads"
+
+echo "== swift test"
+LLMTRACE_PAYLOAD_DIR="$WORK/payloads" swift test 2>&1 | tee "$WORK/swift-test.log"
+
+if [ ! -x "$SHARED_OTLP/accept.sh" ]; then
+    echo "note: $SHARED_OTLP not found; skipping the strict-receiver conformance checks"
+    exit 0
+fi
+
+echo "== conformance: replaying $(ls "$WORK/payloads" | wc -l) test payloads to the strict OTLP receiver"
+PY="$("$SHARED_OTLP/setup.sh" "$ROOT/.venv-otlp" | tail -n 1)"
+"$PY" "$SHARED_OTLP/strict_receiver.py" 0 "$WORK/replayed.jsonl" --port-file "$WORK/port" \
+    --summary-json "$WORK/summary.json" --quiet > /dev/null 2> "$WORK/receiver.log" &
+RPID=$!
+for _ in $(seq 1 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+PORT="$(cat "$WORK/port")"
+REJECTED=0
+for body in "$WORK"/payloads/*.json; do
+    [ -e "$body" ] || continue
+    code=$(curl -sS -o "$WORK/answer" -w '%{http_code}' -H 'Content-Type: application/json' \
+        --data-binary "@$body" "http://127.0.0.1:$PORT/v1/traces")
+    if [ "$code" != 200 ]; then
+        REJECTED=$((REJECTED + 1))
+        echo "rejected ($code): $(basename "$body"): $(head -c 400 "$WORK/answer")"
+    fi
+done
+kill -TERM "$RPID"; wait "$RPID" 2>/dev/null || true
+if [ "$REJECTED" != 0 ]; then
+    echo "conformance: $REJECTED payload(s) rejected by the strict receiver"
+    exit 1
+fi
+echo "conformance: every test payload accepted"
+
+echo "== quick-start example under accept.sh"
+swift build --product llmtrace-example
+ACCEPT_OUT="$WORK/accept" OTEL_SERVICE_NAME=quickstart "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" -- \
+    "$ROOT/.build/debug/llmtrace-example"
