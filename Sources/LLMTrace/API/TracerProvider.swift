@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 
 /// The root of LLMTrace in an app: owns the resource, the sampler, the processors and exporters,
 /// and hands out tracers.
@@ -27,7 +26,7 @@ public final class TracerProvider: Sendable {
     /// The processors spans are handed to, in order.
     public let processors: [any SpanProcessor]
     let pipeline: SpanPipeline?
-    private let scopes = Mutex<[String: InstrumentationScope]>([:])
+    private let scopes = Locked<[String: InstrumentationScope]>([:])
     private let logger: Logger
 
     /// Builds a provider.
@@ -124,7 +123,7 @@ public final class TracerProvider: Sendable {
 
     // MARK: Global provider
 
-    private static let globalProvider = Mutex<TracerProvider>(TracerProvider(configuration: {
+    private static let globalProvider = Locked<TracerProvider>(TracerProvider(configuration: {
         var configuration = TracingConfiguration()
         configuration.disabled = true
         return configuration

@@ -71,6 +71,21 @@ struct EnvironmentReader {
         return choice
     }
 
+    /// A comma list of choices (case-insensitive, duplicates removed); `none` stands for nothing.
+    /// - Returns: `nil` (with a warning) if any item is unknown.
+    mutating func list<T: Equatable>(_ key: String, _ parse: (String) -> T?, expected: String) -> [T]? {
+        guard let value = string(key) else { return nil }
+        var result: [T] = []
+        for item in value.lowercased().split(separator: ",").map({ String($0.trimmingOWS()) }) where !item.isEmpty && item != "none" {
+            guard let parsed = parse(item) else {
+                warn(key, value, expected: expected)
+                return nil
+            }
+            if !result.contains(parsed) { result.append(parsed) }
+        }
+        return result
+    }
+
     /// A `key=value,key=value` list with percent-encoded parts (resource attributes, headers).
     /// - Returns: `nil` (with a warning) if any member is malformed.
     mutating func keyValueList(_ key: String, redactValues: Bool) -> [(String, String)]? {

@@ -103,32 +103,11 @@ public struct TracingConfiguration: Sendable {
             "warning": .warning, "error": .error, "critical": .critical, "none": .critical,
         ]) { logLevel = level }
 
-        if let list = env.string(EnvironmentKey.tracesExporter) {
-            var kinds: [ExporterKind] = []
-            var valid = true
-            for item in list.lowercased().split(separator: ",").map({ String($0.trimmingOWS()) }) where !item.isEmpty {
-                if item == "none" { continue }
-                if let kind = ExporterKind(rawValue: item) {
-                    if !kinds.contains(kind) { kinds.append(kind) }
-                } else {
-                    valid = false
-                }
-            }
-            if valid { exporters = kinds } else { env.warn(EnvironmentKey.tracesExporter, list, expected: "otlp, console or none") }
+        if let kinds = env.list(EnvironmentKey.tracesExporter, ExporterKind.init(rawValue:), expected: "otlp, console or none") {
+            exporters = kinds
         }
-
-        if let list = env.string(EnvironmentKey.propagators) {
-            var kinds: [PropagatorKind] = []
-            var valid = true
-            for item in list.lowercased().split(separator: ",").map({ String($0.trimmingOWS()) }) where !item.isEmpty {
-                if item == "none" { continue }
-                if let kind = PropagatorKind(rawValue: item) {
-                    if !kinds.contains(kind) { kinds.append(kind) }
-                } else {
-                    valid = false
-                }
-            }
-            if valid { propagators = kinds } else { env.warn(EnvironmentKey.propagators, list, expected: "tracecontext, baggage or none (b3, jaeger, xray are not supported)") }
+        if let kinds = env.list(EnvironmentKey.propagators, PropagatorKind.init(rawValue:), expected: "tracecontext, baggage or none (b3, jaeger, xray are not supported)") {
+            propagators = kinds
         }
     }
 

@@ -1,4 +1,3 @@
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -58,7 +57,7 @@ public struct ConsoleSpanExporter: SpanExporter {
 
 /// Keeps exported spans in memory: for tests of code that creates spans.
 public final class InMemorySpanExporter: SpanExporter {
-    private let storage = Mutex<[SpanData]>([])
+    private let storage = Locked<[SpanData]>([])
 
     /// Creates an empty exporter.
     public init() {}

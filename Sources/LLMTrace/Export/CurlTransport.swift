@@ -1,5 +1,4 @@
 import CCurlZlib
-import Synchronization
 
 /// Certificates for HTTPS endpoints. Verification of the server's certificate always stays on.
 public struct TLSConfiguration: Sendable, Equatable {
@@ -31,7 +30,7 @@ public final class CurlTransport: HTTPTransport {
     /// Largest response body kept; a larger one fails the request.
     public static let maxResponseBytes = 4 << 20
 
-    private let handle: Mutex<CurlHandle>
+    private let handle: Locked<CurlHandle>
     private let connectTimeout: Duration
 
     /// Creates a transport.
@@ -42,7 +41,7 @@ public final class CurlTransport: HTTPTransport {
     public init(tls: TLSConfiguration = TLSConfiguration(), connectTimeout: Duration = .seconds(5), userAgent: String = "OTel-OTLP-Exporter-Swift/\(LLMTraceVersion.current) llmtrace") {
         _ = CurlTransport.globalInit
         self.connectTimeout = connectTimeout
-        self.handle = Mutex(CurlHandle(tls: tls, userAgent: userAgent))
+        self.handle = Locked(CurlHandle(tls: tls, userAgent: userAgent))
     }
 
     /// libcurl's global set-up must run once, before any handle, and is not thread-safe itself;
@@ -59,7 +58,7 @@ public final class CurlTransport: HTTPTransport {
 }
 
 /// Owns one `CURL*`; only reached through `CurlTransport`'s lock.
-struct CurlHandle: ~Copyable {
+final class CurlHandle {
     private let easy: UnsafeMutableRawPointer?
 
     init(tls: TLSConfiguration, userAgent: String) {

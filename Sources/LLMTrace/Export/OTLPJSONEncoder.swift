@@ -66,14 +66,8 @@ public enum OTLPJSONEncoder {
     }
 
     static func encode(_ span: SpanData, into w: inout JSONWriter) {
-        w.raw("{\"traceId\":")
-        w.hex(span.context.traceID)
-        w.raw(",\"spanId\":")
-        w.hex(span.context.spanID)
-        if !span.context.traceState.isEmpty {
-            w.raw(",\"traceState\":")
-            w.string(span.context.traceState.header)
-        }
+        w.raw(UInt8(ascii: "{"))
+        ids(span.context, into: &w)
         if let parent = span.parentSpanID, parent.isValid {
             w.raw(",\"parentSpanId\":")
             w.hex(parent)
@@ -111,14 +105,8 @@ public enum OTLPJSONEncoder {
             w.raw(",\"links\":[")
             for (i, link) in span.links.enumerated() {
                 if i > 0 { w.raw(UInt8(ascii: ",")) }
-                w.raw("{\"traceId\":")
-                w.hex(link.context.traceID)
-                w.raw(",\"spanId\":")
-                w.hex(link.context.spanID)
-                if !link.context.traceState.isEmpty {
-                    w.raw(",\"traceState\":")
-                    w.string(link.context.traceState.header)
-                }
+                w.raw(UInt8(ascii: "{"))
+                ids(link.context, into: &w)
                 attributes(link.attributes, dropped: link.droppedAttributesCount, into: &w, leadingComma: true)
                 w.raw(",\"flags\":")
                 let linkFlags = UInt32(link.context.traceFlags.intersection(.known).rawValue) | 0x100 | (link.context.isRemote ? 0x200 : 0)
@@ -145,6 +133,18 @@ public enum OTLPJSONEncoder {
             w.raw(UInt8(ascii: "}"))
         }
         w.raw(UInt8(ascii: "}"))
+    }
+
+    /// `"traceId"`, `"spanId"` and, when present, `"traceState"`: shared by spans and links.
+    private static func ids(_ context: SpanContext, into w: inout JSONWriter) {
+        w.raw("\"traceId\":")
+        w.hex(context.traceID)
+        w.raw(",\"spanId\":")
+        w.hex(context.spanID)
+        if !context.traceState.isEmpty {
+            w.raw(",\"traceState\":")
+            w.string(context.traceState.header)
+        }
     }
 
     /// `"attributes":[...]` and `"droppedAttributesCount"`, each only when not empty or zero.

@@ -1,4 +1,8 @@
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A live span: one timed operation in a trace, such as a retrieval or a model call.
 ///
@@ -8,7 +12,7 @@ import Synchronization
 /// A span that the sampler dropped, or that came from a disabled provider, is *non-recording*:
 /// it carries its `SpanContext` (so children and outgoing headers stay in the trace) and
 /// ignores everything else at almost no cost.
-public final class Span: Sendable {
+public final class Span: @unchecked Sendable {
     /// Ids, flags and trace state.
     public let context: SpanContext
     /// The span kind, fixed at start.
@@ -23,7 +27,10 @@ public final class Span: Sendable {
     let parentIsRemote: Bool?
     private let pipeline: SpanPipeline?
     private let scope: InstrumentationScope
-    private let state: Mutex<State>
+    // `state` is only touched under `mutex` (see `withState`), which makes the class Sendable.
+    // The lock lives inline rather than in a `Locked` box: one allocation less per span.
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var state: State
 
     struct State {
         var name: String
@@ -61,7 +68,23 @@ public final class Span: Sendable {
         var state = State(name: name, attributes: attributes, links: links)
         state.droppedAttributes = droppedAttributes
         state.droppedLinks = droppedLinks
-        self.state = Mutex(state)
+        self.state = state
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deinitialize(count: 1)
+        mutex.deallocate()
+    }
+
+    @inline(__always)
+    private func withState<R>(_ body: (inout State) -> R) -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body(&state)
     }
 
     /// A non-recording span that stands for `context`, for example a parent extracted from
@@ -75,21 +98,21 @@ public final class Span: Sendable {
     }
 
     /// The span name.
-    public var name: String { state.withLock { $0.name } }
+    public var name: String { withState { $0.name } }
 
     /// Whether `end()` has been called.
-    public var isEnded: Bool { state.withLock { $0.ended } }
+    public var isEnded: Bool { withState { $0.ended } }
 
     /// The current status.
-    public var status: SpanStatus { state.withLock { $0.status } }
+    public var status: SpanStatus { withState { $0.status } }
 
     /// A copy of the attributes set so far.
-    public var attributes: Attributes { state.withLock { $0.attributes } }
+    public var attributes: Attributes { withState { $0.attributes } }
 
     /// Renames the span (samplers have already seen the first name).
     public func updateName(_ name: String) {
         guard isRecording else { return }
-        state.withLock { state in
+        withState { state in
             guard !state.ended else { return }
             state.name = name
         }
@@ -102,7 +125,7 @@ public final class Span: Sendable {
         guard let pipeline else { return }
         let limits = pipeline.limits
         let value = limits.attributeValueLengthLimit == nil ? value : value.truncated(toCharacters: limits.attributeValueLengthLimit).value
-        state.withLock { state in
+        withState { state in
             guard !state.ended else { return }
             if !state.attributes.set(key, value, countLimit: limits.attributeCountLimit) {
                 state.droppedAttributes += 1
@@ -131,7 +154,7 @@ public final class Span: Sendable {
     public func setAttributes(_ attributes: Attributes) {
         guard let pipeline else { return }
         let limits = pipeline.limits
-        state.withLock { state in
+        withState { state in
             guard !state.ended else { return }
             for attribute in attributes {
                 let value = attribute.value.truncated(toCharacters: limits.attributeValueLengthLimit).value
@@ -148,7 +171,7 @@ public final class Span: Sendable {
         let limits = pipeline.limits
         let timestamp = time ?? WallClock.nowUnixNano()
         let (limited, dropped) = limits.limit(attributes, countLimit: limits.attributePerEventCountLimit)
-        state.withLock { state in
+        withState { state in
             guard !state.ended else { return }
             guard state.events.count < limits.eventCountLimit else {
                 state.droppedEvents += 1
@@ -163,7 +186,7 @@ public final class Span: Sendable {
         guard let pipeline, context.isValid else { return }
         let limits = pipeline.limits
         let (limited, dropped) = limits.limit(attributes, countLimit: limits.attributePerLinkCountLimit)
-        state.withLock { state in
+        withState { state in
             guard !state.ended else { return }
             guard state.links.count < limits.linkCountLimit else {
                 state.droppedLinks += 1
@@ -177,7 +200,7 @@ public final class Span: Sendable {
     /// error.
     public func setStatus(_ status: SpanStatus) {
         guard isRecording else { return }
-        state.withLock { state in
+        withState { state in
             guard !state.ended else { return }
             switch (state.status, status) {
             case (.ok, _), (_, .unset): return
@@ -217,7 +240,7 @@ public final class Span: Sendable {
     public func end(time: UInt64? = nil) {
         guard let pipeline else { return }
         let endTime = time ?? WallClock.nowUnixNano()
-        let data: SpanData? = state.withLock { state in
+        let data: SpanData? = withState { state in
             guard !state.ended else { return nil }
             state.ended = true
             // Copy-on-write: the arrays are shared with the snapshot, not copied, since

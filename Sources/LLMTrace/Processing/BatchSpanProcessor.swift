@@ -1,6 +1,5 @@
 import Dispatch
 import Logging
-import Synchronization
 
 /// Settings of the batch span processor.
 ///
@@ -38,7 +37,7 @@ public final class BatchSpanProcessor: SpanProcessor {
     // Dispatch sources are thread-safe; the overlay just does not mark the protocol Sendable.
     nonisolated(unsafe) private let timer: any DispatchSourceTimer
     private let log: RateLimitedLog
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     private struct State {
         var buffer: [SpanData] = []
@@ -62,7 +61,7 @@ public final class BatchSpanProcessor: SpanProcessor {
         self.log = RateLimitedLog(logger: logger)
         var initial = State()
         initial.buffer.reserveCapacity(configuration.maxExportBatchSize)
-        self.state = Mutex(initial)
+        self.state = Locked(initial)
         exportQueue.setSpecific(key: onExportQueue, value: true)
 
         timer = DispatchSource.makeTimerSource(queue: exportQueue)

@@ -1,5 +1,4 @@
 import Logging
-import Synchronization
 
 /// Logs a recurring condition at most once per interval, with how often it happened meanwhile.
 ///
@@ -8,7 +7,7 @@ import Synchronization
 final class RateLimitedLog: Sendable {
     private let logger: Logger
     private let intervalNanos: UInt64
-    private let state = Mutex<[String: Entry]>([:])
+    private let state = Locked<[String: Entry]>([:])
 
     private struct Entry {
         var lastLogged: UInt64

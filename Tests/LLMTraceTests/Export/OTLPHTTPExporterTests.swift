@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 @testable import LLMTrace
 
@@ -96,7 +95,7 @@ import Testing
     }
 
     @Test func retryAfterSecondsIsHonoured() throws {
-        let times = Mutex<[UInt64]>([])
+        let times = Locked<[UInt64]>([])
         let receiver = try TestReceiver { index, _ in
             times.withLock { $0.append(WallClock.monotonicNanos()) }
             return index == 0 ? .respond(status: 429, headers: ["Retry-After": "1"]) : .respond(status: 200)

@@ -1,13 +1,14 @@
 import Dispatch
-import Synchronization
 import Testing
 @testable import LLMTrace
 
 /// An exporter that blocks until released, to hold the export queue busy.
 final class GatedExporter: SpanExporter {
     let gate = DispatchSemaphore(value: 0)
-    let batches = Mutex<[[SpanData]]>([])
+    let entered = DispatchSemaphore(value: 0)
+    let batches = Locked<[[SpanData]]>([])
     func export(_ batch: [SpanData], deadline: Deadline) -> ExportResult {
+        entered.signal()
         _ = gate.wait(timeout: .now() + .seconds(10))
         batches.withLock { $0.append(batch) }
         return .success
@@ -28,13 +29,19 @@ final class FailingExporter: SpanExporter {
     }
 
     @Test func dropsSpansOnceQueueIsFullAndCountsThem() {
-        let exporter = InMemorySpanExporter()
-        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 2, batch: 2048))
+        let exporter = GatedExporter()
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 2, batch: 2))
+        // A first full batch occupies the export queue until the gate opens.
+        processor.onEnd(.stub(name: "x1"))
+        processor.onEnd(.stub(name: "x2"))
+        #expect(exporter.entered.wait(timeout: .now() + .seconds(10)) == .success)
         for name in ["a", "b", "c"] { processor.onEnd(.stub(name: name)) }
-        #expect(processor.forceFlush(timeout: .seconds(5)))
-        #expect(exporter.spans.map(\.name) == ["a", "b"])
         #expect(processor.statistics?.dropped == 1)
-        #expect(processor.statistics?.exported == 2)
+        for _ in 0..<10 { exporter.gate.signal() }
+        #expect(processor.forceFlush(timeout: .seconds(5)))
+        #expect(exporter.batches.withLock { $0.flatMap { $0.map(\.name) } } == ["x1", "x2", "a", "b"])
+        #expect(processor.statistics?.exported == 4)
+        #expect(processor.statistics?.queued == 4)
     }
 
     @Test func ignoresUnsampledSpans() {

@@ -38,7 +38,7 @@ final class TestReceiver: Sendable {
     let port: Int
     private let listener: Int32
     private let responder: Responder
-    private let state = Mutex<[Request]>([])
+    private let state = Locked<[Request]>([])
     private let stopped = Atomic<Bool>(false)
     private let acceptedConnections = Atomic<Int>(0)
     private static let dumpCounter = Atomic<Int>(0)
