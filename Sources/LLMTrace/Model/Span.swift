@@ -69,16 +69,10 @@ public final class Span: @unchecked Sendable {
         state.droppedAttributes = droppedAttributes
         state.droppedLinks = droppedLinks
         self.state = state
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
+        mutex = PThreadMutex.make()
     }
 
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deinitialize(count: 1)
-        mutex.deallocate()
-    }
+    deinit { PThreadMutex.destroy(mutex) }
 
     @inline(__always)
     private func withState<R>(_ body: (inout State) -> R) -> R {

@@ -58,14 +58,13 @@ public struct SpanContext: Sendable, Hashable {
 /// affects `traceparent`.
 public struct TraceState: Sendable, Hashable {
     /// The entries, in header order.
-    public var entries: [(key: String, value: String)] { storage }
-    private var storage: [(key: String, value: String)]
+    public private(set) var entries: [(key: String, value: String)]
 
     /// The most entries W3C allows.
     public static let maxEntries = 32
 
     /// An empty trace state.
-    public init() { storage = [] }
+    public init() { entries = [] }
 
     /// Parses a `tracestate` header value.
     /// - Returns: `nil` if any member is malformed, a key repeats, or there are more than 32.
@@ -82,15 +81,15 @@ public struct TraceState: Sendable, Hashable {
             result.append((key, value))
         }
         guard result.count <= Self.maxEntries else { return nil }
-        storage = result
+        entries = result
     }
 
     /// Whether there are no entries.
-    public var isEmpty: Bool { storage.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
     /// The value for `key`, if present.
     public subscript(key: String) -> String? {
-        storage.first(where: { $0.key == key })?.value
+        entries.first(where: { $0.key == key })?.value
     }
 
     /// Returns a copy with `key` set to `value` and moved to the front, as W3C asks of a vendor
@@ -98,23 +97,23 @@ public struct TraceState: Sendable, Hashable {
     public func setting(_ key: String, _ value: String) -> TraceState? {
         guard Self.isValidKey(key), Self.isValidValue(value) else { return nil }
         var copy = self
-        copy.storage.removeAll { $0.key == key }
-        copy.storage.insert((key, value), at: 0)
-        if copy.storage.count > Self.maxEntries { copy.storage.removeLast() }
+        copy.entries.removeAll { $0.key == key }
+        copy.entries.insert((key, value), at: 0)
+        if copy.entries.count > Self.maxEntries { copy.entries.removeLast() }
         return copy
     }
 
     /// The header value, `key=value` pairs joined by commas.
     public var header: String {
-        storage.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        entries.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }
 
     public static func == (lhs: TraceState, rhs: TraceState) -> Bool {
-        lhs.storage.elementsEqual(rhs.storage) { $0.key == $1.key && $0.value == $1.value }
+        lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
     }
 
     public func hash(into hasher: inout Hasher) {
-        for entry in storage {
+        for entry in entries {
             hasher.combine(entry.key)
             hasher.combine(entry.value)
         }
