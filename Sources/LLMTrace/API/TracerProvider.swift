@@ -26,6 +26,7 @@ public final class TracerProvider: Sendable {
     /// The processors spans are handed to, in order.
     public let processors: [any SpanProcessor]
     let pipeline: SpanPipeline?
+    let samplingStage: SamplingRulesProcessor?
     private let scopes = Locked<[String: InstrumentationScope]>([:])
     private let logger: Logger
 
@@ -36,11 +37,27 @@ public final class TracerProvider: Sendable {
     ///     or a custom pipeline).
     ///   - idGenerator: The id source; inject a fixed one in tests.
     ///   - logger: LLMTrace's own diagnostics. Its level is set from `configuration.logLevel`.
-    public init(
+    ///
+    /// When `configuration.samplingRules` is active (the default: errors are kept), the
+    /// processors sit behind a stage that holds each trace until its local root ends and keeps
+    /// or drops it whole.
+    public convenience init(
         configuration: TracingConfiguration = TracingConfiguration(),
         processors: [any SpanProcessor]? = nil,
         idGenerator: any IDGenerator = RandomIDGenerator(),
         logger: Logger = Logger(label: "llmtrace")
+    ) {
+        self.init(configuration: configuration, processors: processors, idGenerator: idGenerator, logger: logger, clock: WallClock.monotonicNanos)
+    }
+
+    /// The designated initializer; `clock` (monotonic nanoseconds) drives the sampling stage's
+    /// waits and ages, and tests inject their own.
+    init(
+        configuration: TracingConfiguration,
+        processors: [any SpanProcessor]?,
+        idGenerator: any IDGenerator,
+        logger: Logger,
+        clock: @escaping @Sendable () -> UInt64
     ) {
         var logger = logger
         logger.logLevel = configuration.logLevel
@@ -55,6 +72,7 @@ public final class TracerProvider: Sendable {
         if configuration.disabled {
             self.processors = []
             self.pipeline = nil
+            self.samplingStage = nil
             return
         }
         let processors = processors ?? configuration.exporters.map { kind -> any SpanProcessor in
@@ -65,10 +83,19 @@ public final class TracerProvider: Sendable {
             }
             return BatchSpanProcessor(exporter: exporter, configuration: configuration.batch, logger: logger)
         }
-        self.processors = processors
+        var sampler = configuration.sampler
+        if configuration.samplingRules.isActive {
+            let stage = SamplingRulesProcessor(rules: configuration.samplingRules, downstream: processors, logger: logger, clock: clock)
+            sampler = RulesHeadSampler(head: sampler, stage: stage)
+            self.samplingStage = stage
+            self.processors = [stage]
+        } else {
+            self.samplingStage = nil
+            self.processors = processors
+        }
         self.pipeline = SpanPipeline(
-            resource: resource, limits: configuration.limits, sampler: configuration.sampler,
-            idGenerator: idGenerator, processors: processors
+            resource: resource, limits: configuration.limits, sampler: sampler,
+            idGenerator: idGenerator, processors: self.processors
         )
     }
 
@@ -115,6 +142,9 @@ public final class TracerProvider: Sendable {
         }
         return completed
     }
+
+    /// What the sampling rules kept, dropped and decided early; `nil` when no rule is active.
+    public var samplingStatistics: SamplingStatistics? { samplingStage?.samplingStatistics }
 
     /// Delivery counters summed over the exporting processors.
     public var statistics: ExportStatistics {

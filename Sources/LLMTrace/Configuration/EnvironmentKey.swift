@@ -39,4 +39,15 @@ public enum EnvironmentKey {
     public static let otlpTracesClientKey = "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY"
     public static let otlpClientCertificate = "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE"
     public static let otlpTracesClientCertificate = "OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE"
+
+    public static let samplingKeepErrors = "LLMTRACE_SAMPLING_KEEP_ERRORS"
+    public static let samplingSlowMilliseconds = "LLMTRACE_SAMPLING_SLOW_MS"
+    public static let samplingAttributeSum = "LLMTRACE_SAMPLING_ATTRIBUTE_SUM"
+    public static let samplingMaxTracesPerSecond = "LLMTRACE_SAMPLING_MAX_TRACES_PER_SECOND"
+    public static let samplingRuleTracesPerSecondFloor = "LLMTRACE_SAMPLING_RULE_TRACES_PER_SECOND_FLOOR"
+    public static let samplingDecisionWait = "LLMTRACE_SAMPLING_DECISION_WAIT_MS"
+    public static let samplingMaxPendingTraces = "LLMTRACE_SAMPLING_MAX_PENDING_TRACES"
+    public static let samplingMaxSpansPerTrace = "LLMTRACE_SAMPLING_MAX_SPANS_PER_TRACE"
+    public static let samplingMaxPendingSpans = "LLMTRACE_SAMPLING_MAX_PENDING_SPANS"
+    public static let samplingMaxTraceAge = "LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS"
 }

@@ -35,6 +35,10 @@ public struct TracingConfiguration: Sendable {
     /// Decides at span start which spans are recorded and sampled.
     /// - Environment: `OTEL_TRACES_SAMPLER`, `OTEL_TRACES_SAMPLER_ARG`. Default: `parentbased_always_on`.
     public var sampler: any Sampler = ParentBasedSampler(root: AlwaysOnSampler())
+    /// Rules that keep whole traces by what happened in them (errors, slow, costly), decided
+    /// when the trace is complete in this process.
+    /// - Environment: `LLMTRACE_SAMPLING_*`. Default: errors kept, other rules off.
+    public var samplingRules = SamplingRules()
     /// Batch processor settings.
     public var batch = BatchConfiguration()
     /// Span limits.
@@ -62,6 +66,7 @@ public struct TracingConfiguration: Sendable {
         var env = EnvironmentReader(environment)
         readGeneral(&env)
         readSampler(&env)
+        readSamplingRules(&env)
         readBatch(&env)
         readLimits(&env)
         readOTLP(&env)
@@ -123,6 +128,33 @@ public struct TracingConfiguration: Sendable {
         case "parentbased_traceidratio": sampler = ParentBasedSampler(root: TraceIDRatioBasedSampler(ratio: ratio))
         default: sampler = ParentBasedSampler(root: AlwaysOnSampler())
         }
+    }
+
+    private mutating func readSamplingRules(_ env: inout EnvironmentReader) {
+        if let keep = env.bool(EnvironmentKey.samplingKeepErrors) { samplingRules.keepErrors = keep }
+        if let slow = env.milliseconds(EnvironmentKey.samplingSlowMilliseconds) {
+            samplingRules.slowThreshold = slow == .zero ? nil : slow
+        }
+        if let value = env.string(EnvironmentKey.samplingAttributeSum) {
+            let items = value.split(separator: ",").map { $0.trimmingOWS() }.filter { !$0.isEmpty }
+            let parsed = items.compactMap(AttributeSumRule.init(parsing:))
+            if parsed.count == items.count {
+                samplingRules.attributeSums = parsed
+            } else {
+                env.warn(EnvironmentKey.samplingAttributeSum, value, expected: "comma-separated key>=number, e.g. gen_ai.usage.cost>=0.5")
+            }
+        }
+        if let cap = env.double(EnvironmentKey.samplingMaxTracesPerSecond, in: 0...1e9) {
+            samplingRules.maxTracesPerSecond = cap == 0 ? nil : cap
+        }
+        if let floor = env.double(EnvironmentKey.samplingRuleTracesPerSecondFloor, in: 1...1e9) {
+            samplingRules.ruleTracesPerSecondFloor = floor
+        }
+        if let wait = env.milliseconds(EnvironmentKey.samplingDecisionWait) { samplingRules.decisionWait = wait }
+        if let limit = env.integer(EnvironmentKey.samplingMaxPendingTraces, in: 1...Int(Int32.max)) { samplingRules.maxPendingTraces = limit }
+        if let limit = env.integer(EnvironmentKey.samplingMaxSpansPerTrace, in: 1...Int(Int32.max)) { samplingRules.maxSpansPerTrace = limit }
+        if let limit = env.integer(EnvironmentKey.samplingMaxPendingSpans, in: 1...Int(Int32.max)) { samplingRules.maxPendingSpans = limit }
+        if let age = env.integer(EnvironmentKey.samplingMaxTraceAge, in: 1...Int(Int32.max)) { samplingRules.maxTraceAge = .milliseconds(age) }
     }
 
     private mutating func readBatch(_ env: inout EnvironmentReader) {

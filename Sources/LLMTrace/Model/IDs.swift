@@ -109,6 +109,12 @@ public final class RandomIDGenerator: IDGenerator {
         state = Atomic(system.next())
     }
 
+    /// A generator that repeats the same ids for the same seed: for benchmarks and tests
+    /// that must be reproducible.
+    public init(seed: UInt64) {
+        state = Atomic(seed)
+    }
+
     @inline(__always)
     private func next() -> UInt64 {
         var z = state.wrappingAdd(Self.gamma, ordering: .relaxed).newValue

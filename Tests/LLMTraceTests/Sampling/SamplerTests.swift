@@ -44,7 +44,10 @@ import Testing
     }
 
     @Test func droppedSpansStillCarryTheTrace() {
-        let (provider, exporter) = makeInMemoryProvider { $0.sampler = AlwaysOffSampler() }
+        let (provider, exporter) = makeInMemoryProvider {
+            $0.sampler = AlwaysOffSampler()
+            $0.samplingRules.keepErrors = false // head sampling alone
+        }
         let tracer = provider.tracer("t")
         tracer.withSpan("root") { root in
             #expect(!root.isRecording)
