@@ -58,6 +58,20 @@ import Testing
         ("OTEL_EXPORTER_OTLP_COMPRESSION", "brotli"),
         ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
         ("OTEL_RESOURCE_ATTRIBUTES", "a=%zz"),
+        ("LLMTRACE_SAMPLING_KEEP_ERRORS", "sometimes"),
+        ("LLMTRACE_SAMPLING_SLOW_MS", "2s"),
+        ("LLMTRACE_SAMPLING_SLOW_MS", "-1"),
+        ("LLMTRACE_SAMPLING_ATTRIBUTE_SUM", "gen_ai.usage.cost"),
+        ("LLMTRACE_SAMPLING_ATTRIBUTE_SUM", "gen_ai.usage.cost>=0.5,tokens>=lots"),
+        ("LLMTRACE_SAMPLING_ATTRIBUTE_SUM", ">=3"),
+        ("LLMTRACE_SAMPLING_MAX_TRACES_PER_SECOND", "-3"),
+        ("LLMTRACE_SAMPLING_MAX_TRACES_PER_SECOND", "fast"),
+        ("LLMTRACE_SAMPLING_RULE_TRACES_PER_SECOND_FLOOR", "0"),
+        ("LLMTRACE_SAMPLING_DECISION_WAIT_MS", "soon"),
+        ("LLMTRACE_SAMPLING_MAX_PENDING_TRACES", "0"),
+        ("LLMTRACE_SAMPLING_MAX_SPANS_PER_TRACE", "1e3"),
+        ("LLMTRACE_SAMPLING_MAX_PENDING_SPANS", "-1"),
+        ("LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS", "0"),
     ])
     func invalidValuesWarnOnceAndKeepTheDefault(_ key: String, _ value: String) {
         let configuration = TracingConfiguration(environment: [key: value])
@@ -72,6 +86,64 @@ import Testing
         #expect(configuration.propagators == defaults.propagators)
         #expect(configuration.sampler.description == defaults.sampler.description)
         #expect(configuration.resourceAttributes.isEmpty)
+        #expect(configuration.samplingRules == defaults.samplingRules)
+    }
+
+    @Test func samplingRuleDefaults() {
+        let rules = TracingConfiguration(environment: [:]).samplingRules
+        #expect(rules.keepErrors)
+        #expect(rules.slowThreshold == nil)
+        #expect(rules.attributeSums.isEmpty)
+        #expect(rules.maxTracesPerSecond == nil)
+        #expect(rules.ruleTracesPerSecondFloor == 100)
+        #expect(rules.decisionWait == .milliseconds(100))
+        #expect(rules.maxPendingTraces == 4096)
+        #expect(rules.maxSpansPerTrace == 1000)
+        #expect(rules.maxPendingSpans == 32768)
+        #expect(rules.maxTraceAge == .seconds(300))
+        #expect(rules.isActive)
+    }
+
+    @Test func samplingRuleVariablesAreRead() {
+        let configuration = TracingConfiguration(environment: [
+            "LLMTRACE_SAMPLING_KEEP_ERRORS": "false",
+            "LLMTRACE_SAMPLING_SLOW_MS": "20000",
+            "LLMTRACE_SAMPLING_ATTRIBUTE_SUM": " gen_ai.usage.cost>=0.5 , gen_ai.usage.output_tokens >= 20000",
+            "LLMTRACE_SAMPLING_MAX_TRACES_PER_SECOND": "2.5",
+            "LLMTRACE_SAMPLING_RULE_TRACES_PER_SECOND_FLOOR": "20",
+            "LLMTRACE_SAMPLING_DECISION_WAIT_MS": "0",
+            "LLMTRACE_SAMPLING_MAX_PENDING_TRACES": "10",
+            "LLMTRACE_SAMPLING_MAX_SPANS_PER_TRACE": "20",
+            "LLMTRACE_SAMPLING_MAX_PENDING_SPANS": "30",
+            "LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS": "40000",
+        ])
+        #expect(configuration.warnings.isEmpty)
+        let rules = configuration.samplingRules
+        #expect(!rules.keepErrors)
+        #expect(rules.slowThreshold == .seconds(20))
+        #expect(rules.attributeSums == [AttributeSumRule(key: "gen_ai.usage.cost", threshold: 0.5), AttributeSumRule(key: "gen_ai.usage.output_tokens", threshold: 20000)])
+        #expect(rules.maxTracesPerSecond == 2.5)
+        #expect(rules.ruleTracesPerSecondFloor == 20)
+        #expect(rules.decisionWait == .zero)
+        #expect(rules.maxPendingTraces == 10)
+        #expect(rules.maxSpansPerTrace == 20)
+        #expect(rules.maxPendingSpans == 30)
+        #expect(rules.maxTraceAge == .seconds(40))
+        #expect(rules.isActive)
+    }
+
+    @Test func zeroTurnsSlowAndCapOffAndNoRuleMeansNoStage() {
+        let configuration = TracingConfiguration(environment: [
+            "LLMTRACE_SAMPLING_KEEP_ERRORS": "false",
+            "LLMTRACE_SAMPLING_SLOW_MS": "0",
+            "LLMTRACE_SAMPLING_MAX_TRACES_PER_SECOND": "0",
+        ])
+        #expect(configuration.warnings.isEmpty)
+        #expect(configuration.samplingRules.slowThreshold == nil)
+        #expect(configuration.samplingRules.maxTracesPerSecond == nil)
+        #expect(!configuration.samplingRules.isActive)
+        let provider = TracerProvider(configuration: configuration, processors: [])
+        #expect(provider.samplingStatistics == nil)
     }
 
     @Test func samplerArgInvalidFallsBackToOne() {
