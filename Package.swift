@@ -6,10 +6,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "LLMTrace", targets: ["LLMTrace"]),
+        .library(name: "LLMTraceGenAI", targets: ["LLMTraceGenAI"]),
+        .executable(name: "rag-demo", targets: ["RAGDemo"]),
         .executable(name: "llmtrace-example", targets: ["LLMTraceExample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .systemLibrary(
@@ -24,13 +28,43 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "LLMTraceGenAI",
+            dependencies: [
+                "LLMTrace",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "RAGDemo",
+            dependencies: [
+                "LLMTrace",
+                "LLMTraceGenAI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "LLMTraceExample",
             dependencies: ["LLMTrace"]
         ),
+        .target(
+            name: "LLMTraceTestSupport",
+            dependencies: ["LLMTrace"],
+            path: "Tests/LLMTraceTestSupport"
+        ),
         .testTarget(
             name: "LLMTraceTests",
-            dependencies: ["LLMTrace", "CCurlZlib"]
+            dependencies: ["LLMTrace", "CCurlZlib", "LLMTraceTestSupport"]
+        ),
+        .testTarget(
+            name: "LLMTraceGenAITests",
+            dependencies: ["LLMTraceGenAI", "LLMTraceTestSupport"]
+        ),
+        .testTarget(
+            name: "RAGDemoTests",
+            dependencies: ["RAGDemo", "LLMTraceGenAI", "LLMTraceTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

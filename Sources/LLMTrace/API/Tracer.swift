@@ -45,6 +45,10 @@ public struct Tracer: Sendable {
     public let propagator: any TextMapPropagator
     let pipeline: SpanPipeline?
 
+    /// The limits spans of this tracer are held to (the defaults for a disabled provider), for
+    /// instrumentation that must fit its values within them.
+    public var spanLimits: SpanLimits { pipeline?.limits ?? SpanLimits() }
+
     init(scope: InstrumentationScope, propagator: any TextMapPropagator, pipeline: SpanPipeline?) {
         self.scope = scope
         self.propagator = propagator

@@ -2,14 +2,14 @@
 /// "Environment Variable Specification", collecting one warning per invalid value.
 ///
 /// Empty means unset. An invalid value gives `nil`, so the caller keeps its default.
-struct EnvironmentReader {
-    let environment: [String: String]
-    private(set) var warnings: [String] = []
+package struct EnvironmentReader {
+    package let environment: [String: String]
+    package private(set) var warnings: [String] = []
 
-    init(_ environment: [String: String]) { self.environment = environment }
+    package init(_ environment: [String: String]) { self.environment = environment }
 
     /// The trimmed value, `nil` when unset or empty.
-    func string(_ key: String) -> String? {
+    package func string(_ key: String) -> String? {
         guard let raw = environment[key] else { return nil }
         let trimmed = raw.trimmingOWS()
         return trimmed.isEmpty ? nil : String(trimmed)
@@ -20,12 +20,12 @@ struct EnvironmentReader {
         keys.first { string($0) != nil }
     }
 
-    mutating func warn(_ key: String, _ value: String?, expected: String, redact: Bool = false) {
+    package mutating func warn(_ key: String, _ value: String?, expected: String, redact: Bool = false) {
         let shown = redact ? "<redacted>" : "\"\(value ?? "")\""
         warnings.append("invalid value \(shown) for \(key) (expected \(expected)); using the default")
     }
 
-    mutating func bool(_ key: String) -> Bool? {
+    package mutating func bool(_ key: String) -> Bool? {
         guard let value = string(key) else { return nil }
         switch value.lowercased() {
         case "true": return true
@@ -37,7 +37,7 @@ struct EnvironmentReader {
     }
 
     /// An integer in `range`.
-    mutating func integer(_ key: String, in range: ClosedRange<Int> = 0...Int(Int32.max)) -> Int? {
+    package mutating func integer(_ key: String, in range: ClosedRange<Int> = 0...Int(Int32.max)) -> Int? {
         guard let value = string(key) else { return nil }
         guard let number = Int(value), range.contains(number) else {
             warn(key, value, expected: "an integer from \(range.lowerBound) to \(range.upperBound)")
@@ -62,7 +62,7 @@ struct EnvironmentReader {
     }
 
     /// One of `choices` (case-insensitive).
-    mutating func choice<T>(_ key: String, _ choices: [String: T]) -> T? {
+    package mutating func choice<T>(_ key: String, _ choices: [String: T]) -> T? {
         guard let value = string(key) else { return nil }
         guard let choice = choices[value.lowercased()] else {
             warn(key, value, expected: "one of \(choices.keys.sorted().joined(separator: ", "))")

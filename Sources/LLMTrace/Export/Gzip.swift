@@ -2,12 +2,12 @@ import CCurlZlib
 
 /// gzip (RFC 1952) via zlib, as `Content-Encoding: gzip` requires: the gzip container, not a raw
 /// zlib stream.
-enum Gzip {
+package enum Gzip {
     enum Error: Swift.Error { case zlib(Int32) }
 
     /// Compresses `input` in one pass.
     /// - Parameter level: 1 (fastest) to 9 (smallest); zlib's default is 6.
-    static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+    package static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
         var stream = z_stream()
         var status = llmtrace_deflate_init_gzip(&stream, level)
         guard status == Z_OK else { throw Error.zlib(status) }
@@ -30,7 +30,7 @@ enum Gzip {
     }
 
     /// Decompresses gzip or zlib data, refusing output larger than `limit` bytes.
-    static func decompress(_ input: [UInt8], limit: Int = 64 << 20) throws -> [UInt8] {
+    package static func decompress(_ input: [UInt8], limit: Int = 64 << 20) throws -> [UInt8] {
         var stream = z_stream()
         var status = llmtrace_inflate_init_gzip(&stream)
         guard status == Z_OK else { throw Error.zlib(status) }

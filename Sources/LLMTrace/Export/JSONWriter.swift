@@ -2,25 +2,25 @@
 ///
 /// Hand-written because the export path runs for every span: no `Codable`, no intermediate
 /// dictionaries, no Foundation number formatting for integers.
-struct JSONWriter {
-    var bytes: [UInt8]
+package struct JSONWriter {
+    package var bytes: [UInt8]
 
-    init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     @inline(__always)
-    mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+    package mutating func raw(_ byte: UInt8) { bytes.append(byte) }
 
     @inline(__always)
-    mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A JSON string, escaped: quotes, backslash and control characters; other characters,
     /// including non-ASCII, are written as their UTF-8 bytes, which JSON allows.
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
@@ -72,7 +72,7 @@ struct JSONWriter {
     }
 
     /// A signed integer as bare digits.
-    mutating func digits(_ value: Int64) {
+    package mutating func digits(_ value: Int64) {
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             digits(UInt64(bitPattern: 0 &- value))
@@ -95,7 +95,7 @@ struct JSONWriter {
     }
 
     /// A double; NaN and the infinities as the strings the protobuf JSON mapping uses.
-    mutating func double(_ value: Double) {
+    package mutating func double(_ value: Double) {
         if value.isNaN {
             raw("\"NaN\"")
         } else if value.isInfinite {

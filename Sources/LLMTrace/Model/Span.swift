@@ -209,13 +209,14 @@ public final class Span: @unchecked Sendable {
     /// - Parameters:
     ///   - error: The error that escaped the operation.
     ///   - errorType: A low-cardinality class for `error.type` (for example `rate_limit` or `timeout`);
-    ///     defaults to the error's type name.
+    ///     defaults to the error's own `ErrorTypeProviding.errorType`, else its type name.
     ///   - attributes: More event attributes; they win over the ones above.
     public func recordError(_ error: any Error, errorType: String? = nil, attributes: Attributes = Attributes()) {
         guard isRecording else { return }
         let typeName = String(reflecting: type(of: error))
         let message = String(describing: error)
-        recordError(type: typeName, message: message, errorType: errorType ?? typeName, attributes: attributes)
+        let classified = errorType ?? (error as? any ErrorTypeProviding)?.errorType ?? typeName
+        recordError(type: typeName, message: message, errorType: classified, attributes: attributes)
     }
 
     /// Records a failure described by strings, for errors that are not Swift `Error` values
@@ -261,4 +262,11 @@ public final class Span: @unchecked Sendable {
         guard let data else { return }
         pipeline.spanEnded(data)
     }
+}
+
+/// An error that names its own low-cardinality class for `error.type` (`rate_limit_exceeded`,
+/// `timeout`, `500`), so `Span.recordError` and `Tracer.withSpan` record it without being told.
+public protocol ErrorTypeProviding: Error {
+    /// The value for `error.type`.
+    var errorType: String { get }
 }

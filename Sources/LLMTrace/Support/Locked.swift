@@ -10,11 +10,11 @@ import Darwin
 /// intercepts pthread locks but cannot see the futex-based locking inside `Mutex`, and reports
 /// every access under it as a race. Keeping TSan quiet and right matters more here than the few
 /// bytes saved.
-final class Locked<Value>: @unchecked Sendable {
+package final class Locked<Value>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
-    init(_ value: Value) {
+    package init(_ value: Value) {
         mutex = PThreadMutex.make()
         self.value = value
     }
@@ -23,7 +23,7 @@ final class Locked<Value>: @unchecked Sendable {
 
     /// Runs `body` with exclusive access to the value.
     @inline(__always)
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+    package func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)

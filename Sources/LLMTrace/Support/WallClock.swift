@@ -9,9 +9,9 @@ import Darwin
 /// Reads the wall clock as Unix epoch nanoseconds, the unit of OTLP timestamps.
 ///
 /// `clock_gettime` is served by the vDSO on Linux: no system call, no Foundation `Date`.
-enum WallClock {
+package enum WallClock {
     @inline(__always)
-    static func nowUnixNano() -> UInt64 {
+    package static func nowUnixNano() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
@@ -19,7 +19,7 @@ enum WallClock {
 
     /// Monotonic nanoseconds, for deadlines and rate limits that must not jump with the wall clock.
     @inline(__always)
-    static func monotonicNanos() -> UInt64 {
+    package static func monotonicNanos() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)

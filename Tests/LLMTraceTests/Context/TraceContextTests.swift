@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 @Suite struct TraceContextTests {
     @Test func nestedSpansInSynchronousCodeFindTheirParent() {

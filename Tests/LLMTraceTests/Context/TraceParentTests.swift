@@ -1,5 +1,6 @@
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 @Suite struct TraceParentTests {
     let propagator = W3CTraceContextPropagator()

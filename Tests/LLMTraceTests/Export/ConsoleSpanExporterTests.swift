@@ -1,5 +1,6 @@
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 @Suite struct ConsoleSpanExporterTests {
     @Test func lineShowsIdsParentDurationStatusAndAttributes() {

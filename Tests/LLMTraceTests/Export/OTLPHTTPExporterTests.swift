@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 /// The exporter against a real HTTP server on 127.0.0.1, over libcurl.
 @Suite struct OTLPHTTPExporterTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 @Suite struct OTLPJSONEncoderTests {
     func encodeOne(_ span: SpanData) throws -> [String: Any] {

@@ -1,6 +1,7 @@
 import Dispatch
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 /// An exporter that blocks until released, to hold the export queue busy.
 final class GatedExporter: SpanExporter {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 @Suite struct SamplerTests {
     func parameters(_ traceID: TraceID, parent: SpanContext? = nil) -> SamplingParameters {

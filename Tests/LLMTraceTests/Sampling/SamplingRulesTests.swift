@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import Testing
 @testable import LLMTrace
+import LLMTraceTestSupport
 
 /// A monotonic clock the test moves by hand, so waits and ages are decided deterministically.
 final class ManualClock: Sendable {

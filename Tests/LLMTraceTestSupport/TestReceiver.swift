@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-@testable import LLMTrace
+import LLMTrace
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,31 +11,31 @@ import Glibc
 ///
 /// When `LLMTRACE_PAYLOAD_DIR` is set, every request body (after gunzip) is also saved there,
 /// so `.ci/run` can replay them through the strict OTLP receiver in `../shared/otlp/`.
-final class TestReceiver: Sendable {
-    struct Request: Sendable {
-        var path: String
-        var headers: [String: String]
+package final class TestReceiver: Sendable {
+    package struct Request: Sendable {
+        package var path: String
+        package var headers: [String: String]
         /// The body as sent (maybe gzipped).
-        var rawBody: [UInt8]
+        package var rawBody: [UInt8]
         /// The body after `Content-Encoding` was undone.
-        var body: [UInt8]
+        package var body: [UInt8]
 
         /// The body as a JSON object.
-        var json: [String: Any] {
+        package var json: [String: Any] {
             (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
         }
     }
 
-    enum Reply: Sendable {
+    package enum Reply: Sendable {
         /// Answer with a status, headers and body.
         case respond(status: Int, headers: [String: String] = [:], body: String = "{}")
         /// Close the connection without answering.
         case hangUp
     }
 
-    typealias Responder = @Sendable (_ index: Int, _ request: Request) -> Reply
+    package typealias Responder = @Sendable (_ index: Int, _ request: Request) -> Reply
 
-    let port: Int
+    package let port: Int
     private let listener: Int32
     private let responder: Responder
     private let state = Locked<[Request]>([])
@@ -43,7 +43,7 @@ final class TestReceiver: Sendable {
     private let acceptedConnections = Atomic<Int>(0)
     private static let dumpCounter = Atomic<Int>(0)
 
-    init(responder: @escaping Responder = { _, _ in .respond(status: 200) }) throws {
+    package init(responder: @escaping Responder = { _, _ in .respond(status: 200) }) throws {
         self.responder = responder
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
@@ -69,15 +69,15 @@ final class TestReceiver: Sendable {
 
     deinit { stop() }
 
-    var url: String { "http://127.0.0.1:\(port)/v1/traces" }
+    package var url: String { "http://127.0.0.1:\(port)/v1/traces" }
 
-    var requests: [Request] { state.withLock { $0 } }
+    package var requests: [Request] { state.withLock { $0 } }
 
     /// TCP connections accepted so far: one means the client kept its connection alive.
-    var connections: Int { acceptedConnections.load(ordering: .relaxed) }
+    package var connections: Int { acceptedConnections.load(ordering: .relaxed) }
 
     /// Every span the receiver got, as JSON objects, across requests.
-    var spans: [[String: Any]] {
+    package var spans: [[String: Any]] {
         requests.flatMap { request -> [[String: Any]] in
             let resourceSpans = request.json["resourceSpans"] as? [[String: Any]] ?? []
             return resourceSpans.flatMap { rs in
@@ -86,7 +86,7 @@ final class TestReceiver: Sendable {
         }
     }
 
-    func stop() {
+    package func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
@@ -171,7 +171,7 @@ final class TestReceiver: Sendable {
     }
 
     /// A port on which nothing listens: bound once to learn a free number, then closed.
-    static func closedPort() -> Int {
+    package static func closedPort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
         var address = sockaddr_in()
@@ -189,15 +189,16 @@ final class TestReceiver: Sendable {
 }
 
 /// Ids counted up from 1, so tests can name the span they expect.
-final class SequentialIDGenerator: IDGenerator {
+package final class SequentialIDGenerator: IDGenerator {
     private let next = Atomic<UInt64>(0)
-    func newTraceID() -> TraceID { TraceID(high: 0, low: next.wrappingAdd(1, ordering: .relaxed).newValue) }
-    func newSpanID() -> SpanID { SpanID(next.wrappingAdd(1, ordering: .relaxed).newValue) }
+    package init() {}
+    package func newTraceID() -> TraceID { TraceID(high: 0, low: next.wrappingAdd(1, ordering: .relaxed).newValue) }
+    package func newSpanID() -> SpanID { SpanID(next.wrappingAdd(1, ordering: .relaxed).newValue) }
 }
 
 extension SpanData {
     /// A finished span for processor and encoder tests.
-    static func stub(name: String, sampled: Bool = true, traceID: TraceID = TraceID(high: 1, low: 2), spanID: UInt64 = 3) -> SpanData {
+    package static func stub(name: String, sampled: Bool = true, traceID: TraceID = TraceID(high: 1, low: 2), spanID: UInt64 = 3) -> SpanData {
         SpanData(
             context: SpanContext(traceID: traceID, spanID: SpanID(spanID), traceFlags: sampled ? [.sampled] : []),
             name: name, startTimeUnixNano: 1_767_225_600_000_000_000, endTimeUnixNano: 1_767_225_601_000_000_000
@@ -206,7 +207,7 @@ extension SpanData {
 }
 
 /// A provider whose spans land in memory, flushed on demand.
-func makeInMemoryProvider(_ configure: (inout TracingConfiguration) -> Void = { _ in }) -> (TracerProvider, InMemorySpanExporter) {
+package func makeInMemoryProvider(_ configure: (inout TracingConfiguration) -> Void = { _ in }) -> (TracerProvider, InMemorySpanExporter) {
     let exporter = InMemorySpanExporter()
     var configuration = TracingConfiguration()
     configure(&configuration)

@@ -1,0 +1,115 @@
+import LLMTrace
+import Synchronization
+
+/// A span of LLM work, with the recording calls the GenAI conventions need. Get one from
+/// `GenAITracer`; `span` is the underlying span for anything else.
+public final class GenAISpan: Sendable {
+    /// The underlying span.
+    public let span: Span
+    /// The model the request named, for pricing when the response names none.
+    public let requestModel: String?
+    private let instrumentation: GenAITracer
+    private let firstChunkRecorded = Atomic<Bool>(false)
+
+    init(span: Span, requestModel: String?, instrumentation: GenAITracer) {
+        self.span = span
+        self.requestModel = requestModel
+        self.instrumentation = instrumentation
+    }
+
+    private var capturesContent: Bool { instrumentation.configuration.captureMessageContent }
+
+    /// Records what a chat call returned: id, response model, finish reasons, usage and cost,
+    /// and (with content capture on) the answer as `gen_ai.output.messages`.
+    public func recordResponse(_ response: ChatResponse) {
+        guard span.isRecording else { return }
+        var attributes = Attributes()
+        if let id = response.id { attributes[GenAI.Response.id] = .string(id) }
+        if let model = response.model { attributes[GenAI.Response.model] = .string(model) }
+        if !response.finishReasons.isEmpty { attributes[GenAI.Response.finishReasons] = .stringArray(response.finishReasons) }
+        span.setAttributes(attributes)
+        if let usage = response.usage { recordUsage(usage, model: response.model ?? requestModel) }
+        if capturesContent, let text = response.text {
+            let message = ChatMessage.text("assistant", text, finishReason: response.finishReasons.first ?? "stop")
+            if let json = ContentJSON.messages([message], limit: instrumentation.contentLimit) {
+                span.setAttribute(GenAI.Output.messages, json)
+            }
+        }
+    }
+
+    /// Records token counts and, when `model` has a price, `gen_ai.usage.cost` in USD. An unknown
+    /// model gets no cost attribute (never a made-up 0) and one warning.
+    /// - Returns: the cost recorded, if any.
+    @discardableResult
+    public func recordUsage(_ usage: TokenUsage, model: String? = nil) -> Double? {
+        guard span.isRecording else { return nil }
+        var attributes: Attributes = [
+            GenAI.Usage.inputTokens: .int(usage.inputTokens),
+            GenAI.Usage.outputTokens: .int(usage.outputTokens),
+        ]
+        if usage.cacheReadInputTokens > 0 { attributes[GenAI.Usage.cacheReadInputTokens] = .int(usage.cacheReadInputTokens) }
+        if usage.cacheCreationInputTokens > 0 { attributes[GenAI.Usage.cacheCreationInputTokens] = .int(usage.cacheCreationInputTokens) }
+        if usage.reasoningOutputTokens > 0 { attributes[GenAI.Usage.reasoningOutputTokens] = .int(usage.reasoningOutputTokens) }
+        var cost: Double?
+        if let model = model ?? requestModel {
+            cost = instrumentation.cost(of: usage, model: model)
+            if let cost { attributes[GenAI.Usage.cost] = .double(cost) }
+        }
+        span.setAttributes(attributes)
+        return cost
+    }
+
+    /// Records the arrival of the first streamed chunk as `gen_ai.response.time_to_first_chunk`
+    /// (seconds since the span started). Only the first call counts.
+    public func recordFirstChunk() {
+        guard span.isRecording, !firstChunkRecorded.exchange(true, ordering: .relaxed) else { return }
+        let elapsed = WallClock.nowUnixNano() &- min(span.startTimeUnixNano, WallClock.nowUnixNano())
+        span.setAttribute(GenAI.Response.timeToFirstChunk, Double(elapsed) / 1e9)
+    }
+
+    /// Records the documents a retrieval returned: their count always, ids and scores (as
+    /// `gen_ai.retrieval.documents`) only with content capture on.
+    public func recordDocuments(_ documents: [(id: String, score: Double)]) {
+        guard span.isRecording else { return }
+        span.setAttribute(RAG.retrievedCount, documents.count)
+        if capturesContent, let json = ContentJSON.documents(documents, limit: instrumentation.contentLimit) {
+            span.setAttribute(GenAI.Retrieval.documents, json)
+        }
+    }
+
+    /// Records what a rerank kept: the count always, ids and scores (`rag.rerank.documents`)
+    /// only with content capture on.
+    public func recordRerankedDocuments(_ documents: [(id: String, score: Double)]) {
+        guard span.isRecording else { return }
+        span.setAttribute(RAG.rerankOutputCount, documents.count)
+        if capturesContent, let json = ContentJSON.documents(documents, limit: instrumentation.contentLimit) {
+            span.setAttribute(RAG.rerankDocuments, json)
+        }
+    }
+
+    /// Records the SHA-256 of the normalized question (`llmtrace.question.sha256`), never its text.
+    public func recordQuestionHash(_ question: String) {
+        guard span.isRecording else { return }
+        span.setAttribute(LLMTraceAttributes.questionSHA256, QuestionHash.sha256(question))
+    }
+
+    /// Records an evaluation of this span's result as a `gen_ai.evaluation.result` span event.
+    public func recordEvaluation(name: String, score: Double? = nil, label: String? = nil, explanation: String? = nil) {
+        guard span.isRecording else { return }
+        var attributes: Attributes = [GenAI.Evaluation.name: .string(name)]
+        if let score { attributes[GenAI.Evaluation.scoreValue] = .double(score) }
+        if let label { attributes[GenAI.Evaluation.scoreLabel] = .string(label) }
+        if let explanation { attributes[GenAI.Evaluation.explanation] = .string(explanation) }
+        if let id = span.attributes[GenAI.Response.id] { attributes[GenAI.Response.id] = id }
+        span.addEvent(GenAI.Evaluation.eventName, attributes: attributes)
+    }
+
+    /// Records a failure: status error, an `exception` event, and `error.type` (the error's
+    /// `ErrorTypeProviding.errorType`, else `errorType`, else its type name).
+    public func recordError(_ error: any Error, errorType: String? = nil) {
+        span.recordError(error, errorType: errorType)
+    }
+
+    /// Ends the span (only the first call counts).
+    public func end() { span.end() }
+}

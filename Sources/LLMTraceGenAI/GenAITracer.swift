@@ -1,0 +1,254 @@
+import LLMTrace
+import Logging
+
+/// What a chat or completion call asks for: the attributes its span carries from the start.
+public struct ChatRequest: Sendable {
+    /// The model asked for (`gen_ai.request.model`).
+    public var model: String
+    /// Whose API (`gen_ai.provider.name`), e.g. `GenAI.Provider.openAI`.
+    public var provider: String
+    /// `chat` (default), `text_completion` or `generate_content`.
+    public var operation: String = GenAI.Operation.chat
+    /// The messages sent; recorded only with content capture on.
+    public var messages: [ChatMessage] = []
+    /// Instructions sent apart from the messages; recorded only with content capture on.
+    public var systemInstructions: String?
+    /// Sampling temperature.
+    public var temperature: Double?
+    /// Nucleus sampling.
+    public var topP: Double?
+    /// Most tokens to generate.
+    public var maxTokens: Int?
+    /// Whether the answer is streamed.
+    public var stream = false
+    /// The host called, and its port.
+    public var serverAddress: String?
+    public var serverPort: Int?
+    /// The conversation the call belongs to.
+    public var conversationID: String?
+
+    /// Creates a request description.
+    public init(model: String, provider: String, messages: [ChatMessage] = []) {
+        self.model = model
+        self.provider = provider
+        self.messages = messages
+    }
+}
+
+/// What a chat call returned.
+public struct ChatResponse: Sendable {
+    /// `gen_ai.response.id`.
+    public var id: String?
+    /// The model that answered (`gen_ai.response.model`), often a dated snapshot.
+    public var model: String?
+    /// One per choice: `stop`, `length`, ...
+    public var finishReasons: [String]
+    /// Token counts, if the provider reported them.
+    public var usage: TokenUsage?
+    /// The answer text; recorded only with content capture on.
+    public var text: String?
+
+    /// Creates a response description.
+    public init(id: String? = nil, model: String? = nil, finishReasons: [String] = [], usage: TokenUsage? = nil, text: String? = nil) {
+        self.id = id
+        self.model = model
+        self.finishReasons = finishReasons
+        self.usage = usage
+        self.text = text
+    }
+}
+
+/// Starts spans for LLM work, named and kinded by the GenAI conventions, and records what the
+/// calls return: tokens, cost, finish reasons, errors, and (opt-in) content.
+///
+/// ```swift
+/// let genAI = GenAITracer(tracer: provider.tracer("my-app"), configuration: GenAIConfiguration(environment: env))
+/// let answer = try await genAI.withWorkflow("rag_pipeline", question: question) { _ in
+///     let passages = try await genAI.withRetrieval(dataSource: "kb-docs", query: question, topK: 20) { span in
+///         let hits = index.search(question)
+///         span.recordDocuments(hits.map { ($0.id, $0.score) })
+///         return hits
+///     }
+///     return try await genAI.withChat(ChatRequest(model: "gpt-4o-mini", provider: GenAI.Provider.openAI)) { span in
+///         let response = try await client.complete(...)
+///         span.recordResponse(ChatResponse(model: response.model, finishReasons: ["stop"], usage: response.usage))
+///         return response.text
+///     }
+/// }
+/// ```
+public struct GenAITracer: Sendable {
+    /// The tracer spans are started on.
+    public let tracer: Tracer
+    /// Capture, limits and prices.
+    public let configuration: GenAIConfiguration
+    let unknownModels: UnknownModelLog
+
+    /// Creates the instrumentation; the configuration's warnings are logged once, here.
+    public init(tracer: Tracer, configuration: GenAIConfiguration = GenAIConfiguration(), logger: Logger = Logger(label: "llmtrace.genai")) {
+        self.tracer = tracer
+        self.configuration = configuration
+        self.unknownModels = UnknownModelLog(logger: logger)
+        for warning in configuration.warnings { logger.warning("\(warning)") }
+    }
+
+    /// The limit captured content must fit: ours, or the span's value length limit if smaller.
+    var contentLimit: Int {
+        min(configuration.maxContentLength, tracer.spanLimits.attributeValueLengthLimit ?? .max)
+    }
+
+    // MARK: Starting spans
+
+    /// Starts an `invoke_workflow {name}` span (INTERNAL): the root of a pipeline run.
+    /// - Parameter question: The user's question: its hash is always recorded
+    ///   (`llmtrace.question.sha256`), the text never.
+    public func startWorkflow(_ name: String, question: String? = nil, parent: SpanParent = .current) -> GenAISpan {
+        var attributes: Attributes = [
+            GenAI.operationName: .string(GenAI.Operation.invokeWorkflow),
+            GenAI.Workflow.name: .string(name),
+            RAG.step: .string(name),
+        ]
+        if let question { attributes[LLMTraceAttributes.questionSHA256] = .string(QuestionHash.sha256(question)) }
+        return start("\(GenAI.Operation.invokeWorkflow) \(name)", kind: .internal, parent: parent, attributes: attributes, model: nil)
+    }
+
+    /// Starts a `retrieval {dataSource}` span (CLIENT for a remote store, INTERNAL for an
+    /// in-process index). The query text is recorded only with content capture on.
+    public func startRetrieval(dataSource: String?, query: String? = nil, topK: Int? = nil, provider: String? = nil, model: String? = nil, kind: SpanKind = .client) -> GenAISpan {
+        var attributes: Attributes = [GenAI.operationName: .string(GenAI.Operation.retrieval), RAG.step: "retrieval"]
+        if let dataSource { attributes[GenAI.DataSource.id] = .string(dataSource) }
+        if let provider { attributes[GenAI.providerName] = .string(provider) }
+        if let model { attributes[GenAI.Request.model] = .string(model) }
+        if let topK { attributes[GenAI.Request.topK] = .double(Double(topK)) }
+        if configuration.captureMessageContent, let query {
+            attributes[GenAI.Retrieval.queryText] = .string(ContentJSON.text(query, limit: contentLimit))
+        }
+        return start(Self.name(GenAI.Operation.retrieval, dataSource), kind: kind, parent: .current, attributes: attributes, model: model)
+    }
+
+    /// Starts a `rerank {model}` span. Reranking has no standard operation: LLMTrace uses
+    /// `gen_ai.operation.name=rerank` and `rag.rerank.*` counts (see the README).
+    public func startRerank(model: String?, provider: String? = nil, topK: Int? = nil, inputCount: Int? = nil, kind: SpanKind = .internal) -> GenAISpan {
+        var attributes: Attributes = [GenAI.operationName: .string(GenAI.Operation.rerank), RAG.step: "reranking"]
+        if let provider { attributes[GenAI.providerName] = .string(provider) }
+        if let model { attributes[GenAI.Request.model] = .string(model) }
+        if let topK { attributes[GenAI.Request.topK] = .double(Double(topK)) }
+        if let inputCount { attributes[RAG.rerankInputCount] = .int(inputCount) }
+        return start(Self.name(GenAI.Operation.rerank, model), kind: kind, parent: .current, attributes: attributes, model: model)
+    }
+
+    /// Starts an `embeddings {model}` span (CLIENT).
+    public func startEmbeddings(model: String, provider: String, serverAddress: String? = nil, serverPort: Int? = nil) -> GenAISpan {
+        var attributes: Attributes = [
+            GenAI.operationName: .string(GenAI.Operation.embeddings),
+            GenAI.providerName: .string(provider),
+            GenAI.Request.model: .string(model),
+        ]
+        Self.addServer(serverAddress, serverPort, to: &attributes)
+        return start(Self.name(GenAI.Operation.embeddings, model), kind: .client, parent: .current, attributes: attributes, model: model)
+    }
+
+    /// Starts a `chat {model}` span (CLIENT) with the request's attributes; the messages are
+    /// recorded only with content capture on.
+    public func startChat(_ request: ChatRequest) -> GenAISpan {
+        var attributes: Attributes = [
+            GenAI.operationName: .string(request.operation),
+            GenAI.providerName: .string(request.provider),
+            GenAI.Request.model: .string(request.model),
+            RAG.step: "generation",
+        ]
+        Self.addServer(request.serverAddress, request.serverPort, to: &attributes)
+        if let value = request.temperature { attributes[GenAI.Request.temperature] = .double(value) }
+        if let value = request.topP { attributes[GenAI.Request.topP] = .double(value) }
+        if let value = request.maxTokens { attributes[GenAI.Request.maxTokens] = .int(value) }
+        if request.stream { attributes[GenAI.Request.stream] = true }
+        if let value = request.conversationID { attributes[GenAI.conversationID] = .string(value) }
+        if configuration.captureMessageContent {
+            if !request.messages.isEmpty, let json = ContentJSON.messages(request.messages, limit: contentLimit) {
+                attributes[GenAI.Input.messages] = .string(json)
+            }
+            if let instructions = request.systemInstructions, let json = ContentJSON.parts([.text(instructions)], limit: contentLimit) {
+                attributes[GenAI.systemInstructions] = .string(json)
+            }
+        }
+        return start(Self.name(request.operation, request.model), kind: .client, parent: .current, attributes: attributes, model: request.model)
+    }
+
+    // MARK: Running work in spans
+
+    /// Runs `body` in a workflow span (see `startWorkflow`); a thrown error is recorded and rethrown.
+    public func withWorkflow<R>(_ name: String, question: String? = nil, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        try await run(startWorkflow(name, question: question), isolation: isolation, body)
+    }
+
+    /// Runs `body` in a retrieval span (see `startRetrieval`).
+    public func withRetrieval<R>(dataSource: String?, query: String? = nil, topK: Int? = nil, provider: String? = nil, model: String? = nil, kind: SpanKind = .client, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        try await run(startRetrieval(dataSource: dataSource, query: query, topK: topK, provider: provider, model: model, kind: kind), isolation: isolation, body)
+    }
+
+    /// Runs `body` in a rerank span (see `startRerank`).
+    public func withRerank<R>(model: String?, provider: String? = nil, topK: Int? = nil, inputCount: Int? = nil, kind: SpanKind = .internal, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        try await run(startRerank(model: model, provider: provider, topK: topK, inputCount: inputCount, kind: kind), isolation: isolation, body)
+    }
+
+    /// Runs `body` in an embeddings span (see `startEmbeddings`).
+    public func withEmbeddings<R>(model: String, provider: String, serverAddress: String? = nil, serverPort: Int? = nil, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        try await run(startEmbeddings(model: model, provider: provider, serverAddress: serverAddress, serverPort: serverPort), isolation: isolation, body)
+    }
+
+    /// Runs `body` in a chat span (see `startChat`).
+    public func withChat<R>(_ request: ChatRequest, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        try await run(startChat(request), isolation: isolation, body)
+    }
+
+    private func run<R>(_ span: GenAISpan, isolation: isolated (any Actor)?, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        defer { span.end() }
+        do {
+            return try await TraceContext.withSpan(span.span, isolation: isolation) { try await body(span) }
+        } catch {
+            span.recordError(error)
+            throw error
+        }
+    }
+
+    // MARK: Helpers
+
+    private func start(_ name: String, kind: SpanKind, parent: SpanParent, attributes: Attributes, model: String?) -> GenAISpan {
+        GenAISpan(span: tracer.startSpan(name, kind: kind, parent: parent, attributes: attributes), requestModel: model, instrumentation: self)
+    }
+
+    /// `{operation} {suffix}`, or the operation alone when the suffix is unknown.
+    private static func name(_ operation: String, _ suffix: String?) -> String {
+        guard let suffix, !suffix.isEmpty else { return operation }
+        return "\(operation) \(suffix)"
+    }
+
+    private static func addServer(_ address: String?, _ port: Int?, to attributes: inout Attributes) {
+        guard let address else { return }
+        attributes[Server.address] = .string(address)
+        if let port { attributes[Server.port] = .int(port) }
+    }
+
+    /// The cost of `usage` on `model`, or `nil` (and one warning per model) if it has no price.
+    func cost(of usage: TokenUsage, model: String) -> Double? {
+        guard let price = configuration.pricing.price(for: model) else {
+            unknownModels.warnOnce(model)
+            return nil
+        }
+        return price.cost(of: usage)
+    }
+}
+
+/// Warns once per model that has no price, so a typo or a new model is noticed without a flood.
+final class UnknownModelLog: Sendable {
+    private let logger: Logger
+    private let seen = Locked<Set<String>>([])
+
+    init(logger: Logger) { self.logger = logger }
+
+    func warnOnce(_ model: String) {
+        let first = seen.withLock { $0.insert(model.lowercased()).inserted }
+        if first {
+            logger.warning("no price known for model \(model): gen_ai.usage.cost is not recorded for it; add it with \(GenAIEnvironmentKey.pricingFile)")
+        }
+    }
+}

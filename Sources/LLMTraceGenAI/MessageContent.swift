@@ -1,0 +1,173 @@
+import LLMTrace
+
+/// One message of a chat, in the conventions' shape (`{"role", "parts", "name"?, "finish_reason"?}`).
+public struct ChatMessage: Sendable, Equatable {
+    /// One part of a message.
+    public enum Part: Sendable, Equatable {
+        /// Text.
+        case text(String)
+        /// A tool call the model asked for.
+        case toolCall(id: String?, name: String)
+        /// A tool's answer to a call.
+        case toolCallResponse(id: String?, response: String)
+    }
+
+    /// `system`, `user`, `assistant`, `tool`, or another role.
+    public var role: String
+    /// The parts, in order.
+    public var parts: [Part]
+    /// The participant's name, if the API carries one.
+    public var name: String?
+    /// Why the model stopped (output messages only): `stop`, `length`, `tool_call`, ...
+    public var finishReason: String?
+
+    /// Creates a message.
+    public init(role: String, parts: [Part], name: String? = nil, finishReason: String? = nil) {
+        self.role = role
+        self.parts = parts
+        self.name = name
+        self.finishReason = finishReason
+    }
+
+    /// A message with one text part.
+    public static func text(_ role: String, _ content: String, finishReason: String? = nil) -> ChatMessage {
+        ChatMessage(role: role, parts: [.text(content)], finishReason: finishReason)
+    }
+}
+
+/// Writes captured content as JSON that fits a length limit and stays valid JSON.
+///
+/// The span's own limit would cut the string anywhere, breaking the JSON; so the contents are
+/// shortened first: every text is cut to the largest common length that fits (marked with `…`),
+/// and if even empty texts do not fit, the oldest messages are left out.
+enum ContentJSON {
+    static let truncationMark = "…"
+
+    /// `messages` as a JSON array of at most `limit` characters; `nil` if not even one fits.
+    static func messages(_ messages: [ChatMessage], limit: Int) -> String? {
+        fitting(limit: limit, count: messages.count) { writer, first, cap in
+            writer.raw(UInt8(ascii: "["))
+            for (index, message) in messages[first...].enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                write(message, cap: cap, into: &writer)
+            }
+            writer.raw(UInt8(ascii: "]"))
+        }
+    }
+
+    /// Parts without a role (`gen_ai.system_instructions`).
+    static func parts(_ parts: [ChatMessage.Part], limit: Int) -> String? {
+        fitting(limit: limit, count: parts.count) { writer, first, cap in
+            writer.raw(UInt8(ascii: "["))
+            for (index, part) in parts[first...].enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                write(part, cap: cap, into: &writer)
+            }
+            writer.raw(UInt8(ascii: "]"))
+        }
+    }
+
+    /// `[{"id": ..., "score": ...}]` for retrieved or reranked documents.
+    static func documents(_ documents: [(id: String, score: Double)], limit: Int) -> String? {
+        // Ids are not shortened (a cut id is useless): keep the best-ranked documents that fit.
+        func render(_ count: Int) -> String {
+            var writer = JSONWriter(capacity: 48 * count + 2)
+            writer.raw(UInt8(ascii: "["))
+            for (index, document) in documents.prefix(count).enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                writer.raw("{\"id\":")
+                writer.string(document.id)
+                writer.raw(",\"score\":")
+                writer.double(document.score.isFinite ? document.score : 0)
+                writer.raw(UInt8(ascii: "}"))
+            }
+            writer.raw(UInt8(ascii: "]"))
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        var low = 0
+        var high = documents.count
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if render(middle).count <= limit { low = middle } else { high = middle - 1 }
+        }
+        return low == 0 && !documents.isEmpty ? nil : render(low)
+    }
+
+    /// A plain string cut to `limit` characters, marked when cut.
+    static func text(_ value: String, limit: Int) -> String {
+        guard value.count > limit else { return value }
+        return String(value.prefix(max(0, limit - truncationMark.count))) + truncationMark
+    }
+
+    /// Renders with the full content if it fits; else finds the largest per-text cap that
+    /// fits, dropping leading items only when even a cap of zero does not.
+    private static func fitting(limit: Int, count: Int, render: (inout JSONWriter, Int, Int?) -> Void) -> String? {
+        func attempt(_ first: Int, _ cap: Int?) -> String? {
+            var writer = JSONWriter(capacity: 256)
+            render(&writer, first, cap)
+            let text = String(decoding: writer.bytes, as: UTF8.self)
+            return text.count <= limit ? text : nil
+        }
+        if let whole = attempt(0, nil) { return whole }
+        for first in 0..<max(count, 1) {
+            guard attempt(first, 0) != nil else { continue }
+            var low = 0
+            var high = limit
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if attempt(first, middle) != nil { low = middle } else { high = middle - 1 }
+            }
+            return attempt(first, low)
+        }
+        return nil
+    }
+
+    private static func write(_ message: ChatMessage, cap: Int?, into writer: inout JSONWriter) {
+        writer.raw("{\"role\":")
+        writer.string(message.role)
+        writer.raw(",\"parts\":[")
+        for (index, part) in message.parts.enumerated() {
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            write(part, cap: cap, into: &writer)
+        }
+        writer.raw(UInt8(ascii: "]"))
+        if let name = message.name {
+            writer.raw(",\"name\":")
+            writer.string(name)
+        }
+        if let finishReason = message.finishReason {
+            writer.raw(",\"finish_reason\":")
+            writer.string(finishReason)
+        }
+        writer.raw(UInt8(ascii: "}"))
+    }
+
+    private static func write(_ part: ChatMessage.Part, cap: Int?, into writer: inout JSONWriter) {
+        func content(_ value: String) -> String {
+            guard let cap, value.count > cap else { return value }
+            return cap == 0 ? truncationMark : String(value.prefix(cap)) + truncationMark
+        }
+        switch part {
+        case .text(let value):
+            writer.raw("{\"type\":\"text\",\"content\":")
+            writer.string(content(value))
+        case .toolCall(let id, let name):
+            writer.raw("{\"type\":\"tool_call\"")
+            if let id {
+                writer.raw(",\"id\":")
+                writer.string(id)
+            }
+            writer.raw(",\"name\":")
+            writer.string(name)
+        case .toolCallResponse(let id, let response):
+            writer.raw("{\"type\":\"tool_call_response\"")
+            if let id {
+                writer.raw(",\"id\":")
+                writer.string(id)
+            }
+            writer.raw(",\"response\":")
+            writer.string(content(response))
+        }
+        writer.raw(UInt8(ascii: "}"))
+    }
+}
