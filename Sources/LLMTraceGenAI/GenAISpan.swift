@@ -21,20 +21,23 @@ public final class GenAISpan: Sendable {
 
     /// Records what a chat call returned: id, response model, finish reasons, usage and cost,
     /// and (with content capture on) the answer as `gen_ai.output.messages`.
-    public func recordResponse(_ response: ChatResponse) {
-        guard span.isRecording else { return }
+    /// - Returns: the cost recorded, if the usage was given and the model has a price.
+    @discardableResult
+    public func recordResponse(_ response: ChatResponse) -> Double? {
+        guard span.isRecording else { return nil }
         var attributes = Attributes()
         if let id = response.id { attributes[GenAI.Response.id] = .string(id) }
         if let model = response.model { attributes[GenAI.Response.model] = .string(model) }
         if !response.finishReasons.isEmpty { attributes[GenAI.Response.finishReasons] = .stringArray(response.finishReasons) }
         span.setAttributes(attributes)
-        if let usage = response.usage { recordUsage(usage, model: response.model ?? requestModel) }
+        let cost = response.usage.flatMap { recordUsage($0, model: response.model ?? requestModel) }
         if capturesContent, let text = response.text {
             let message = ChatMessage.text("assistant", text, finishReason: response.finishReasons.first ?? "stop")
             if let json = ContentJSON.messages([message], limit: instrumentation.contentLimit) {
                 span.setAttribute(GenAI.Output.messages, json)
             }
         }
+        return cost
     }
 
     /// Records token counts and, when `model` has a price, `gen_ai.usage.cost` in USD. An unknown

@@ -228,8 +228,10 @@ public struct GenAITracer: Sendable {
         if let port { attributes[Server.port] = .int(port) }
     }
 
-    /// The cost of `usage` on `model`, or `nil` (and one warning per model) if it has no price.
-    func cost(of usage: TokenUsage, model: String) -> Double? {
+    /// The cost of `usage` on `model` in USD from the pricing table, or `nil` (and one warning
+    /// per model) if it has no price: what `GenAISpan.recordUsage` writes, for apps that also
+    /// keep their own totals.
+    public func cost(of usage: TokenUsage, model: String) -> Double? {
         guard let price = configuration.pricing.price(for: model) else {
             unknownModels.warnOnce(model)
             return nil

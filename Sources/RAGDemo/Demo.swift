@@ -1,0 +1,83 @@
+import Foundation
+import LLMTrace
+import LLMTraceGenAI
+
+/// One run of the demo: the questions, how many at a time, and the pipeline.
+struct Demo: Sendable {
+    let questions: [String]
+    let concurrency: Int
+    let pipeline: RAGPipeline
+
+    /// Answers every question, `concurrency` at a time; outcomes in question order.
+    func run() async -> [QuestionOutcome] {
+        await withTaskGroup(of: (Int, QuestionOutcome).self) { group in
+            var outcomes = [QuestionOutcome?](repeating: nil, count: questions.count)
+            var next = 0
+            func startNext() {
+                guard next < questions.count else { return }
+                let index = next
+                next += 1
+                group.addTask { [pipeline, questions] in (index, await pipeline.answer(questions[index], index: index)) }
+            }
+            for _ in 0..<min(concurrency, questions.count) { startNext() }
+            while let (index, outcome) = await group.next() {
+                outcomes[index] = outcome
+                startNext()
+            }
+            return outcomes.compactMap { $0 }
+        }
+    }
+}
+
+/// The closing report: one `name: value` line per figure, so scripts can read it.
+struct Summary {
+    var outcomes: [QuestionOutcome]
+    var export: ExportStatistics
+    var sampling: SamplingStatistics?
+    var serviceName: String
+
+    var lines: [String] {
+        let failed = outcomes.filter { $0.errorType != nil }
+        var lines = [
+            "questions: \(outcomes.count)",
+            "answered: \(outcomes.count - failed.count)",
+            "errors: \(failed.count)",
+        ]
+        for (type, count) in Dictionary(grouping: failed, by: { $0.errorType ?? "" }).mapValues(\.count).sorted(by: { $0.key < $1.key }) {
+            lines.append("errors_\(type): \(count)")
+        }
+        let usages = outcomes.compactMap(\.usage)
+        lines.append("input_tokens: \(usages.map(\.inputTokens).reduce(0, +))")
+        lines.append("output_tokens: \(usages.map(\.outputTokens).reduce(0, +))")
+        let costs = outcomes.compactMap(\.cost)
+        lines.append("cost_usd: " + (usages.count == costs.count ? Self.format(costs.reduce(0, +), decimals: 6) : "unknown (model has no price)"))
+        let latencies = outcomes.map { Double($0.latency.components.seconds) * 1000 + Double($0.latency.components.attoseconds) / 1e15 }
+        lines.append("latency_p50_ms: \(Self.format(Self.percentile(latencies, 0.50), decimals: 1))")
+        lines.append("latency_p95_ms: \(Self.format(Self.percentile(latencies, 0.95), decimals: 1))")
+        lines.append("spans_exported: \(export.exported)")
+        lines.append("spans_dropped: \(export.lost)")
+        for (reason, count) in export.failedByReason.sorted(by: { $0.key < $1.key }) {
+            lines.append("spans_failed_\(reason.replacingOccurrences(of: " ", with: "_")): \(count)")
+        }
+        if let sampling {
+            for (rule, count) in sampling.tracesKept.sorted(by: { $0.key < $1.key }) {
+                lines.append("traces_kept_\(rule): \(count)")
+            }
+            lines.append("traces_dropped: \(sampling.tracesDropped)")
+        }
+        lines.append("jaeger: http://localhost:16686/search?service=\(serviceName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? serviceName)")
+        return lines
+    }
+
+    /// Nearest-rank percentile; 0 for no values.
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let rank = Int((p * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+
+    static func format(_ value: Double, decimals: Int) -> String {
+        String(format: "%.\(decimals)f", value)
+    }
+}

@@ -1,0 +1,119 @@
+import LLMTrace
+import LLMTraceGenAI
+
+/// What happened to one question.
+struct QuestionOutcome: Sendable {
+    var question: String
+    var answer: String?
+    /// `error.type` when the question failed.
+    var errorType: String?
+    var usage: TokenUsage?
+    /// USD, when the model has a price.
+    var cost: Double?
+    var latency: Duration
+    var traceID: TraceID
+}
+
+/// Decides, per question and reproducibly, which generation calls fail on purpose.
+struct FailurePlan: Sendable {
+    /// Share of questions whose generation fails, 0...1.
+    var rate: Double
+    var seed: UInt64
+    /// How long a simulated timeout waits before failing, at latency scale 1.
+    var timeout: Duration = .milliseconds(1500)
+
+    /// The failure for question `index`, if it gets one: half rate limits (429), half timeouts.
+    func failure(forQuestion index: Int) -> ProviderError? {
+        var z = seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        let draw = Double(z >> 11) / 9_007_199_254_740_992.0 // 2^53
+        guard draw < rate else { return nil }
+        return z & 1 == 0 ? .rateLimited(retryAfter: 2) : .timeout(seconds: Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+    }
+}
+
+/// The RAG pipeline: retrieval (BM25) → reranking (proximity scorer) → generation, each step a
+/// span under one `invoke_workflow rag_pipeline` root.
+struct RAGPipeline: Sendable {
+    static let dataSource = "llmtrace-docs"
+    static let systemInstructions = "Answer the question from the numbered context passages only. Cite the document ids in brackets. If the passages do not answer it, say so."
+
+    let genAI: GenAITracer
+    let index: BM25Index
+    let reranker = ProximityReranker()
+    let generator: any AnswerGenerator
+    let model: String
+    let failures: FailurePlan
+    /// Multiplies simulated delays (failures included); 0 for instant runs.
+    let latencyScale: Double
+    var retrievalDepth = 20
+    var contextSize = 4
+
+    /// Answers question number `index`; never throws: a failure is part of the outcome.
+    func answer(_ question: String, index questionIndex: Int) async -> QuestionOutcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var outcome = QuestionOutcome(question: question, latency: .zero, traceID: .invalid)
+        do {
+            let result = try await genAI.withWorkflow("rag_pipeline", question: question) { root in
+                outcome.traceID = root.span.context.traceID
+                return try await run(question, index: questionIndex)
+            }
+            outcome.answer = result.text
+            outcome.usage = result.usage
+            outcome.cost = result.cost
+        } catch {
+            outcome.errorType = (error as? any ErrorTypeProviding)?.errorType ?? ErrorType.other
+        }
+        outcome.latency = clock.now - start
+        return outcome
+    }
+
+    private func run(_ question: String, index questionIndex: Int) async throws -> (text: String, usage: TokenUsage, cost: Double?) {
+        let hits = await genAI.withRetrieval(dataSource: Self.dataSource, query: question, topK: retrievalDepth, provider: "llmtrace.local", kind: .internal) { span in
+            let hits = index.search(question, limit: retrievalDepth)
+            span.recordDocuments(hits.map { (id: $0.document.id, score: $0.score) })
+            return hits
+        }
+        let passages = await genAI.withRerank(model: ProximityReranker.modelName, provider: "llmtrace.local", topK: contextSize, inputCount: hits.count) { span in
+            let top = reranker.rerank(question, candidates: hits, keep: contextSize)
+            span.recordRerankedDocuments(top.map { (id: $0.document.id, score: $0.score) })
+            return top
+        }
+
+        let context = passages.map { "[\($0.document.id)] \($0.document.title). \($0.document.text)" }.joined(separator: "\n")
+        let messages: [ChatMessage] = [
+            .text("system", Self.systemInstructions),
+            .text("user", "Context:\n" + context),
+            .text("user", question),
+        ]
+        var request = ChatRequest(model: model, provider: generator.provider, messages: messages)
+        request.temperature = 0.2
+        request.maxTokens = 400
+        request.stream = generator is LocalGenerator
+        request.serverAddress = generator.server?.address
+        request.serverPort = generator.server?.port
+        return try await genAI.withChat(request) { span in
+            if let failure = failures.failure(forQuestion: questionIndex) {
+                if latencyScale > 0 {
+                    let wait: Duration
+                    if case .timeout = failure { wait = failures.timeout } else { wait = .milliseconds(80) }
+                    try await Task.sleep(for: wait * latencyScale)
+                }
+                // The simulated provider refused or never started the call: nothing was billed,
+                // and the span says so rather than leaving the counts out.
+                span.recordUsage(TokenUsage(inputTokens: 0, outputTokens: 0))
+                throw failure
+            }
+            let generation = try await generator.generate(messages: messages, model: model, span: span)
+            span.recordResponse(ChatResponse(
+                id: generation.responseID, model: generation.responseModel, finishReasons: [generation.finishReason],
+                usage: generation.usage, text: generation.text
+            ))
+            // Counted apart from the span, so the summary is right even for unrecorded spans.
+            return (generation.text, generation.usage, genAI.cost(of: generation.usage, model: generation.responseModel))
+        }
+    }
+}
