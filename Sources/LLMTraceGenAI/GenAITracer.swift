@@ -176,26 +176,31 @@ public struct GenAITracer: Sendable {
     // MARK: Running work in spans
 
     /// Runs `body` in a workflow span (see `startWorkflow`); a thrown error is recorded and rethrown.
+    @discardableResult
     public func withWorkflow<R>(_ name: String, question: String? = nil, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
         try await run(startWorkflow(name, question: question), isolation: isolation, body)
     }
 
     /// Runs `body` in a retrieval span (see `startRetrieval`).
+    @discardableResult
     public func withRetrieval<R>(dataSource: String?, query: String? = nil, topK: Int? = nil, provider: String? = nil, model: String? = nil, kind: SpanKind = .client, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
         try await run(startRetrieval(dataSource: dataSource, query: query, topK: topK, provider: provider, model: model, kind: kind), isolation: isolation, body)
     }
 
     /// Runs `body` in a rerank span (see `startRerank`).
+    @discardableResult
     public func withRerank<R>(model: String?, provider: String? = nil, topK: Int? = nil, inputCount: Int? = nil, kind: SpanKind = .internal, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
         try await run(startRerank(model: model, provider: provider, topK: topK, inputCount: inputCount, kind: kind), isolation: isolation, body)
     }
 
     /// Runs `body` in an embeddings span (see `startEmbeddings`).
+    @discardableResult
     public func withEmbeddings<R>(model: String, provider: String, serverAddress: String? = nil, serverPort: Int? = nil, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
         try await run(startEmbeddings(model: model, provider: provider, serverAddress: serverAddress, serverPort: serverPort), isolation: isolation, body)
     }
 
     /// Runs `body` in a chat span (see `startChat`).
+    @discardableResult
     public func withChat<R>(_ request: ChatRequest, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
         try await run(startChat(request), isolation: isolation, body)
     }
