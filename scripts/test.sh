@@ -5,7 +5,10 @@
 #   2. Conformance: each saved body is replayed to the strict OTLP receiver in ../shared/otlp
 #      (the official protobuf schema plus the OTLP/JSON rules); any rejection fails the run.
 #   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree.
-# Steps 2 and 3 need ../shared/otlp (and python3); without it they are skipped with a note.
+#   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML).
+#   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose: every failed
+#      question's trace must arrive whole, with the RAG shape; then once with no receiver at all.
+# Steps 2 to 5 need ../shared/otlp (and python3); without it they are skipped with a note.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -50,3 +53,23 @@ echo "== quick-start example under accept.sh"
 swift build --product llmtrace-example
 ACCEPT_OUT="$WORK/accept" OTEL_SERVICE_NAME=quickstart "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" -- \
     "$ROOT/.build/debug/llmtrace-example"
+
+echo "== collector and compose configuration"
+"$PY" -m pip install -q --disable-pip-version-check pyyaml==6.0.2
+"$PY" "$ROOT/scripts/check_configs.py" "$ROOT"
+
+echo "== rag-demo under accept.sh: 5 % sampling, 20 % failures, every error trace kept whole"
+swift build --product rag-demo
+ACCEPT_OUT="$WORK/accept-demo" OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.05 \
+    "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" --expect-rag --expect-error-span -- \
+    "$ROOT/.build/debug/rag-demo" --questions 60 --concurrency 4 --failure-rate 0.2 --latency-scale 0 --seed 7 \
+    | tee "$WORK/demo.txt"
+"$PY" "$ROOT/scripts/check_demo_run.py" "$WORK/accept-demo/spans.jsonl" "$WORK/demo.txt"
+
+echo "== rag-demo with no receiver listening"
+OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:9" timeout 60 "$ROOT/.build/debug/rag-demo" --questions 3 --latency-scale 0 \
+    > "$WORK/demo-down.txt" 2> "$WORK/demo-down.err"
+cat "$WORK/demo-down.txt"
+grep -q "^receiver: none at http://127.0.0.1:9/v1/traces" "$WORK/demo-down.txt"
+grep -q "^questions: 3$" "$WORK/demo-down.txt"
+echo "rag-demo without a receiver: ran, reported, exited 0"
