@@ -9,7 +9,7 @@ import Glibc
 /// receives and answers as each test scripts it: the exporter under test talks to it over
 /// libcurl exactly as it would to a Collector.
 ///
-/// When `LLMTRACE_PAYLOAD_DIR` is set, every request body (after gunzip) is also saved there,
+/// When `LLMTRACE_PAYLOAD_DIR` is set, every body posted to `/v1/traces` (after gunzip) is saved there,
 /// so `.ci/run` can replay them through the strict OTLP receiver in `../shared/otlp/`.
 package final class TestReceiver: Sendable {
     package struct Request: Sendable {
@@ -142,7 +142,8 @@ package final class TestReceiver: Sendable {
                 requests.append(request)
                 return requests.count - 1
             }
-            Self.dump(body)
+            // Only OTLP bodies go to the conformance replay; other fakes (a chat API) share this server.
+            if request.path.hasSuffix("/v1/traces") { Self.dump(body) }
             switch responder(index, request) {
             case .hangUp:
                 return
