@@ -45,23 +45,20 @@ enum ContentJSON {
 
     /// `messages` as a JSON array of at most `limit` characters; `nil` if not even one fits.
     static func messages(_ messages: [ChatMessage], limit: Int) -> String? {
-        fitting(limit: limit, count: messages.count) { writer, first, cap in
-            writer.raw(UInt8(ascii: "["))
-            for (index, message) in messages[first...].enumerated() {
-                if index > 0 { writer.raw(UInt8(ascii: ",")) }
-                write(message, cap: cap, into: &writer)
-            }
-            writer.raw(UInt8(ascii: "]"))
-        }
+        array(messages, limit: limit) { write($0, cap: $1, into: &$2) }
     }
 
     /// Parts without a role (`gen_ai.system_instructions`).
     static func parts(_ parts: [ChatMessage.Part], limit: Int) -> String? {
-        fitting(limit: limit, count: parts.count) { writer, first, cap in
+        array(parts, limit: limit) { write($0, cap: $1, into: &$2) }
+    }
+
+    private static func array<Item>(_ items: [Item], limit: Int, write: (Item, Int?, inout JSONWriter) -> Void) -> String? {
+        fitting(limit: limit, count: items.count) { writer, first, cap in
             writer.raw(UInt8(ascii: "["))
-            for (index, part) in parts[first...].enumerated() {
+            for (index, item) in items[first...].enumerated() {
                 if index > 0 { writer.raw(UInt8(ascii: ",")) }
-                write(part, cap: cap, into: &writer)
+                write(item, cap, &writer)
             }
             writer.raw(UInt8(ascii: "]"))
         }
