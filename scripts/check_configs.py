@@ -38,7 +38,7 @@ for name, service in services.items():
     for mapping in service.get("ports", []):
         host = str(mapping).split(":")[0]
         published[host] = name
-for port, owner in [("16686", "jaeger"), ("4318", "otel-collector"), ("4317", "otel-collector")]:
+for port, owner in [("16686", "jaeger"), ("14318", "jaeger"), ("4318", "otel-collector"), ("4317", "otel-collector")]:
     check(published.get(port) == owner, f"host port {port} should be published by {owner}, is {published.get(port)}")
 mounts = services.get("otel-collector", {}).get("volumes", [])
 check(any(str(m).startswith("./collector-config/otel-collector-config.yaml:/etc/otelcol-contrib/config.yaml") for m in mounts),
