@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LLMTraceGenAI", targets: ["LLMTraceGenAI"]),
         .executable(name: "rag-demo", targets: ["RAGDemo"]),
         .executable(name: "llmtrace-example", targets: ["LLMTraceExample"]),
+        .executable(name: "llmtrace-bench", targets: ["LLMTraceBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -43,6 +44,13 @@ let package = Package(
                 "LLMTraceGenAI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "LLMTraceBenchmarks",
+            dependencies: [
+                "LLMTrace",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(

@@ -1,0 +1,168 @@
+import Foundation
+import LLMTrace
+
+/// One benchmark configuration, per `../shared/bench/WORKLOAD.md`.
+enum BenchConfiguration: String, CaseIterable {
+    /// The library's defaults (batch queue 2048, sampling rules on with always-on head sampling).
+    case `default`
+    /// A queue that holds every span of the run, so nothing can be dropped.
+    case bigq
+    /// `bigq` with gzip.
+    case gzipBigq = "gzip-bigq"
+    /// Sampling rules on: keep errors + `parentbased_traceidratio` 0.01, default queue.
+    case rules
+
+    func tracing(endpoint: String, traces: Int) -> TracingConfiguration {
+        var configuration = TracingConfiguration()
+        configuration.serviceName = "llmtrace-bench"
+        configuration.otlp.endpoint = endpoint
+        switch self {
+        case .default:
+            break
+        case .bigq:
+            configuration.batch.maxQueueSize = max(2048, traces * 4)
+        case .gzipBigq:
+            configuration.batch.maxQueueSize = max(2048, traces * 4)
+            configuration.otlp.compression = .gzip
+        case .rules:
+            configuration.sampler = ParentBasedSampler(root: TraceIDRatioBasedSampler(ratio: 0.01))
+            configuration.samplingRules.keepErrors = true
+        }
+        return configuration
+    }
+}
+
+/// What one run of one configuration measured.
+struct RunResult: Codable {
+    var configuration: String
+    var traces: Int
+    var spansOffered: Int
+    /// Wall time on the calling thread over the whole run, per span.
+    var callerNanosPerSpan: Double
+    /// Spans the sink acknowledged, per second from the first span to shutdown's return.
+    var endToEndSpansPerSecond: Double
+    var spansHandedToExport: Int
+    var spansReceived: Int
+    /// `spansHandedToExport - spansReceived`.
+    var droppedBySinkCount: Int
+    /// The processor's own count of lost spans (queue full, failed, rejected).
+    var droppedByProcessor: Int
+    var peakRSSBytes: Int
+    var wireBytesPerSpan: Double
+    var flushed: Bool
+}
+
+enum Workload {
+    static let queryHash = "ae746de220807d6f1e4e46fbe91fcdc34b7f56321bbb16b089c28e1a43a4589a"
+
+    /// One RAG trace: 4 spans, 18 attributes, each set after start with one `setAttribute` call.
+    @inline(__always)
+    static func trace(_ tracer: Tracer) {
+        let root = tracer.startSpan("rag_pipeline", parent: .root)
+        root.setAttribute("gen_ai.operation.name", "invoke_workflow")
+        root.setAttribute("gen_ai.workflow.name", "rag_pipeline")
+        root.setAttribute("user.query_hash", queryHash)
+
+        let retrieval = tracer.startSpan("retrieval", parent: .span(root))
+        retrieval.setAttribute("gen_ai.operation.name", "retrieval")
+        retrieval.setAttribute("gen_ai.data_source.id", "docs")
+        retrieval.setAttribute("retrieval.doc_count", 20)
+        retrieval.setAttribute("retrieval.top_score", 0.87)
+        retrieval.end()
+
+        let reranking = tracer.startSpan("reranking", parent: .span(root))
+        reranking.setAttribute("reranking.kept_count", 5)
+        reranking.setAttribute("reranking.model", "bm25")
+        reranking.end()
+
+        let chat = tracer.startSpan("chat gpt-4o-mini", kind: .client, parent: .span(root))
+        chat.setAttribute("gen_ai.operation.name", "chat")
+        chat.setAttribute("gen_ai.provider.name", "openai")
+        chat.setAttribute("gen_ai.request.model", "gpt-4o-mini")
+        chat.setAttribute("gen_ai.response.model", "gpt-4o-mini-2024-07-18")
+        chat.setAttribute("gen_ai.usage.input_tokens", 1523)
+        chat.setAttribute("gen_ai.usage.output_tokens", 847)
+        chat.setAttribute("gen_ai.request.temperature", 0.2)
+        chat.setAttribute("gen_ai.response.finish_reasons", ["stop"])
+        chat.setAttribute("gen_ai.usage.cost", 0.000737)
+        chat.end()
+
+        root.end()
+    }
+
+    /// Runs `traces` traces through `configuration` against a fresh sink, in this process.
+    static func run(_ configuration: BenchConfiguration, traces: Int, payloadDirectory: String?) throws -> RunResult {
+        let sink = try Sink(dumpDirectory: payloadDirectory)
+        defer { sink.stop() }
+        let provider = TracerProvider(configuration: configuration.tracing(endpoint: sink.url, traces: traces))
+        let tracer = provider.tracer("llmtrace-bench", version: LLMTraceVersion.current)
+
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<traces { trace(tracer) }
+        let callerElapsed = clock.now - start
+        let flushed = provider.shutdown(timeout: .seconds(300))
+        let totalElapsed = clock.now - start
+
+        let statistics = provider.statistics
+        let handed = statistics.queued + statistics.dropped + statistics.ignoredAfterShutdown
+        let received = sink.spans
+        let spans = traces * 4
+        return RunResult(
+            configuration: configuration.rawValue,
+            traces: traces,
+            spansOffered: spans,
+            callerNanosPerSpan: callerElapsed.seconds * 1e9 / Double(spans),
+            endToEndSpansPerSecond: Double(received) / totalElapsed.seconds,
+            spansHandedToExport: handed,
+            spansReceived: received,
+            droppedBySinkCount: handed - received,
+            droppedByProcessor: statistics.lost,
+            peakRSSBytes: peakRSS(),
+            wireBytesPerSpan: received > 0 ? Double(sink.bytes) / Double(received) : 0,
+            flushed: flushed
+        )
+    }
+
+    /// The process's peak resident set (`VmHWM`), in bytes.
+    static func peakRSS() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.dropFirst(6).filter(\.isNumber)
+            return (Int(digits) ?? 0) * 1024
+        }
+        return 0
+    }
+
+    /// What the sink takes when fed pre-encoded 512-span JSON batches by two libcurl clients for
+    /// about a second: the ceiling the agent is measured against.
+    static func sinkCeiling() throws -> Double {
+        let sink = try Sink()
+        defer { sink.stop() }
+        let exporter = InMemorySpanExporter()
+        let capture = TracerProvider(configuration: TracingConfiguration(), processors: [BatchSpanProcessor(exporter: exporter)])
+        let tracer = capture.tracer("llmtrace-bench")
+        for _ in 0..<128 { trace(tracer) }
+        capture.forceFlush()
+        let body = OTLPJSONEncoder.encode(Array(exporter.spans.prefix(512)))
+        let clients = 2
+        let clock = ContinuousClock()
+        let start = clock.now
+        let group = DispatchGroup()
+        for _ in 0..<clients {
+            DispatchQueue.global().async(group: group) {
+                let transport = CurlTransport()
+                let request = HTTPRequest(url: sink.url, headers: [(name: "Content-Type", value: "application/json")], body: body)
+                while clock.now - start < .seconds(1) {
+                    _ = transport.post(request, timeout: .seconds(5))
+                }
+            }
+        }
+        group.wait()
+        return Double(sink.spans) / (clock.now - start).seconds
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
