@@ -2,6 +2,7 @@
 # The test command (README "Run the tests"; .ci/run calls it too).
 #   1. swift test: unit tests and the integration tests against an HTTP receiver on 127.0.0.1;
 #      every request body the tests produce is saved.
+#      llmtrace-bench --quick runs as a smoke test and saves the bodies its sink received.
 #   2. Conformance: each saved body is replayed to the strict OTLP receiver in ../shared/otlp
 #      (the official protobuf schema plus the OTLP/JSON rules); any rejection fails the run.
 #   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree.
@@ -19,6 +20,10 @@ mkdir -p "$WORK/payloads"
 
 echo "== swift test"
 LLMTRACE_PAYLOAD_DIR="$WORK/payloads" swift test 2>&1 | tee "$WORK/swift-test.log"
+
+echo "== llmtrace-bench --quick (smoke; its request bodies join the conformance replay)"
+swift build --product llmtrace-bench
+"$ROOT/.build/debug/llmtrace-bench" --quick --payload-dir "$WORK/payloads"
 
 if [ ! -x "$SHARED_OTLP/accept.sh" ]; then
     echo "note: $SHARED_OTLP not found; skipping the strict-receiver conformance checks"
