@@ -31,10 +31,17 @@ final class SamplingRulesProcessor: SpanProcessor {
 
     private struct PendingTrace {
         let sequence: UInt64
-        let createdAt: UInt64
         var spans: [SpanData] = []
         var headSampled = false
         var rootEnded = false
+
+        /// Adds an ended span; returns how many the trace now holds.
+        mutating func add(_ span: SpanData, isRoot: Bool) -> Int {
+            spans.append(span)
+            if span.context.isSampled { headSampled = true }
+            if isRoot { rootEnded = true }
+            return spans.count
+        }
     }
 
     /// Remembered after a decision, so spans that end later follow it.
@@ -230,6 +237,14 @@ final class SamplingRulesProcessor: SpanProcessor {
             kept.append(Self.markedSampled(span))
             return
         }
+        let isRoot = span.isLocalRoot
+        // The common case, a span of a trace already pending, costs one hash lookup: optional
+        // chaining mutates the stored entry in place, without copying its span array.
+        if let count = state.pending[traceID]?.add(span, isRoot: isRoot) {
+            state.pendingSpans += 1
+            afterAdding(traceID, count: count, isRoot: isRoot, &state, &kept)
+            return
+        }
         if let verdict = state.decided[traceID] {
             guard let rule = verdict.rule else {
                 state.statistics.lateSpansDropped += 1
@@ -237,7 +252,7 @@ final class SamplingRulesProcessor: SpanProcessor {
             }
             state.statistics.lateSpansKept += 1
             var late = Self.markedSampled(span)
-            if span.isLocalRoot && !verdict.rootSeen {
+            if isRoot && !verdict.rootSeen {
                 Self.annotate(&late, rule: rule, early: verdict.early)
                 state.decided[traceID]?.rootSeen = true
             }
@@ -245,32 +260,26 @@ final class SamplingRulesProcessor: SpanProcessor {
             return
         }
 
-        let now = clock()
-        if state.pending[traceID] == nil {
-            while state.pending.count >= rules.maxPendingTraces, evictOne(cause: "pending_traces", &state, &kept) {}
-            state.nextSequence += 1
-            state.pending[traceID] = PendingTrace(sequence: state.nextSequence, createdAt: now)
-            state.byAge.append(Ticket(traceID: traceID, sequence: state.nextSequence, time: now))
-            compactIfStale(&state)
-        }
-        let isRoot = span.isLocalRoot
-        let (count, sequence): (Int, UInt64) = {
-            // Optional chaining mutates the stored entry in place: no copy of its span array.
-            state.pending[traceID]?.spans.append(span)
-            if span.context.isSampled { state.pending[traceID]?.headSampled = true }
-            if isRoot { state.pending[traceID]?.rootEnded = true }
-            let entry = state.pending[traceID]!
-            return (entry.spans.count, entry.sequence)
-        }()
+        while state.pending.count >= rules.maxPendingTraces, evictOne(cause: "pending_traces", &state, &kept) {}
+        state.nextSequence += 1
+        var entry = PendingTrace(sequence: state.nextSequence)
+        let count = entry.add(span, isRoot: isRoot)
+        state.pending[traceID] = entry
         state.pendingSpans += 1
+        state.byAge.append(Ticket(traceID: traceID, sequence: state.nextSequence, time: clock()))
+        compactIfStale(&state)
+        afterAdding(traceID, count: count, isRoot: isRoot, &state, &kept)
+    }
 
+    /// Decides or schedules a trace that just got a span, then keeps the pending spans in bounds.
+    private func afterAdding(_ traceID: TraceID, count: Int, isRoot: Bool, _ state: inout State, _ kept: inout [SpanData]) {
         if count >= rules.maxSpansPerTrace {
             decide(traceID, cause: "trace_spans", &state, &kept)
         } else if isRoot {
             if waitNanos == 0 {
                 decide(traceID, cause: nil, &state, &kept)
-            } else {
-                state.waiting.append(Ticket(traceID: traceID, sequence: sequence, time: now &+ waitNanos))
+            } else if let sequence = state.pending[traceID]?.sequence {
+                state.waiting.append(Ticket(traceID: traceID, sequence: sequence, time: clock() &+ waitNanos))
             }
         }
         while state.pendingSpans > rules.maxPendingSpans, evictOne(cause: "pending_spans", &state, &kept) {}
@@ -297,12 +306,12 @@ final class SamplingRulesProcessor: SpanProcessor {
     private func decide(_ traceID: TraceID, cause: String?, _ state: inout State, _ kept: inout [SpanData]) {
         guard let entry = state.pending.removeValue(forKey: traceID) else { return }
         state.pendingSpans -= entry.spans.count
-        let now = clock()
         let early = entry.rootEnded ? nil : cause
         if let early { state.statistics.earlyDecisions[early, default: 0] += 1 }
 
         var rule = evaluate(entry)
-        if let chosen = rule, chosen != "ratio", chosen != "parent", state.ruleBudget != nil, state.ruleBudget?.take(now: now) == false {
+        // Only rule-kept traces spend the rule budget; head-kept ones were capped at their start.
+        if let chosen = rule, chosen != "ratio", chosen != "parent", state.ruleBudget?.take(now: clock()) == false {
             state.statistics.tracesOverRuleBudget += 1
             rule = nil
         }
