@@ -50,6 +50,7 @@ let package = Package(
             name: "LLMTraceBenchmarks",
             dependencies: [
                 "LLMTrace",
+                "LLMTraceTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,148 @@
+import Foundation
+import LLMTrace
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel), one thread per connection,
+/// keep-alive, bodies un-gzipped: what the test receiver and the benchmark's sink are built on.
+package final class LoopbackHTTPServer: Sendable {
+    package struct Request: Sendable {
+        package var path: String
+        /// Header names in lower case.
+        package var headers: [String: String]
+        /// The body as sent (maybe gzipped).
+        package var rawBody: [UInt8]
+        /// The body after `Content-Encoding` was undone.
+        package var body: [UInt8]
+
+        /// The body as a JSON object.
+        package var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:]
+        }
+    }
+
+    package enum Reply: Sendable {
+        /// Answer with a status, headers and body.
+        case respond(status: Int, headers: [String: String] = [:], body: String = "{}")
+        /// Close the connection without answering.
+        case hangUp
+    }
+
+    package let port: Int
+    private let listener: Int32
+    private let handler: @Sendable (Request) -> Reply
+    private let stopped = Atomic<Bool>(false)
+    private let acceptedConnections = Atomic<Int>(0)
+
+    /// Starts listening; `handler` answers each request, on its connection's thread.
+    package init(handler: @escaping @Sendable (Request) -> Reply) throws {
+        self.handler = handler
+        (listener, port) = try Self.listen()
+        Thread { [self] in acceptLoop() }.start()
+    }
+
+    deinit { stop() }
+
+    /// TCP connections accepted so far: one means the client kept its connection alive.
+    package var connections: Int { acceptedConnections.load(ordering: .relaxed) }
+
+    package func stop() {
+        guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    /// A port on which nothing listens: listened on once to learn a free number, then closed.
+    package static func closedPort() -> Int {
+        guard let (fd, port) = try? listen() else { return 9 }
+        close(fd)
+        return port
+    }
+
+    private func acceptLoop() {
+        while !stopped.load(ordering: .acquiring) {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { continue }
+            acceptedConnections.wrappingAdd(1, ordering: .relaxed)
+            // A client that stops mid-request must not hold a thread for ever.
+            var timeout = timeval(tv_sec: 15, tv_usec: 0)
+            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            Thread { [self] in serve(connection) }.start()
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        var buffer: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 18)
+        func fill() -> Bool {
+            let n = chunk.withUnsafeMutableBytes { read(connection, $0.baseAddress, $0.count) }
+            guard n > 0 else { return false }
+            buffer.append(contentsOf: chunk[0..<n])
+            return true
+        }
+        while !stopped.load(ordering: .acquiring) {
+            var headerEnd: Int?
+            while headerEnd == nil {
+                headerEnd = Self.find([13, 10, 13, 10], in: buffer)
+                if headerEnd == nil, !fill() { return }
+            }
+            let head = String(decoding: buffer[0..<headerEnd!], as: UTF8.self)
+            buffer.removeFirst(headerEnd! + 4)
+            var lines = head.components(separatedBy: "\r\n")
+            let requestLine = lines.removeFirst().split(separator: " ")
+            var headers: [String: String] = [:]
+            for line in lines {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            let length = Int(headers["content-length"] ?? "0") ?? 0
+            while buffer.count < length { if !fill() { return } }
+            let raw = Array(buffer[0..<length])
+            buffer.removeFirst(length)
+            let body = headers["content-encoding"] == "gzip" ? ((try? Gzip.decompress(raw)) ?? []) : raw
+            let request = Request(path: requestLine.count > 1 ? String(requestLine[1]) : "/", headers: headers, rawBody: raw, body: body)
+            switch handler(request) {
+            case .hangUp:
+                return
+            case .respond(let status, let extra, let text):
+                var response = "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(text.utf8.count)\r\n"
+                for (name, value) in extra { response += "\(name): \(value)\r\n" }
+                response += "\r\n" + text
+                let bytes = Array(response.utf8)
+                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            }
+        }
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        }
+        return nil
+    }
+
+    /// Opens, binds and listens on 127.0.0.1; returns the descriptor and its port.
+    private static func listen() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, Glibc.listen(fd, 64) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+}
