@@ -26,11 +26,14 @@ public struct GenAIConfiguration: Sendable {
     public init(environment: [String: String]) {
         self.init()
         var env = EnvironmentReader(environment)
+        // `event_only` is a valid word for other SDKs, but LLMTrace has no log events to put
+        // content in: it captures nothing and says why.
         if let capture = env.choice(GenAIEnvironmentKey.captureMessageContent, [
-            "true": true, "false": false, "span_only": true, "span_and_event": true, "no_content": false, "event_only": false,
-        ]) {
-            captureMessageContent = capture
-            if env.string(GenAIEnvironmentKey.captureMessageContent)?.lowercased() == "event_only" {
+            "true": true, "false": false, "span_only": true, "span_and_event": true, "no_content": false, "event_only": nil,
+        ] as [String: Bool?]) {
+            if let capture {
+                captureMessageContent = capture
+            } else {
                 env.warn(GenAIEnvironmentKey.captureMessageContent, "event_only", expected: "a span mode: LLMTrace records content on spans only, so nothing is captured")
             }
         }
