@@ -45,29 +45,25 @@ final class Sink: Sendable {
 
     func stop() { server.stop() }
 
-    private static let spanKey = Array("\"spanId\":".utf8)
+    private static let spanKey = Array("spanId\":".utf8)
 
-    /// Occurrences of `needle` in `haystack`, not overlapping.
+    /// How many spans a JSON body holds: occurrences of `"spanId":` not preceded by `parent`.
+    ///
+    /// The search keys on the rare byte `I` (three per span: `traceId`, `spanId`,
+    /// `parentSpanId`) rather than on the quote that opens every token.
     static func count(_ needle: [UInt8], in haystack: [UInt8]) -> Int {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return 0 }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pattern in
-                let base = UnsafeRawPointer(hay.baseAddress!)
-                var total = 0
-                var offset = 0
-                let last = hay.count - pattern.count
-                // memchr finds the candidates at memory speed; memcmp confirms them.
-                while offset <= last, let hit = memchr(base + offset, Int32(pattern[0]), last - offset + 1) {
-                    let position = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 {
-                        total += 1
-                        offset = position + pattern.count
-                    } else {
-                        offset = position + 1
-                    }
-                }
-                return total
-            }
+        var total = 0
+        var offset = 0
+        let capitalI = Array("I".utf8)
+        while let position = LoopbackHTTPServer.find(capitalI, in: haystack, from: offset) {
+            offset = position + 1
+            // `I` is at index 4 of `spanId":`; the span key is quoted, `parentSpanId` is not.
+            guard position >= 5, haystack[position - 5] == UInt8(ascii: "\""),
+                  haystack.count >= position + 4,
+                  haystack[(position - 4)..<(position + 4)].elementsEqual(needle)
+            else { continue }
+            total += 1
         }
+        return total
     }
 }

@@ -198,7 +198,7 @@ attr-036	server.port	The span attribute server.port records the port of the serv
 attr-037	error.type	The span attribute error.type records a low-cardinality class of the error that ended an operation, such as rate_limit_exceeded, timeout or 500.
 attr-038	exception.type	The span attribute exception.type records the type of an exception recorded as a span event.
 attr-039	exception.message	The span attribute exception.message records the message of an exception recorded as a span event.
-attr-040	llmtrace.sampling.rule	The span attribute llmtrace.sampling.rule records the LLMTrace sampling rule that kept a trace: error, slow, attribute, parent or ratio.
+attr-040	llmtrace.sampling.rule	The span attribute llmtrace.sampling.rule records the LLMTrace sampling rule that kept a trace or marked its failure: error, slow or attribute; traces kept by the ratio carry none.
 model-001	gpt-4o pricing	gpt-4o is a multimodal flagship model with a 128k token context window from OpenAI. It costs $2.50 per million input tokens and $10.00 per million output tokens.
 model-002	gpt-4o-mini pricing	gpt-4o-mini is a small, fast and cheap model with a 128k token context window from OpenAI. It costs $0.15 per million input tokens and $0.60 per million output tokens.
 model-003	gpt-4.1 pricing	gpt-4.1 is a model tuned for coding and instruction following with a one million token context window from OpenAI. It costs $2.00 per million input tokens and $8.00 per million output tokens.

@@ -8,24 +8,27 @@ package enum Gzip {
     /// Compresses `input` in one pass.
     /// - Parameter level: 1 (fastest) to 9 (smallest); zlib's default is 6.
     package static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+        try input.withUnsafeBytes { try compress($0, level: level) }
+    }
+
+    /// Compresses the bytes at `input` in one pass, straight from the caller's memory.
+    package static func compress(_ input: UnsafeRawBufferPointer, level: Int32 = 6) throws -> [UInt8] {
         var stream = z_stream()
         var status = llmtrace_deflate_init_gzip(&stream, level)
         guard status == Z_OK else { throw Error.zlib(status) }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, uLong(input.count)))
-        var output = [UInt8](repeating: 0, count: bound)
-        let written: Int = input.withUnsafeBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
-                stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
-                status = deflate(&stream, Z_FINISH)
-                return outBuf.count - Int(stream.avail_out)
-            }
+        var written = 0
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { outBuf, initialized in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
+            stream.avail_in = uInt(input.count)
+            stream.next_out = outBuf.baseAddress
+            stream.avail_out = uInt(outBuf.count)
+            status = deflate(&stream, Z_FINISH)
+            written = outBuf.count - Int(stream.avail_out)
+            initialized = written
         }
         guard status == Z_STREAM_END else { throw Error.zlib(status) }
-        output.removeSubrange(written...)
         return output
     }
 

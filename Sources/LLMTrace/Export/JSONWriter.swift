@@ -1,80 +1,157 @@
 /// Appends JSON tokens to a byte buffer.
 ///
 /// Hand-written because the export path runs for every span: no `Codable`, no intermediate
-/// dictionaries, no Foundation number formatting for integers.
-package struct JSONWriter {
-    package var bytes: [UInt8]
+/// dictionaries, no Foundation number formatting for integers. The buffer is raw memory that
+/// grows geometrically, so a token costs a capacity check and a copy, not an `Array` append per
+/// byte; exporters keep one writer and `reset()` it between batches, so a steady stream of
+/// batches allocates nothing.
+package struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written so far.
+    package private(set) var count = 0
 
     package init(capacity: Int = 4096) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// A copy of what was written.
+    package var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes written, without copying them; valid only during `body`.
+    package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets what was written and keeps the memory, up to `keepingAtMost` bytes of it.
+    package mutating func reset(keepingAtMost limit: Int = .max) {
+        count = 0
+        if capacity > limit {
+            base.deallocate()
+            capacity = max(64, limit)
+            base = .allocate(capacity: capacity)
+        }
+    }
+
+    /// Room for `n` more bytes; returns where they go. The caller writes them and adds `n`.
+    @inline(__always)
+    private mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity { grow(to: count + n) }
+        return base + count
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 
     @inline(__always)
-    package mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        let target = room(bytes.count)
+        UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    package mutating func raw(_ byte: UInt8) {
+        room(1).pointee = byte
+        count += 1
+    }
 
     @inline(__always)
     package mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// A JSON string, escaped: quotes, backslash and control characters; other characters,
     /// including non-ASCII, are written as their UTF-8 bytes, which JSON allows.
     package mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                escape(byte)
-                runStart = i + 1
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ string(utf8: UnsafeRawBufferPointer($0)) }) {
+            return done
         }
-        bytes.append(UInt8(ascii: "\""))
+        var copy = value
+        copy.withUTF8 { string(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    private mutating func string(utf8: UnsafeRawBufferPointer) {
+        raw(UInt8(ascii: "\""))
+        var runStart = 0
+        for i in 0..<utf8.count {
+            let byte = utf8[i]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < i { append(UnsafeRawBufferPointer(rebasing: utf8[runStart..<i])) }
+            escape(byte)
+            runStart = i + 1
+        }
+        if runStart < utf8.count { append(UnsafeRawBufferPointer(rebasing: utf8[runStart...])) }
+        raw(UInt8(ascii: "\""))
     }
 
     private mutating func escape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        raw(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): raw(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): raw(UInt8(ascii: "\\"))
+        case 0x0A: raw(UInt8(ascii: "n"))
+        case 0x0D: raw(UInt8(ascii: "r"))
+        case 0x09: raw(UInt8(ascii: "t"))
+        case 0x08: raw(UInt8(ascii: "b"))
+        case 0x0C: raw(UInt8(ascii: "f"))
         default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Hex.digits[Int(byte >> 4)], Hex.digits[Int(byte & 0xF)]])
+            raw("u00")
+            raw(Hex.digits[Int(byte >> 4)])
+            raw(Hex.digits[Int(byte & 0xF)])
         }
     }
 
     /// A non-negative integer as bare digits.
     mutating func digits(_ value: UInt64) {
         if value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            raw(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0) // 24 bytes: room for 20 digits
-        var v = value
-        var count = 0
-        withUnsafeMutableBytes(of: &scratch) { buffer in
-            while v > 0 {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        var length = 1
+        var probe = value
+        while probe >= 10 {
+            probe /= 10
+            length += 1
         }
+        let target = room(length)
+        var v = value
+        var i = length
+        // Two digits per division: half the divisions of the digit-by-digit loop.
+        while v >= 100 {
+            let pair = Int(v % 100) &* 2
+            v /= 100
+            i -= 2
+            target[i] = Self.digitPairs[pair]
+            target[i + 1] = Self.digitPairs[pair + 1]
+        }
+        if v >= 10 {
+            let pair = Int(v) &* 2
+            target[0] = Self.digitPairs[pair]
+            target[1] = Self.digitPairs[pair + 1]
+        } else {
+            target[0] = UInt8(ascii: "0") + UInt8(v)
+        }
+        count += length
     }
+
+    private static let digitPairs: [UInt8] = Array((0..<100).flatMap { n in [UInt8(ascii: "0") + UInt8(n / 10), UInt8(ascii: "0") + UInt8(n % 10)] })
 
     /// A signed integer as bare digits.
     package mutating func digits(_ value: Int64) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            raw(UInt8(ascii: "-"))
             digits(UInt64(bitPattern: 0 &- value))
         } else {
             digits(UInt64(value))
@@ -83,15 +160,15 @@ package struct JSONWriter {
 
     /// A 64-bit integer as a decimal string, as OTLP/JSON requires for int64 and fixed64.
     mutating func quotedDigits(_ value: UInt64) {
-        bytes.append(UInt8(ascii: "\""))
+        raw(UInt8(ascii: "\""))
         digits(value)
-        bytes.append(UInt8(ascii: "\""))
+        raw(UInt8(ascii: "\""))
     }
 
     mutating func quotedDigits(_ value: Int64) {
-        bytes.append(UInt8(ascii: "\""))
+        raw(UInt8(ascii: "\""))
         digits(value)
-        bytes.append(UInt8(ascii: "\""))
+        raw(UInt8(ascii: "\""))
     }
 
     /// A double; NaN and the infinities as the strings the protobuf JSON mapping uses.
@@ -105,31 +182,37 @@ package struct JSONWriter {
             digits(Int64(value))
         } else {
             // Swift prints the shortest text that reads back as the same double; its exponent
-            // form (`1e-05`, `5e+20`) is valid JSON.
-            bytes.append(contentsOf: value.description.utf8)
+            // form (`1e-05`, `5e+20`) is valid JSON. Short results are small strings: no allocation.
+            var text = value.description
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
         }
     }
 
-    /// Lowercase hex of a trace id.
+    /// Lowercase hex of a trace id, quoted.
     mutating func hex(_ id: TraceID) {
-        bytes.append(UInt8(ascii: "\""))
-        appendHex(id.high)
-        appendHex(id.low)
-        bytes.append(UInt8(ascii: "\""))
+        let target = room(34)
+        target[0] = UInt8(ascii: "\"")
+        Self.writeHex(id.high, to: target + 1)
+        Self.writeHex(id.low, to: target + 17)
+        target[33] = UInt8(ascii: "\"")
+        count += 34
     }
 
-    /// Lowercase hex of a span id.
+    /// Lowercase hex of a span id, quoted.
     mutating func hex(_ id: SpanID) {
-        bytes.append(UInt8(ascii: "\""))
-        appendHex(id.value)
-        bytes.append(UInt8(ascii: "\""))
+        let target = room(18)
+        target[0] = UInt8(ascii: "\"")
+        Self.writeHex(id.value, to: target + 1)
+        target[17] = UInt8(ascii: "\"")
+        count += 18
     }
 
-    private mutating func appendHex(_ value: UInt64) {
-        var shift = 60
-        while shift >= 0 {
-            bytes.append(Hex.digits[Int((value >> UInt64(shift)) & 0xF)])
-            shift -= 4
+    @inline(__always)
+    private static func writeHex(_ value: UInt64, to target: UnsafeMutablePointer<UInt8>) {
+        Hex.digits.withUnsafeBufferPointer { digits in
+            for i in 0..<16 {
+                target[i] = digits[Int(truncatingIfNeeded: (value >> UInt64(60 - 4 * i)) & 0xF)]
+            }
         }
     }
 }

@@ -92,6 +92,13 @@ public final class OTLPHTTPExporter: SpanExporter {
     private let isShutdown = Atomic<Bool>(false)
     // Signalled at shutdown so that a retry wait ends early.
     private let wake = DispatchSemaphore(value: 0)
+    private let spareWriter = Locked<WriterBox?>(nil)
+
+    /// Holds a writer between batches (a non-copyable value needs a home to be shared).
+    private final class WriterBox {
+        var writer: JSONWriter
+        init(capacity: Int) { writer = JSONWriter(capacity: capacity) }
+    }
 
     /// Creates an exporter.
     /// - Parameters:
@@ -110,19 +117,10 @@ public final class OTLPHTTPExporter: SpanExporter {
         var deadline = callerDeadline
         if configuration.timeout > .zero { deadline = min(deadline, .after(configuration.timeout)) }
 
-        var body = OTLPJSONEncoder.encode(batch)
-        guard body.count <= configuration.maxRequestBytes else {
-            return .failure(.payloadTooLarge(bytes: body.count))
-        }
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
-        if configuration.compression == .gzip {
-            do {
-                body = try Gzip.compress(body, level: configuration.gzipLevel)
-                headers.append(("Content-Encoding", "gzip"))
-            } catch {
-                logger.warning("gzip failed (\(error)); sending the batch uncompressed")
-            }
-        }
+        let encoded = encodeBody(batch)
+        guard let body = encoded.body else { return .failure(.payloadTooLarge(bytes: encoded.size)) }
+        if encoded.gzipped { headers.append(("Content-Encoding", "gzip")) }
         for header in configuration.headers { headers.append((header.name, header.value)) }
         let request = HTTPRequest(url: configuration.endpoint, headers: headers, body: body)
 
@@ -157,6 +155,35 @@ public final class OTLPHTTPExporter: SpanExporter {
             if isShutdown.load(ordering: .acquiring) { return .failure(.shutdown) }
         }
         return .failure(lastError)
+    }
+
+    /// The request body for `batch`: JSON, gzipped when configured; `nil` when the JSON is over
+    /// `maxRequestBytes`, with its size.
+    ///
+    /// Encodes into a writer kept from the last batch, so a steady stream of exports reuses one
+    /// buffer; an export that runs while another holds it (only when several processors share
+    /// this exporter) uses its own.
+    private func encodeBody(_ batch: [SpanData]) -> (body: [UInt8]?, size: Int, gzipped: Bool) {
+        let box = spareWriter.withLock { spare -> WriterBox in
+            defer { spare = nil }
+            return spare ?? WriterBox(capacity: OTLPJSONEncoder.estimatedSize(of: batch.count))
+        }
+        defer {
+            // Kept for the next batch, unless a rare giant batch grew it past a few default batches.
+            box.writer.reset(keepingAtMost: 4 << 20)
+            spareWriter.withLock { $0 = box }
+        }
+        OTLPJSONEncoder.encode(batch, into: &box.writer)
+        let size = box.writer.count
+        guard size <= configuration.maxRequestBytes else { return (nil, size, false) }
+        if configuration.compression == .gzip {
+            do {
+                return (try box.writer.withUnsafeBytes { try Gzip.compress($0, level: configuration.gzipLevel) }, size, true)
+            } catch {
+                logger.warning("gzip failed (\(error)); sending the batch uncompressed")
+            }
+        }
+        return (box.writer.bytes, size, false)
     }
 
     public func shutdown(deadline: Deadline) {

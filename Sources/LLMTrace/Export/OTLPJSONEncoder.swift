@@ -7,10 +7,13 @@
 public enum OTLPJSONEncoder {
     /// The request body for `spans`.
     public static func encode(_ spans: [SpanData]) -> [UInt8] {
-        var writer = JSONWriter(capacity: 256 + spans.count * 640)
+        var writer = JSONWriter(capacity: estimatedSize(of: spans.count))
         encode(spans, into: &writer)
         return writer.bytes
     }
+
+    /// Reserve for a batch of `count` spans: typical LLM spans encode to 300–900 bytes.
+    static func estimatedSize(of count: Int) -> Int { 256 + count * 640 }
 
     static func encode(_ spans: [SpanData], into w: inout JSONWriter) {
         w.raw("{\"resourceSpans\":[")

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A live span: one timed operation in a trace, such as a retrieval or a model call.
 ///
 /// Get one from `Tracer.startSpan` or `Tracer.withSpan`. A span is safe to use from any thread
@@ -27,10 +21,11 @@ public final class Span: @unchecked Sendable {
     let parentIsRemote: Bool?
     private let pipeline: SpanPipeline?
     private let scope: InstrumentationScope
-    // `state` is only touched under `mutex` (see `withState`), which makes the class Sendable.
-    // The lock lives inline rather than in a `Locked` box: one allocation less per span.
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var state: State
+    // `state` is only touched under `lock` (see `withState`), which makes the class Sendable and
+    // the runtime exclusivity check redundant. The lock lives inline: no allocation, and a span
+    // is almost never contended, so a spin lock's one atomic exchange is all it costs.
+    private let lock = SpinLock()
+    @exclusivity(unchecked) private var state: State
 
     struct State {
         var name: String
@@ -69,15 +64,12 @@ public final class Span: @unchecked Sendable {
         state.droppedAttributes = droppedAttributes
         state.droppedLinks = droppedLinks
         self.state = state
-        mutex = PThreadMutex.make()
     }
-
-    deinit { PThreadMutex.destroy(mutex) }
 
     @inline(__always)
     private func withState<R>(_ body: (inout State) -> R) -> R {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
+        lock.lock()
+        defer { lock.unlock() }
         return body(&state)
     }
 

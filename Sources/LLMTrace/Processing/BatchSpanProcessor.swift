@@ -40,7 +40,7 @@ public final class BatchSpanProcessor: SpanProcessor {
     private let state: Locked<State>
 
     private struct State {
-        var buffer: [SpanData] = []
+        var buffer: SpanQueue
         var drainScheduled = false
         var isShutdown = false
         var statistics = ExportStatistics()
@@ -59,9 +59,7 @@ public final class BatchSpanProcessor: SpanProcessor {
         self.configuration = configuration
         self.exporter = exporter
         self.log = RateLimitedLog(logger: logger)
-        var initial = State()
-        initial.buffer.reserveCapacity(configuration.maxExportBatchSize)
-        self.state = Locked(initial)
+        self.state = Locked(State(buffer: SpanQueue(chunkSize: configuration.maxExportBatchSize)))
         exportQueue.setSpecific(key: onExportQueue, value: true)
 
         timer = DispatchSource.makeTimerSource(queue: exportQueue)
@@ -161,7 +159,7 @@ public final class BatchSpanProcessor: SpanProcessor {
                     state.drainScheduled = false
                     return []
                 }
-                return Self.take(configuration.maxExportBatchSize, from: &state.buffer, capacity: configuration.maxExportBatchSize)
+                return state.buffer.popChunk()
             }
             if batch.isEmpty { break }
             export(batch, flushDeadline: nil)
@@ -177,27 +175,12 @@ public final class BatchSpanProcessor: SpanProcessor {
         dispatchPrecondition(condition: .onQueue(exportQueue))
         var remaining = state.withLock { $0.buffer.count }
         while remaining > 0 {
-            let count = min(remaining, configuration.maxExportBatchSize)
-            let batch = state.withLock { state in
-                Self.take(count, from: &state.buffer, capacity: configuration.maxExportBatchSize)
-            }
+            let batch = state.withLock { $0.buffer.popChunk() }
             if batch.isEmpty { break }
             remaining -= batch.count
             export(batch, flushDeadline: deadline)
         }
         reportDrops(force: false)
-    }
-
-    private static func take(_ count: Int, from buffer: inout [SpanData], capacity: Int) -> [SpanData] {
-        if count >= buffer.count {
-            var batch: [SpanData] = []
-            batch.reserveCapacity(capacity)
-            swap(&batch, &buffer)
-            return batch
-        }
-        let batch = Array(buffer[0..<count])
-        buffer.removeFirst(count)
-        return batch
     }
 
     private func export(_ batch: [SpanData], flushDeadline: Deadline?) {
@@ -237,5 +220,40 @@ public final class BatchSpanProcessor: SpanProcessor {
         guard let (recent, total) = newDrops else { return }
         log.log(.warning, key: force ? "drops-final" : "drops",
                 "span queue full (max \(configuration.maxQueueSize)): dropped \(recent) spans, \(total) in all; raise OTEL_BSP_MAX_QUEUE_SIZE or lower the span rate")
+    }
+}
+
+/// The batch processor's queue: spans in chunks of one export batch each, so taking a batch
+/// moves no span and a long backlog never shifts in memory.
+private struct SpanQueue {
+    let chunkSize: Int
+    private var full = FIFO<[SpanData]>()
+    private var filling: [SpanData] = []
+    private(set) var count = 0
+
+    init(chunkSize: Int) {
+        self.chunkSize = chunkSize
+    }
+
+    mutating func append(_ span: SpanData) {
+        if filling.count >= chunkSize {
+            full.append(filling)
+            filling = []
+        }
+        if filling.isEmpty { filling.reserveCapacity(chunkSize) }
+        filling.append(span)
+        count += 1
+    }
+
+    /// The oldest spans, at most one batch of them; empty when nothing is queued.
+    mutating func popChunk() -> [SpanData] {
+        var chunk: [SpanData] = []
+        if let oldest = full.popFirst() {
+            chunk = oldest
+        } else {
+            swap(&chunk, &filling)
+        }
+        count -= chunk.count
+        return chunk
     }
 }

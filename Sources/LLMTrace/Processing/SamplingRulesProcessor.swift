@@ -1,14 +1,20 @@
 import Dispatch
 import Logging
+import Synchronization
 
-/// Holds the spans of each trace until its local root has ended (plus `decisionWait`), decides
-/// the whole trace by `SamplingRules`, and hands kept traces, complete, to the processors behind
-/// it (the exporting ones).
+/// Holds the spans of each trace the head sampler did not keep until its local root has ended
+/// (plus `decisionWait`), decides the whole trace by `SamplingRules`, and hands kept traces,
+/// complete, to the processors behind it (the exporting ones).
 ///
-/// The callers' cost is one lock and an append per span; decisions run on the thread that ends
-/// a local root (when there is no wait), on a limit hit, or on the stage's timer. Kept spans are
-/// passed on outside the lock. Memory is bounded by the pending limits: when one is reached the
-/// oldest trace is decided at once, on what it has.
+/// A span of a trace the head sampler kept goes straight on: that trace is exported whatever
+/// the rules say, so holding it would only cost time and memory. While nothing is held, that
+/// path takes no lock; the local root is marked `error` or `slow` when those rules apply, so the
+/// tag finds every failure whatever kept its trace.
+///
+/// For held traces the callers' cost is one lock and an append per span; decisions run on the
+/// thread that ends a local root (when there is no wait), on a limit hit, or on the stage's
+/// timer. Kept spans are passed on outside the lock. Memory is bounded by the pending limits:
+/// when one is reached the oldest trace is decided at once, on what it has.
 final class SamplingRulesProcessor: SpanProcessor {
     /// Written on the local root of a kept trace: the rule that kept it.
     static let ruleAttribute = "llmtrace.sampling.rule"
@@ -23,6 +29,12 @@ final class SamplingRulesProcessor: SpanProcessor {
     private let slowNanos: UInt64?
     private let decidedCapacity: Int
     private let state: Locked<State>
+    // `pending.count + failedSampled.count` as of the last unlock: while it is zero a sampled
+    // span cannot belong to a held trace or need a mark, and skips the lock.
+    private let heldTraces = Atomic<Int>(0)
+    // Head-kept traces without a mark, counted without the lock.
+    private let keptByRatio = Atomic<Int>(0)
+    private let keptByParent = Atomic<Int>(0)
     private let ratioCap: Locked<RatioCap>?
     private let log: RateLimitedLog
     private let queue = DispatchQueue(label: "llmtrace.sampling-rules")
@@ -69,6 +81,8 @@ final class SamplingRulesProcessor: SpanProcessor {
         var byAge = FIFO<Ticket>()
         var waiting = FIFO<Ticket>()
         var decided: [TraceID: Verdict] = [:]
+        // Head-kept traces with a failed span whose local root has not ended yet.
+        var failedSampled = Set<TraceID>()
         var decidedOrder = FIFO<TraceID>()
         var nextSequence: UInt64 = 0
         var ruleBudget: TokenBucket?
@@ -132,8 +146,21 @@ final class SamplingRulesProcessor: SpanProcessor {
             statistics.pendingSpans = state.pendingSpans
             return statistics
         }
+        for (rule, count) in [("ratio", keptByRatio.load(ordering: .relaxed)), ("parent", keptByParent.load(ordering: .relaxed))] where count > 0 {
+            statistics.tracesKept[rule, default: 0] += count
+        }
         statistics.tracesOverRatioCap = ratioCap?.withLock { $0.refused } ?? 0
         return statistics
+    }
+
+    /// Runs `body` under the lock, then publishes how many traces are held.
+    @inline(__always)
+    private func locked<R>(_ body: (inout State) -> R) -> R {
+        state.withLock { state in
+            let result = body(&state)
+            heldTraces.store(state.pending.count + state.failedSampled.count, ordering: .relaxed)
+            return result
+        }
     }
 
     var statistics: ExportStatistics? {
@@ -158,9 +185,74 @@ final class SamplingRulesProcessor: SpanProcessor {
     }
 
     func onEnd(_ span: SpanData) {
+        if span.context.isSampled {
+            passSampled(span)
+            return
+        }
         var kept: [SpanData] = []
-        state.withLock { state in receive(span, &state, &kept) }
+        locked { state in receive(span, &state, &kept) }
         forward(kept)
+    }
+
+    /// Hands on a span of a trace the head sampler kept, marking its local root if it failed or
+    /// was slow. A trace that is also held (a second local root sampled differently) stays
+    /// whole: the span joins it.
+    private func passSampled(_ span: SpanData) {
+        let isRoot = span.isLocalRoot
+        let failed = rules.keepErrors && span.hasFailed
+        if !failed, heldTraces.load(ordering: .relaxed) == 0 {
+            if isRoot, let rule = headKeptRule(span, failed: false) {
+                var marked = span
+                Self.annotate(&marked, rule: rule, early: nil)
+                state.withLock { $0.statistics.tracesKept[rule, default: 0] += 1 }
+                forward(marked)
+            } else {
+                if isRoot { countHeadKept(span) }
+                forward(span)
+            }
+            return
+        }
+        var kept: [SpanData] = []
+        locked { state in
+            let traceID = span.context.traceID
+            if !state.isShutdown, state.pending[traceID] != nil {
+                receive(span, &state, &kept)
+                return
+            }
+            guard isRoot else {
+                if failed {
+                    if state.failedSampled.count >= rules.maxPendingTraces { state.failedSampled.removeFirst() }
+                    state.failedSampled.insert(traceID)
+                }
+                kept.append(span)
+                return
+            }
+            let childFailed = state.failedSampled.remove(traceID) != nil
+            var root = span
+            if let rule = headKeptRule(span, failed: failed || childFailed) {
+                Self.annotate(&root, rule: rule, early: nil)
+                state.statistics.tracesKept[rule, default: 0] += 1
+            } else {
+                countHeadKept(span)
+            }
+            kept.append(root)
+        }
+        forward(kept)
+    }
+
+    /// The mark for the local root of a head-kept trace: `error`, `slow`, or none.
+    private func headKeptRule(_ root: SpanData, failed: Bool) -> String? {
+        if failed { return "error" }
+        if let slowNanos, root.durationNanos >= slowNanos { return "slow" }
+        return nil
+    }
+
+    private func countHeadKept(_ root: SpanData) {
+        if root.parentIsRemote == true {
+            keptByParent.wrappingAdd(1, ordering: .relaxed)
+        } else {
+            keptByRatio.wrappingAdd(1, ordering: .relaxed)
+        }
     }
 
     /// Decides every trace whose local root has ended, then flushes the processors behind.
@@ -169,7 +261,7 @@ final class SamplingRulesProcessor: SpanProcessor {
     func forceFlush(timeout: Duration) -> Bool {
         let deadline = Deadline.after(timeout)
         var kept: [SpanData] = []
-        state.withLock { state in
+        locked { state in
             while let ticket = state.waiting.popFirst() {
                 if state.isCurrent(ticket) { decide(ticket.traceID, cause: nil, &state, &kept) }
             }
@@ -188,7 +280,7 @@ final class SamplingRulesProcessor: SpanProcessor {
     func shutdown(timeout: Duration) -> Bool {
         let deadline = Deadline.after(timeout)
         var kept: [SpanData] = []
-        let first = state.withLock { state -> Bool in
+        let first = locked { state -> Bool in
             guard !state.isShutdown else { return false }
             state.isShutdown = true
             for traceID in Array(state.pending.keys) {
@@ -210,7 +302,7 @@ final class SamplingRulesProcessor: SpanProcessor {
     /// tests call it after moving their clock.
     func sweep() {
         var kept: [SpanData] = []
-        state.withLock { state in
+        locked { state in
             let now = clock()
             while let ticket = state.waiting.first, ticket.time <= now {
                 state.waiting.popFirst()
@@ -253,7 +345,7 @@ final class SamplingRulesProcessor: SpanProcessor {
             state.statistics.lateSpansKept += 1
             var late = Self.markedSampled(span)
             if isRoot && !verdict.rootSeen {
-                Self.annotate(&late, rule: rule, early: verdict.early)
+                if Self.marksRoot(rule: rule, early: verdict.early) { Self.annotate(&late, rule: rule, early: verdict.early) }
                 state.decided[traceID]?.rootSeen = true
             }
             kept.append(late)
@@ -317,10 +409,10 @@ final class SamplingRulesProcessor: SpanProcessor {
         }
         if let rule {
             state.statistics.tracesKept[rule, default: 0] += 1
-            kept.reserveCapacity(kept.count + entry.spans.count)
+            let marks = Self.marksRoot(rule: rule, early: early)
             for span in entry.spans {
                 var span = Self.markedSampled(span)
-                if span.isLocalRoot { Self.annotate(&span, rule: rule, early: early) }
+                if marks && span.isLocalRoot { Self.annotate(&span, rule: rule, early: early) }
                 kept.append(span)
             }
         } else {
@@ -378,10 +470,12 @@ final class SamplingRulesProcessor: SpanProcessor {
     // MARK: Outside the lock
 
     private func forward(_ spans: [SpanData]) {
-        guard !spans.isEmpty else { return }
-        for span in spans {
-            for processor in downstream { processor.onEnd(span) }
-        }
+        for span in spans { forward(span) }
+    }
+
+    @inline(__always)
+    private func forward(_ span: SpanData) {
+        for processor in downstream { processor.onEnd(span) }
     }
 
     private func reportEarlyDecisions() {
@@ -400,6 +494,12 @@ final class SamplingRulesProcessor: SpanProcessor {
         var span = span
         span.context.traceFlags.insert(.sampled)
         return span
+    }
+
+    /// Whether the root of a kept trace is marked: when a rule kept it (not the head sampler's
+    /// own choice, which is the unmarked normal case) or it was decided early.
+    private static func marksRoot(rule: String, early: String?) -> Bool {
+        early != nil || (rule != "ratio" && rule != "parent")
     }
 
     private static func annotate(_ span: inout SpanData, rule: String, early: String?) {

@@ -1,31 +1,49 @@
-/// A first-in, first-out queue with O(1) amortised push and pop, for the sampling stage's
-/// age and wait orders (the standard library has no deque, and one type is not worth a package).
+/// A first-in, first-out queue with O(1) amortised push and pop (the standard library has no
+/// deque, and one type is not worth a package): the sampling stage's age and wait orders, the
+/// batch processor's chunks of spans.
+///
+/// A ring buffer: a popped element is released at once, which matters when elements hold memory.
 struct FIFO<Element> {
-    private var storage: [Element] = []
+    private var slots: [Element?] = []
     private var head = 0
+    private(set) var count = 0
 
-    var isEmpty: Bool { head == storage.count }
-    var count: Int { storage.count - head }
-    var first: Element? { isEmpty ? nil : storage[head] }
+    var isEmpty: Bool { count == 0 }
+    var first: Element? { isEmpty ? nil : slots[head] }
 
-    mutating func append(_ element: Element) { storage.append(element) }
+    mutating func append(_ element: Element) {
+        if count == slots.count { grow() }
+        slots[(head + count) % slots.count] = element
+        count += 1
+    }
 
     @discardableResult
     mutating func popFirst() -> Element? {
         guard !isEmpty else { return nil }
-        let element = storage[head]
-        head += 1
-        // Reclaim the consumed prefix once it is half the storage: amortised O(1) per element.
-        if head >= 1024 && head * 2 >= storage.count {
-            storage.removeFirst(head)
-            head = 0
-        }
+        let element = slots[head].take()
+        head = (head + 1) % slots.count
+        count -= 1
         return element
     }
 
     /// Removes the elements for which `shouldRemove` holds, keeping the order of the rest.
     mutating func removeAll(where shouldRemove: (Element) -> Bool) {
-        storage = storage[head...].filter { !shouldRemove($0) }
+        var kept: [Element?] = []
+        kept.reserveCapacity(count)
+        while let element = popFirst() {
+            if !shouldRemove(element) { kept.append(element) }
+        }
+        slots = kept
+        count = kept.count
+        head = 0
+    }
+
+    private mutating func grow() {
+        var bigger: [Element?] = []
+        bigger.reserveCapacity(Swift.max(16, slots.count * 2))
+        for i in 0..<count { bigger.append(slots[(head + i) % slots.count]) }
+        bigger.append(contentsOf: repeatElement(nil, count: bigger.capacity - bigger.count))
+        slots = bigger
         head = 0
     }
 }
