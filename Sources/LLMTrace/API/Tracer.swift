@@ -19,6 +19,8 @@ final class SpanPipeline: Sendable {
     let sampler: any Sampler
     let idGenerator: any IDGenerator
     let processors: [any SpanProcessor]
+    /// The processors that want `onStart`; usually none.
+    let startProcessors: [any SpanProcessor]
     let isShutdown = Atomic<Bool>(false)
 
     init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, processors: [any SpanProcessor]) {
@@ -27,6 +29,7 @@ final class SpanPipeline: Sendable {
         self.sampler = sampler
         self.idGenerator = idGenerator
         self.processors = processors
+        self.startProcessors = processors.filter(\.isStartRequired)
     }
 
     func spanEnded(_ data: SpanData) {
@@ -115,7 +118,7 @@ public struct Tracer: Sendable {
             links: limitedLinks, droppedLinks: max(0, links.count - limits.linkCountLimit),
             pipeline: pipeline, scope: scope
         )
-        for processor in pipeline.processors { processor.onStart(span, parentContext: parentContext) }
+        for processor in pipeline.startProcessors { processor.onStart(span, parentContext: parentContext) }
         return span
     }
 

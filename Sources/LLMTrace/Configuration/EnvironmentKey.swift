@@ -40,6 +40,8 @@ public enum EnvironmentKey {
     public static let otlpClientCertificate = "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE"
     public static let otlpTracesClientCertificate = "OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE"
 
+    public static let otlpGzipLevel = "LLMTRACE_OTLP_GZIP_LEVEL"
+
     public static let samplingKeepErrors = "LLMTRACE_SAMPLING_KEEP_ERRORS"
     public static let samplingSlowMilliseconds = "LLMTRACE_SAMPLING_SLOW_MS"
     public static let samplingAttributeSum = "LLMTRACE_SAMPLING_ATTRIBUTE_SUM"

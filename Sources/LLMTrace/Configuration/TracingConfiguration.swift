@@ -214,6 +214,9 @@ public struct TracingConfiguration: Sendable {
            let compression = env.choice(key, ["gzip": OTLPExporterConfiguration.Compression.gzip, "none": .none]) {
             otlp.compression = compression
         }
+        if let level = env.integer(EnvironmentKey.otlpGzipLevel, in: 1...9) {
+            otlp.gzipLevel = Int32(level)
+        }
         if let key = env.firstKey(EnvironmentKey.otlpTracesCertificate, EnvironmentKey.otlpCertificate) {
             otlp.tls.certificateFile = env.string(key)
         }

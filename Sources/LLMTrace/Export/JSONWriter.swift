@@ -85,15 +85,39 @@ package struct JSONWriter: ~Copyable {
     private mutating func string(utf8: UnsafeRawBufferPointer) {
         raw(UInt8(ascii: "\""))
         var runStart = 0
-        for i in 0..<utf8.count {
+        var i = 0
+        while i < utf8.count {
+            // Eight bytes at a time while none needs escaping: the common case by far.
+            if i + 8 <= utf8.count, !Self.needsEscape(utf8.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = utf8[i]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < i { append(UnsafeRawBufferPointer(rebasing: utf8[runStart..<i])) }
-            escape(byte)
-            runStart = i + 1
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if runStart < i { append(UnsafeRawBufferPointer(rebasing: utf8[runStart..<i])) }
+                escape(byte)
+                runStart = i + 1
+            }
+            i += 1
         }
         if runStart < utf8.count { append(UnsafeRawBufferPointer(rebasing: utf8[runStart...])) }
         raw(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` is a control character, `"` or `\\`.
+    ///
+    /// The classic "has a byte less than n" and "has a zero byte" bit tricks: exact for bytes
+    /// below 0x80, and bytes of 0x80 and above never match (UTF-8 continuation bytes pass).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quoteZero = (quote &- ones) & ~quote
+        let backslashZero = (backslash &- ones) & ~backslash
+        return (control | quoteZero | backslashZero) & highs != 0
     }
 
     private mutating func escape(_ byte: UInt8) {
@@ -119,12 +143,10 @@ package struct JSONWriter: ~Copyable {
             raw(UInt8(ascii: "0") + UInt8(value))
             return
         }
-        var length = 1
-        var probe = value
-        while probe >= 10 {
-            probe /= 10
-            length += 1
-        }
+        // Digits from the bit length (log10(2) ≈ 1233/4096), corrected by one comparison.
+        let bits = 64 - value.leadingZeroBitCount
+        var length = (bits &* 1233) >> 12
+        if value >= Self.powersOfTen[length] { length += 1 }
         let target = room(length)
         var v = value
         var i = length
@@ -145,6 +167,8 @@ package struct JSONWriter: ~Copyable {
         }
         count += length
     }
+
+    private static let powersOfTen: [UInt64] = (0..<20).map { exponent in (0..<exponent).reduce(1) { power, _ in power * 10 } }
 
     private static let digitPairs: [UInt8] = Array((0..<100).flatMap { n in [UInt8(ascii: "0") + UInt8(n / 10), UInt8(ascii: "0") + UInt8(n % 10)] })
 

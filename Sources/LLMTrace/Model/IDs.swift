@@ -13,6 +13,11 @@ public struct TraceID: Sendable, Hashable, CustomStringConvertible {
     /// The invalid, all-zero id.
     public static let invalid = TraceID(high: 0, low: 0)
 
+    // Ids are random: one word mixes both halves without a second round of the hasher.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high ^ low)
+    }
+
     /// Creates an id from its two big-endian halves.
     public init(high: UInt64, low: UInt64) {
         self.high = high

@@ -76,6 +76,9 @@ public final class BatchSpanProcessor: SpanProcessor {
     /// Counters of what happened to the spans this processor was given.
     public var statistics: ExportStatistics? { state.withLock { $0.statistics } }
 
+    /// The batch processor only looks at ended spans.
+    public var isStartRequired: Bool { false }
+
     public func onEnd(_ span: SpanData) {
         guard span.context.isSampled else { return }
         let startDrain: Bool = state.withLock { state in

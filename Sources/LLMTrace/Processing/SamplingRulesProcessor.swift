@@ -23,6 +23,7 @@ final class SamplingRulesProcessor: SpanProcessor {
 
     let rules: SamplingRules
     let downstream: [any SpanProcessor]
+    private let startDownstream: [any SpanProcessor]
     private let clock: @Sendable () -> UInt64
     private let waitNanos: UInt64
     private let maxAgeNanos: UInt64
@@ -108,6 +109,7 @@ final class SamplingRulesProcessor: SpanProcessor {
         rules.maxPendingSpans = max(1, rules.maxPendingSpans)
         self.rules = rules
         self.downstream = downstream
+        self.startDownstream = downstream.filter(\.isStartRequired)
         self.clock = clock
         self.waitNanos = UInt64(max(0, rules.decisionWait.nanoseconds))
         self.maxAgeNanos = UInt64(max(1, rules.maxTraceAge.nanoseconds))
@@ -116,6 +118,9 @@ final class SamplingRulesProcessor: SpanProcessor {
         self.log = RateLimitedLog(logger: logger)
         let now = clock()
         var initial = State()
+        // Sized for their limits up front, so the tables never rehash while spans stream in.
+        initial.pending.reserveCapacity(rules.maxPendingTraces)
+        initial.decided.reserveCapacity(decidedCapacity)
         if let cap = rules.maxTracesPerSecond, cap > 0 {
             ratioCap = Locked(RatioCap(bucket: TokenBucket(ratePerSecond: cap, now: now)))
             initial.ruleBudget = TokenBucket(ratePerSecond: max(cap, rules.ruleTracesPerSecondFloor), now: now)
@@ -180,8 +185,10 @@ final class SamplingRulesProcessor: SpanProcessor {
         }
     }
 
+    var isStartRequired: Bool { !startDownstream.isEmpty }
+
     func onStart(_ span: Span, parentContext: SpanContext?) {
-        for processor in downstream { processor.onStart(span, parentContext: parentContext) }
+        for processor in startDownstream { processor.onStart(span, parentContext: parentContext) }
     }
 
     func onEnd(_ span: SpanData) {
@@ -355,6 +362,8 @@ final class SamplingRulesProcessor: SpanProcessor {
         while state.pending.count >= rules.maxPendingTraces, evictOne(cause: "pending_traces", &state, &kept) {}
         state.nextSequence += 1
         var entry = PendingTrace(sequence: state.nextSequence)
+        // A trace has a few spans: one allocation for the first four rather than three.
+        entry.spans.reserveCapacity(4)
         let count = entry.add(span, isRoot: isRoot)
         state.pending[traceID] = entry
         state.pendingSpans += 1

@@ -3,8 +3,10 @@
 /// See the OpenTelemetry SDK specification, "Span processor". `onStart` and `onEnd` run on the
 /// caller's thread for every recording span: they MUST NOT block and MUST NOT throw.
 public protocol SpanProcessor: Sendable {
-    /// Called when a recording span starts.
+    /// Called when a recording span starts, if `isStartRequired`.
     func onStart(_ span: Span, parentContext: SpanContext?)
+    /// Whether `onStart` does anything; `false` spares every span start a call. Default: `true`.
+    var isStartRequired: Bool { get }
     /// Called once when a recording span ends.
     func onEnd(_ span: SpanData)
     /// Exports everything ended before the call.
@@ -19,6 +21,7 @@ public protocol SpanProcessor: Sendable {
 
 extension SpanProcessor {
     public func onStart(_ span: Span, parentContext: SpanContext?) {}
+    public var isStartRequired: Bool { true }
     public var statistics: ExportStatistics? { nil }
 }
 

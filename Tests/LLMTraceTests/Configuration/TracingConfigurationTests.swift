@@ -57,6 +57,8 @@ import LLMTraceTestSupport
         ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:99999"),
         ("OTEL_EXPORTER_OTLP_TIMEOUT", "ten"),
         ("OTEL_EXPORTER_OTLP_COMPRESSION", "brotli"),
+        ("LLMTRACE_OTLP_GZIP_LEVEL", "0"),
+        ("LLMTRACE_OTLP_GZIP_LEVEL", "fast"),
         ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
         ("OTEL_RESOURCE_ATTRIBUTES", "a=%zz"),
         ("LLMTRACE_SAMPLING_KEEP_ERRORS", "sometimes"),
@@ -176,6 +178,7 @@ import LLMTraceTestSupport
             "OTEL_EXPORTER_OTLP_TRACES_HEADERS": "Authorization=Bearer%20tok,x-b=2",
             "OTEL_EXPORTER_OTLP_TIMEOUT": "2500",
             "OTEL_EXPORTER_OTLP_COMPRESSION": "GZIP",
+            "LLMTRACE_OTLP_GZIP_LEVEL": "9",
             "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
             "OTEL_EXPORTER_OTLP_CERTIFICATE": "/etc/ca.pem",
             "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE": "/etc/client.pem",
@@ -202,6 +205,7 @@ import LLMTraceTestSupport
         #expect(configuration.otlp.headers == [.init(name: "Authorization", value: "Bearer tok"), .init(name: "x-b", value: "2")])
         #expect(configuration.otlp.timeout == .milliseconds(2500))
         #expect(configuration.otlp.compression == .gzip)
+        #expect(configuration.otlp.gzipLevel == 9)
         #expect(configuration.otlp.tls == TLSConfiguration(certificateFile: "/etc/ca.pem", clientCertificateFile: "/etc/client.pem", clientKeyFile: "/etc/client.key"))
     }
 
