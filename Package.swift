@@ -60,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "LLMTraceTestSupport",
-            dependencies: ["LLMTrace"],
+            dependencies: ["LLMTrace", .product(name: "Logging", package: "swift-log")],
             path: "Tests/LLMTraceTestSupport"
         ),
         .testTarget(

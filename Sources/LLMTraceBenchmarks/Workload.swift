@@ -16,6 +16,9 @@ enum BenchConfiguration: String, CaseIterable {
         var configuration = TracingConfiguration()
         configuration.serviceName = "llmtrace-bench"
         configuration.otlp.endpoint = endpoint
+        // LLM metrics are aggregated from every span, as by default, but not pushed: the sink
+        // counts spans, and one push at shutdown would not change the figures.
+        configuration.metrics.exporters = [.prometheus]
         switch self {
         case .default:
             break

@@ -1,5 +1,6 @@
 import Foundation
 import LLMTrace
+import LLMTraceTestSupport
 import Testing
 @testable import LLMTraceGenAI
 

@@ -28,7 +28,8 @@ package final class TestReceiver: Sendable {
                 return requests.count - 1
             }
             // Only OTLP bodies go to the conformance replay; other fakes (a chat API) share this server.
-            if request.path.hasSuffix("/v1/traces") { Self.dump(request.body) }
+            if request.path.hasSuffix("/v1/traces") { Self.dump(request.body, kind: "payload", ext: "json") }
+            if request.path.hasSuffix("/v1/metrics") { Self.dump(request.body, kind: "metrics", ext: "json") }
             return responder(index, request)
         }
     }
@@ -57,10 +58,28 @@ package final class TestReceiver: Sendable {
     /// A port on which nothing listens.
     package static func closedPort() -> Int { LoopbackHTTPServer.closedPort() }
 
-    private static func dump(_ body: [UInt8]) {
+    /// Saves `body` for the conformance replay as `<kind>-<pid>-<n>.<ext>`: `payload-*.json` go to
+    /// `/v1/traces`, `metrics-*.json` to `/v1/metrics`, `metrics-*.prom` to a Prometheus parser.
+    package static func dump(_ body: [UInt8], kind: String, ext: String) {
         guard let dir = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"], !body.isEmpty else { return }
         let n = dumpCounter.wrappingAdd(1, ordering: .relaxed).newValue
-        try? Data(body).write(to: URL(fileURLWithPath: dir).appendingPathComponent("payload-\(getpid())-\(n).json"))
+        try? Data(body).write(to: URL(fileURLWithPath: dir).appendingPathComponent("\(kind)-\(getpid())-\(n).\(ext)"))
+    }
+
+    /// Every metric data point the receiver got on `/v1/metrics`, as (metric name, point) pairs,
+    /// from the last request (values are cumulative, so the last push holds the totals).
+    package var lastMetrics: [(name: String, point: [String: Any])] {
+        guard let last = requests.last(where: { $0.path.hasSuffix("/v1/metrics") }) else { return [] }
+        let resourceMetrics = last.json["resourceMetrics"] as? [[String: Any]] ?? []
+        return resourceMetrics.flatMap { rm in
+            (rm["scopeMetrics"] as? [[String: Any]] ?? []).flatMap { sm in
+                (sm["metrics"] as? [[String: Any]] ?? []).flatMap { metric -> [(name: String, point: [String: Any])] in
+                    let name = metric["name"] as? String ?? ""
+                    let data = (metric["sum"] ?? metric["histogram"]) as? [String: Any] ?? [:]
+                    return (data["dataPoints"] as? [[String: Any]] ?? []).map { (name, $0) }
+                }
+            }
+        }
     }
 }
 
@@ -87,6 +106,8 @@ package func makeInMemoryProvider(_ configure: (inout TracingConfiguration) -> V
     let exporter = InMemorySpanExporter()
     var configuration = TracingConfiguration()
     configure(&configuration)
+    // Metrics are aggregated (tests read them) but never pushed to a collector that is not there.
+    configuration.metrics.exporters = configuration.metrics.exporters.isEmpty ? [] : [.prometheus]
     let processor = BatchSpanProcessor(exporter: exporter, configuration: configuration.batch)
     return (TracerProvider(configuration: configuration, processors: [processor]), exporter)
 }

@@ -21,9 +21,12 @@ final class SpanPipeline: Sendable {
     let processors: [any SpanProcessor]
     /// The processors that want `onStart`; usually none.
     let startProcessors: [any SpanProcessor]
+    /// Counts every ended span into the LLM metrics, before the processors (and sampling) see it.
+    let metrics: LLMMetrics?
     let isShutdown = Atomic<Bool>(false)
 
-    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, processors: [any SpanProcessor]) {
+    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, processors: [any SpanProcessor], metrics: LLMMetrics? = nil) {
+        self.metrics = metrics
         self.resource = resource
         self.limits = limits
         self.sampler = sampler
@@ -33,6 +36,13 @@ final class SpanPipeline: Sendable {
     }
 
     func spanEnded(_ data: SpanData) {
+        if let metrics, let event = metrics.record(data) {
+            // The cost guard's note goes on the span whose cost crossed the budget.
+            var marked = data
+            if marked.events.count < limits.eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
+            for processor in processors { processor.onEnd(marked) }
+            return
+        }
         for processor in processors { processor.onEnd(data) }
     }
 }

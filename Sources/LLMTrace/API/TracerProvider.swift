@@ -27,6 +27,10 @@ public final class TracerProvider: Sendable {
     public let processors: [any SpanProcessor]
     let pipeline: SpanPipeline?
     let samplingStage: SamplingRulesProcessor?
+    private let metricsReader: MetricsReader?
+    /// The LLM metrics aggregated from every span; `nil` when `OTEL_METRICS_EXPORTER=none` (and
+    /// no cost budget) or the provider is disabled.
+    public let metrics: LLMMetrics?
     private let scopes = Locked<[String: InstrumentationScope]>([:])
     private let logger: Logger
 
@@ -73,8 +77,13 @@ public final class TracerProvider: Sendable {
             self.processors = []
             self.pipeline = nil
             self.samplingStage = nil
+            self.metrics = nil
+            self.metricsReader = nil
             return
         }
+        let metrics = configuration.metrics.isEnabled ? LLMMetrics(configuration: configuration.metrics, resource: resource, logger: logger) : nil
+        self.metrics = metrics
+        self.metricsReader = metrics.map { MetricsReader(metrics: $0, configuration: configuration.metrics, logger: logger) }
         let processors = processors ?? configuration.exporters.map { kind -> any SpanProcessor in
             let exporter: any SpanExporter
             switch kind {
@@ -92,10 +101,12 @@ public final class TracerProvider: Sendable {
         } else {
             self.samplingStage = nil
             self.processors = processors
+            // Metrics count every span: what the sampler drops is recorded (not exported) instead.
+            if metrics != nil { sampler = RecordingSampler(head: sampler) }
         }
         self.pipeline = SpanPipeline(
             resource: resource, limits: configuration.limits, sampler: sampler,
-            idGenerator: idGenerator, processors: self.processors
+            idGenerator: idGenerator, processors: self.processors, metrics: metrics
         )
     }
 
@@ -125,6 +136,9 @@ public final class TracerProvider: Sendable {
         for processor in processors {
             completed = processor.forceFlush(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
         }
+        if let metricsReader {
+            completed = metricsReader.forceFlush(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
+        }
         return completed
     }
 
@@ -139,6 +153,10 @@ public final class TracerProvider: Sendable {
         var completed = true
         for processor in processors {
             completed = processor.shutdown(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
+        }
+        // After the spans: the final push carries everything that ended.
+        if let metricsReader {
+            completed = metricsReader.shutdown(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
         }
         return completed
     }

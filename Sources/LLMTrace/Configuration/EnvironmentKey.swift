@@ -42,6 +42,12 @@ public enum EnvironmentKey {
 
     public static let otlpGzipLevel = "LLMTRACE_OTLP_GZIP_LEVEL"
 
+    public static let metricsExporter = "OTEL_METRICS_EXPORTER"
+    public static let metricExportInterval = "OTEL_METRIC_EXPORT_INTERVAL"
+    public static let metricExportTimeout = "OTEL_METRIC_EXPORT_TIMEOUT"
+    public static let metricsMaxSeries = "LLMTRACE_METRICS_MAX_SERIES"
+    public static let costBudgetUSDPerHour = "LLMTRACE_COST_BUDGET_USD_PER_HOUR"
+
     public static let samplingKeepErrors = "LLMTRACE_SAMPLING_KEEP_ERRORS"
     public static let samplingSlowMilliseconds = "LLMTRACE_SAMPLING_SLOW_MS"
     public static let samplingAttributeSum = "LLMTRACE_SAMPLING_ATTRIBUTE_SUM"

@@ -5,6 +5,7 @@
 package struct EnvironmentReader {
     package let environment: [String: String]
     package private(set) var warnings: [String] = []
+    private var warnedKeys = Set<String>()
 
     package init(_ environment: [String: String]) { self.environment = environment }
 
@@ -20,7 +21,9 @@ package struct EnvironmentReader {
         keys.first { string($0) != nil }
     }
 
+    /// Records one warning for `key`; a variable read for several signals warns once.
     package mutating func warn(_ key: String, _ value: String?, expected: String, redact: Bool = false) {
+        guard warnedKeys.insert(key).inserted else { return }
         let shown = redact ? "<redacted>" : "\"\(value ?? "")\""
         warnings.append("invalid value \(shown) for \(key) (expected \(expected)); using the default")
     }

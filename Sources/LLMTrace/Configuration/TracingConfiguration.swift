@@ -45,6 +45,10 @@ public struct TracingConfiguration: Sendable {
     public var limits = SpanLimits()
     /// OTLP exporter settings.
     public var otlp = OTLPExporterConfiguration()
+    /// LLM metrics aggregated from every span (tokens, cost, latency, errors).
+    /// - Environment: `OTEL_METRICS_EXPORTER`, `OTEL_METRIC_EXPORT_*`, `OTEL_EXPORTER_OTLP_METRICS_*`,
+    ///   `LLMTRACE_METRICS_MAX_SERIES`, `LLMTRACE_COST_BUDGET_USD_PER_HOUR`. Default: OTLP, every 60 s.
+    public var metrics = MetricsConfiguration()
     /// Exporters; empty means none.
     /// - Environment: `OTEL_TRACES_EXPORTER` (`otlp`, `console`, `none`, or a comma list). Default: otlp.
     public var exporters: [ExporterKind] = [.otlp]
@@ -70,6 +74,7 @@ public struct TracingConfiguration: Sendable {
         readBatch(&env)
         readLimits(&env)
         readOTLP(&env)
+        readMetrics(&env)
         warnings = env.warnings
     }
 
@@ -185,47 +190,71 @@ public struct TracingConfiguration: Sendable {
     }
 
     private mutating func readOTLP(_ env: inout EnvironmentReader) {
-        if let url = env.string(EnvironmentKey.otlpTracesEndpoint) {
-            if let hasPath = Self.urlHasPath(url) {
-                otlp.endpoint = hasPath ? url : url + "/"
-            } else {
-                env.warn(EnvironmentKey.otlpTracesEndpoint, url, expected: "an http:// or https:// URL")
-            }
-        } else if let base = env.string(EnvironmentKey.otlpEndpoint) {
-            if Self.urlHasPath(base) != nil {
-                otlp.endpoint = (base.hasSuffix("/") ? base : base + "/") + "v1/traces"
-            } else {
-                env.warn(EnvironmentKey.otlpEndpoint, base, expected: "an http:// or https:// URL")
-            }
-        }
-        if let key = env.firstKey(EnvironmentKey.otlpTracesProtocol, EnvironmentKey.otlpProtocol),
-           let value = env.string(key), value.lowercased() != "http/json" {
-            env.warn(key, value, expected: "http/json, the only protocol LLMTrace speaks")
-        }
-        if let key = env.firstKey(EnvironmentKey.otlpTracesHeaders, EnvironmentKey.otlpHeaders),
-           let pairs = env.keyValueList(key, redactValues: true) {
-            otlp.headers = pairs.map { OTLPExporterConfiguration.Header(name: $0.0, value: $0.1) }
-        }
-        if let key = env.firstKey(EnvironmentKey.otlpTracesTimeout, EnvironmentKey.otlpTimeout),
-           let timeout = env.milliseconds(key) {
-            otlp.timeout = timeout
-        }
-        if let key = env.firstKey(EnvironmentKey.otlpTracesCompression, EnvironmentKey.otlpCompression),
-           let compression = env.choice(key, ["gzip": OTLPExporterConfiguration.Compression.gzip, "none": .none]) {
-            otlp.compression = compression
-        }
+        otlp = Self.readOTLP(&env, signal: .traces, into: otlp)
         if let level = env.integer(EnvironmentKey.otlpGzipLevel, in: 1...9) {
             otlp.gzipLevel = Int32(level)
         }
-        if let key = env.firstKey(EnvironmentKey.otlpTracesCertificate, EnvironmentKey.otlpCertificate) {
+    }
+
+    private mutating func readMetrics(_ env: inout EnvironmentReader) {
+        if let kinds = env.list(EnvironmentKey.metricsExporter, MetricsConfiguration.ExporterKind.init(rawValue:), expected: "otlp, console, prometheus or none") {
+            metrics.exporters = kinds
+        }
+        if let interval = env.integer(EnvironmentKey.metricExportInterval, in: 1...Int(Int32.max)) { metrics.exportInterval = .milliseconds(interval) }
+        if let timeout = env.integer(EnvironmentKey.metricExportTimeout, in: 1...Int(Int32.max)) { metrics.exportTimeout = .milliseconds(timeout) }
+        if let series = env.integer(EnvironmentKey.metricsMaxSeries, in: 1...1_000_000) { metrics.maxSeriesPerMetric = series }
+        if let budget = env.double(EnvironmentKey.costBudgetUSDPerHour, in: 0...1e12), budget > 0 {
+            metrics.costBudgetUSDPerHour = budget
+        }
+        metrics.otlp = Self.readOTLP(&env, signal: .metrics, into: metrics.otlp)
+        metrics.otlp.gzipLevel = otlp.gzipLevel
+    }
+
+    /// The OTLP settings of one signal: its own `OTEL_EXPORTER_OTLP_<SIGNAL>_*` variables win
+    /// over the general `OTEL_EXPORTER_OTLP_*` ones; the general endpoint gets `v1/<signal>`.
+    static func readOTLP(_ env: inout EnvironmentReader, signal: OTLPSignal, into base: OTLPExporterConfiguration) -> OTLPExporterConfiguration {
+        var otlp = base
+        let specific = { (suffix: String) in "OTEL_EXPORTER_OTLP_\(signal.rawValue.uppercased())_\(suffix)" }
+        let general = { (suffix: String) in "OTEL_EXPORTER_OTLP_\(suffix)" }
+        if let url = env.string(specific("ENDPOINT")) {
+            if let hasPath = Self.urlHasPath(url) {
+                otlp.endpoint = hasPath ? url : url + "/"
+            } else {
+                env.warn(specific("ENDPOINT"), url, expected: "an http:// or https:// URL")
+            }
+        } else if let base = env.string(general("ENDPOINT")) {
+            if Self.urlHasPath(base) != nil {
+                otlp.endpoint = (base.hasSuffix("/") ? base : base + "/") + "v1/\(signal.rawValue)"
+            } else {
+                env.warn(general("ENDPOINT"), base, expected: "an http:// or https:// URL")
+            }
+        }
+        if let key = env.firstKey(specific("PROTOCOL"), general("PROTOCOL")),
+           let value = env.string(key), value.lowercased() != "http/json" {
+            env.warn(key, value, expected: "http/json, the only protocol LLMTrace speaks")
+        }
+        if let key = env.firstKey(specific("HEADERS"), general("HEADERS")),
+           let pairs = env.keyValueList(key, redactValues: true) {
+            otlp.headers = pairs.map { OTLPExporterConfiguration.Header(name: $0.0, value: $0.1) }
+        }
+        if let key = env.firstKey(specific("TIMEOUT"), general("TIMEOUT")),
+           let timeout = env.milliseconds(key) {
+            otlp.timeout = timeout
+        }
+        if let key = env.firstKey(specific("COMPRESSION"), general("COMPRESSION")),
+           let compression = env.choice(key, ["gzip": OTLPExporterConfiguration.Compression.gzip, "none": .none]) {
+            otlp.compression = compression
+        }
+        if let key = env.firstKey(specific("CERTIFICATE"), general("CERTIFICATE")) {
             otlp.tls.certificateFile = env.string(key)
         }
-        if let key = env.firstKey(EnvironmentKey.otlpTracesClientCertificate, EnvironmentKey.otlpClientCertificate) {
+        if let key = env.firstKey(specific("CLIENT_CERTIFICATE"), general("CLIENT_CERTIFICATE")) {
             otlp.tls.clientCertificateFile = env.string(key)
         }
-        if let key = env.firstKey(EnvironmentKey.otlpTracesClientKey, EnvironmentKey.otlpClientKey) {
+        if let key = env.firstKey(specific("CLIENT_KEY"), general("CLIENT_KEY")) {
             otlp.tls.clientKeyFile = env.string(key)
         }
+        return otlp
     }
 
     /// Whether `url` (of the form `http(s)://host[:port][/path]`) has a path; `nil` if it is not

@@ -91,19 +91,8 @@ public struct RetryPolicy: Sendable, Equatable {
 /// exporter creates no spans of its own, so its HTTP calls are never traced.
 public final class OTLPHTTPExporter: SpanExporter {
     /// The settings in force.
-    public let configuration: OTLPExporterConfiguration
-    private let transport: any HTTPTransport
-    private let logger: Logger
-    private let isShutdown = Atomic<Bool>(false)
-    // Signalled at shutdown so that a retry wait ends early.
-    private let wake = DispatchSemaphore(value: 0)
-    private let spareWriter = Locked<WriterBox?>(nil)
-
-    /// Holds a writer between batches (a non-copyable value needs a home to be shared).
-    private final class WriterBox {
-        var writer: JSONWriter
-        init(capacity: Int) { writer = JSONWriter(capacity: capacity) }
-    }
+    public var configuration: OTLPExporterConfiguration { client.configuration }
+    private let client: OTLPHTTPClient
 
     /// Creates an exporter.
     /// - Parameters:
@@ -111,19 +100,58 @@ public final class OTLPHTTPExporter: SpanExporter {
     ///   - transport: The HTTP client; default: libcurl with the configured TLS settings.
     ///   - logger: For rare diagnostics; header values never reach it.
     public init(configuration: OTLPExporterConfiguration = OTLPExporterConfiguration(), transport: (any HTTPTransport)? = nil, logger: Logger = Logger(label: "llmtrace")) {
-        self.configuration = configuration
-        self.transport = transport ?? CurlTransport(tls: configuration.tls)
-        self.logger = logger
+        client = OTLPHTTPClient(configuration: configuration, transport: transport, logger: logger, rejectedKey: "rejectedSpans")
     }
 
     public func export(_ batch: [SpanData], deadline callerDeadline: Deadline) -> ExportResult {
-        guard !isShutdown.load(ordering: .acquiring) else { return .failure(.shutdown) }
-        guard !batch.isEmpty else { return .success }
+        guard !batch.isEmpty else { return client.isShutdown ? .failure(.shutdown) : .success }
+        return client.send(deadline: callerDeadline, estimatedSize: OTLPJSONEncoder.estimatedSize(of: batch.count)) { writer in
+            OTLPJSONEncoder.encode(batch, into: &writer)
+        }
+    }
+
+    public func shutdown(deadline: Deadline) { client.shutdown() }
+}
+
+/// Posts OTLP/HTTP JSON bodies with the exporter rules every signal shares: one deadline, gzip,
+/// configured headers, retries with backoff and `Retry-After`, partial success. The span and
+/// metric exporters each own one.
+final class OTLPHTTPClient: Sendable {
+    let configuration: OTLPExporterConfiguration
+    private let transport: any HTTPTransport
+    private let logger: Logger
+    /// The `partialSuccess` field that counts what the receiver refused (`rejectedSpans`,
+    /// `rejectedDataPoints`).
+    private let rejectedKey: String
+    private let shutDown = Atomic<Bool>(false)
+    // Signalled at shutdown so that a retry wait ends early.
+    private let wake = DispatchSemaphore(value: 0)
+    private let spareWriter = Locked<WriterBox?>(nil)
+
+    /// Holds a writer between requests (a non-copyable value needs a home to be shared).
+    private final class WriterBox {
+        var writer: JSONWriter
+        init(capacity: Int) { writer = JSONWriter(capacity: capacity) }
+    }
+
+    init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger, rejectedKey: String) {
+        self.configuration = configuration
+        self.transport = transport ?? CurlTransport(tls: configuration.tls)
+        self.logger = logger
+        self.rejectedKey = rejectedKey
+    }
+
+    var isShutdown: Bool { shutDown.load(ordering: .acquiring) }
+
+    /// Encodes a body with `encode` and posts it, retrying as the configuration says, by
+    /// `callerDeadline` or `timeout`, whichever comes first.
+    func send(deadline callerDeadline: Deadline, estimatedSize: Int, encode: (inout JSONWriter) -> Void) -> ExportResult {
+        guard !isShutdown else { return .failure(.shutdown) }
         var deadline = callerDeadline
         if configuration.timeout > .zero { deadline = min(deadline, .after(configuration.timeout)) }
 
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
-        let encoded = encodeBody(batch)
+        let encoded = encodeBody(estimatedSize: estimatedSize, encode)
         guard let body = encoded.body else { return .failure(.payloadTooLarge(bytes: encoded.size)) }
         if encoded.gzipped { headers.append(("Content-Encoding", "gzip")) }
         for header in configuration.headers { headers.append((header.name, header.value)) }
@@ -138,7 +166,7 @@ public final class OTLPHTTPExporter: SpanExporter {
             case .success(let response):
                 switch response.status {
                 case 200..<300:
-                    return Self.parseSuccess(response.body)
+                    return Self.parseSuccess(response.body, rejectedKey: rejectedKey)
                 case 429, 502, 503, 504:
                     lastError = .httpStatus(response.status, retryable: true, message: Self.statusMessage(response.body))
                     retryAfter = response.headers["retry-after"].flatMap { RetryAfter.parse($0, nowUnixSeconds: Double(WallClock.nowUnixNano()) / 1e9) }
@@ -157,55 +185,56 @@ public final class OTLPHTTPExporter: SpanExporter {
                 wake.signal() // keep waking any other waiter; we are shutting down
                 return .failure(.shutdown)
             }
-            if isShutdown.load(ordering: .acquiring) { return .failure(.shutdown) }
+            if isShutdown { return .failure(.shutdown) }
         }
         return .failure(lastError)
     }
 
-    /// The request body for `batch`: JSON, gzipped when configured; `nil` when the JSON is over
+    /// The request body: JSON, gzipped when configured; `nil` when the JSON is over
     /// `maxRequestBytes`, with its size.
     ///
-    /// Encodes into a writer kept from the last batch, so a steady stream of exports reuses one
-    /// buffer; an export that runs while another holds it (only when several processors share
-    /// this exporter) uses its own.
-    private func encodeBody(_ batch: [SpanData]) -> (body: [UInt8]?, size: Int, gzipped: Bool) {
+    /// Encodes into a writer kept from the last request, so a steady stream of exports reuses
+    /// one buffer; a request made while another holds it (only when several processors share
+    /// an exporter) uses its own.
+    private func encodeBody(estimatedSize: Int, _ encode: (inout JSONWriter) -> Void) -> (body: [UInt8]?, size: Int, gzipped: Bool) {
         let box = spareWriter.withLock { spare -> WriterBox in
             defer { spare = nil }
-            return spare ?? WriterBox(capacity: OTLPJSONEncoder.estimatedSize(of: batch.count))
+            return spare ?? WriterBox(capacity: estimatedSize)
         }
         defer {
-            // Kept for the next batch, unless a rare giant batch grew it past a few default batches.
+            // Kept for the next request, unless a rare giant one grew it past a few default batches.
             box.writer.reset(keepingAtMost: 4 << 20)
             spareWriter.withLock { $0 = box }
         }
-        OTLPJSONEncoder.encode(batch, into: &box.writer)
+        encode(&box.writer)
         let size = box.writer.count
         guard size <= configuration.maxRequestBytes else { return (nil, size, false) }
         if configuration.compression == .gzip {
             do {
                 return (try box.writer.withUnsafeBytes { try Gzip.compress($0, level: configuration.gzipLevel) }, size, true)
             } catch {
-                logger.warning("gzip failed (\(error)); sending the batch uncompressed")
+                logger.warning("gzip failed (\(error)); sending the body uncompressed")
             }
         }
         return (box.writer.bytes, size, false)
     }
 
-    public func shutdown(deadline: Deadline) {
-        if !isShutdown.exchange(true, ordering: .acquiringAndReleasing) {
+    /// Stops: later sends fail at once and a retry wait in progress ends.
+    func shutdown() {
+        if !shutDown.exchange(true, ordering: .acquiringAndReleasing) {
             wake.signal()
         }
     }
 
     /// Reads `partialSuccess` from a 2xx body. An empty or unreadable body counts as full success:
     /// the receiver took the data.
-    static func parseSuccess(_ body: [UInt8]) -> ExportResult {
+    static func parseSuccess(_ body: [UInt8], rejectedKey: String = "rejectedSpans") -> ExportResult {
         guard !body.isEmpty,
               let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
               let partial = object["partialSuccess"] as? [String: Any]
         else { return .success }
         let rejected: Int
-        switch partial["rejectedSpans"] {
+        switch partial[rejectedKey] {
         case let n as NSNumber: rejected = n.intValue
         case let s as String: rejected = Int(s) ?? 0
         default: rejected = 0

@@ -26,3 +26,17 @@ struct RulesHeadSampler: Sampler {
 
     var description: String { "\(head) with sampling rules" }
 }
+
+/// The head sampler in force when metrics are on and no sampling rule is: what the configured
+/// sampler drops is recorded but not sampled, so it reaches the metrics and no exporter.
+struct RecordingSampler: Sampler {
+    let head: any Sampler
+
+    func shouldSample(_ parameters: SamplingParameters) -> SamplingResult {
+        var result = head.shouldSample(parameters)
+        if result.decision == .drop { result.decision = .recordOnly }
+        return result
+    }
+
+    var description: String { "\(head) (dropped spans recorded for metrics)" }
+}

@@ -11,6 +11,7 @@ import LLMTraceTestSupport
             "OTEL_EXPORTER_OTLP_COMPRESSION": gzip ? "gzip" : "none",
             "OTEL_EXPORTER_OTLP_HEADERS": "x-api-key=secret%20value,tenant=acme",
             "OTEL_SERVICE_NAME": "exporter-test",
+            "OTEL_METRICS_EXPORTER": "none",
             "OTEL_RESOURCE_ATTRIBUTES": "deployment.environment.name=test,service.version=1.2.3",
         ])
         configuration.otlp.retry.initialBackoff = .milliseconds(10)

@@ -48,6 +48,7 @@ import LLMTraceTestSupport
         let (provider, exporter) = makeInMemoryProvider {
             $0.sampler = AlwaysOffSampler()
             $0.samplingRules.keepErrors = false // head sampling alone
+            $0.metrics.exporters = [] // and no metrics, which record what the head drops
         }
         let tracer = provider.tracer("t")
         tracer.withSpan("root") { root in

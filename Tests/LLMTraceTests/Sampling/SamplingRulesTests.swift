@@ -67,6 +67,7 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
             "OTEL_TRACES_SAMPLER": "parentbased_traceidratio",
             "OTEL_TRACES_SAMPLER_ARG": "0.01",
             "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": receiver.url,
+            "OTEL_METRICS_EXPORTER": "prometheus",
             "OTEL_BSP_MAX_QUEUE_SIZE": "100000",
             "OTEL_BSP_SCHEDULE_DELAY": "50",
         ])
@@ -383,8 +384,17 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
     @Test func headDropsAreRecordedOnlyWhileARuleIsOn() {
         let (withRules, _) = makeProvider(sampler: AlwaysOffSampler())
         #expect(withRules.tracer("t").startSpan("x", parent: .root).isRecording)
-        let (withoutRules, _) = makeProvider(sampler: AlwaysOffSampler()) { $0.keepErrors = false }
+        var plain = TracingConfiguration()
+        plain.sampler = AlwaysOffSampler()
+        plain.samplingRules.keepErrors = false
+        plain.metrics.exporters = []
+        let withoutRules = TracerProvider(configuration: plain, processors: [])
         #expect(!withoutRules.tracer("t").startSpan("x", parent: .root).isRecording)
         #expect(withoutRules.samplingStatistics == nil)
+        // Metrics count every span, so with them on the head's drops are recorded, never sampled.
+        plain.metrics.exporters = [.prometheus]
+        let withMetrics = TracerProvider(configuration: plain, processors: [])
+        let span = withMetrics.tracer("t").startSpan("x", parent: .root)
+        #expect(span.isRecording && !span.context.isSampled)
     }
 }

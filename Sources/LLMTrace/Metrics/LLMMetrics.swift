@@ -1,0 +1,361 @@
+import Logging
+
+/// The LLM metrics of one provider, aggregated from every span that ends, sampled or not.
+///
+/// Get it from `TracerProvider.metrics`. It exports itself (OTLP or console, per
+/// `MetricsConfiguration.exporters`); an app with its own HTTP server serves
+/// `prometheusText()` at `/metrics`. Read what was counted with `snapshot()`.
+///
+/// Model calls are spans whose `gen_ai.operation.name` is `chat`, `text_completion`,
+/// `generate_content` or `embeddings`; pipeline stages are spans with `rag.step`. Other spans
+/// cost one attribute scan.
+public final class LLMMetrics: Sendable {
+    /// Metric names, as exported over OTLP.
+    public enum Name {
+        public static let tokenUsage = "gen_ai.client.token.usage"
+        public static let operationDuration = "gen_ai.client.operation.duration"
+        public static let timeToFirstChunk = "gen_ai.client.operation.time_to_first_chunk"
+        public static let requests = "llmtrace.gen_ai.requests"
+        public static let errors = "llmtrace.gen_ai.errors"
+        public static let cost = "llmtrace.gen_ai.cost"
+        public static let ragStageDuration = "llmtrace.rag.stage.duration"
+    }
+
+    /// The conventions' advisory bucket boundaries.
+    static let tokenBounds: [Double] = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864]
+    static let durationBounds: [Double] = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92]
+
+    static let modelOperations: Set<String> = ["chat", "text_completion", "generate_content", "embeddings"]
+    /// Written on the series that takes records past the series limit (OpenTelemetry SDK spec).
+    static let overflowKey = "otel.metric.overflow"
+
+    let configuration: MetricsConfiguration
+    let resource: Resource
+    /// When aggregation began: the start of every cumulative series.
+    let startTimeUnixNano: UInt64
+    private let state: Locked<State>
+    private let costGuard: CostGuard?
+    private let log: RateLimitedLog
+
+    /// The attribute set of a model-call series.
+    struct ModelKey: Hashable {
+        var operation: String
+        var provider: String
+        var model: String
+    }
+
+    /// Everything counted for one model-call attribute set: one lookup per span.
+    final class ModelSeries {
+        var duration = Histogram(bounds: durationBounds)
+        var inputTokens = Histogram(bounds: tokenBounds)
+        var outputTokens = Histogram(bounds: tokenBounds)
+        var timeToFirstChunk = Histogram(bounds: durationBounds)
+        var requests = 0
+        var costNanoUSD = 0
+        var failures: [String: Failure] = [:]
+    }
+
+    /// Failed calls of one model series with one `error.type`.
+    struct Failure {
+        var duration = Histogram(bounds: durationBounds)
+        var count = 0
+    }
+
+    struct StageKey: Hashable {
+        var step: String
+        var errorType: String
+    }
+
+    private struct State {
+        var models: [ModelKey: ModelSeries] = [:]
+        var errorSeries = 0
+        var stages: [StageKey: Histogram] = [:]
+        var statistics = MetricsStatistics()
+    }
+
+    init(configuration: MetricsConfiguration, resource: Resource, logger: Logger) {
+        self.configuration = configuration
+        self.resource = resource
+        self.startTimeUnixNano = WallClock.nowUnixNano()
+        self.state = Locked(State())
+        self.costGuard = configuration.costBudgetUSDPerHour.map { CostGuard(budgetUSDPerHour: $0) }
+        self.log = RateLimitedLog(logger: logger)
+    }
+
+    /// Counts one ended span. Returns an event to add to it when it took the hourly spend over
+    /// the budget.
+    func record(_ span: SpanData) -> SpanEvent? {
+        var operation: String?
+        var step: String?
+        for attribute in span.attributes {
+            switch attribute.key {
+            case "gen_ai.operation.name": if case .string(let v) = attribute.value { operation = v }
+            case "rag.step": if case .string(let v) = attribute.value { step = v }
+            default: continue
+            }
+        }
+        let isModelCall = operation.map(Self.modelOperations.contains) ?? false
+        guard isModelCall || step != nil else { return nil }
+
+        let attributes = span.attributes
+        let seconds = Double(span.durationNanos) / 1e9
+        let errorType: String? = {
+            if case .string(let type)? = attributes["error.type"] { return type }
+            if case .error = span.status { return "_OTHER" }
+            return nil
+        }()
+        var costNanos = 0
+        if isModelCall, let cost = attributes["gen_ai.usage.cost"]?.numericValue, cost.isFinite, cost > 0 {
+            costNanos = Int((cost * 1e9).rounded())
+        }
+        state.withLock { state in
+            if isModelCall, let operation {
+                let key = ModelKey(
+                    operation: operation,
+                    provider: Self.string(attributes["gen_ai.provider.name"]) ?? "",
+                    model: Self.string(attributes["gen_ai.request.model"]) ?? ""
+                )
+                let series = modelSeries(key, &state)
+                series.requests += 1
+                series.costNanoUSD += costNanos
+                if let input = attributes["gen_ai.usage.input_tokens"]?.numericValue, input >= 0 { series.inputTokens.record(input) }
+                if let output = attributes["gen_ai.usage.output_tokens"]?.numericValue, output >= 0 { series.outputTokens.record(output) }
+                if let ttft = attributes["gen_ai.response.time_to_first_chunk"]?.numericValue, ttft.isFinite, ttft >= 0 { series.timeToFirstChunk.record(ttft) }
+                if let errorType {
+                    let known = series.failures[errorType] != nil
+                    if known || state.errorSeries < configuration.maxSeriesPerMetric {
+                        if !known { state.errorSeries += 1 }
+                        series.failures[errorType, default: Failure()].count += 1
+                        series.failures[errorType]!.duration.record(seconds)
+                    } else {
+                        state.statistics.overflowRecords += 1
+                        series.failures[Self.overflowKey, default: Failure()].count += 1
+                        series.failures[Self.overflowKey]!.duration.record(seconds)
+                    }
+                } else {
+                    series.duration.record(seconds)
+                }
+            }
+            if let step {
+                var key = StageKey(step: step, errorType: errorType ?? "")
+                if state.stages[key] == nil && state.stages.count >= configuration.maxSeriesPerMetric {
+                    state.statistics.overflowRecords += 1
+                    key = StageKey(step: Self.overflowKey, errorType: "")
+                }
+                state.stages[key, default: Histogram(bounds: Self.durationBounds)].record(seconds)
+            }
+            state.statistics.spansCounted += 1
+        }
+        guard costNanos > 0, let costGuard, let crossing = costGuard.add(costNanos, now: WallClock.monotonicNanos()) else { return nil }
+        log.log(.warning, key: "cost-budget", "LLM spend of the last hour is \(Self.usd(crossing.spendNanos)) USD, over the budget of \(crossing.budget) USD/hour (\(EnvironmentKey.costBudgetUSDPerHour))")
+        return SpanEvent(name: "llmtrace.cost_budget.exceeded", timeUnixNano: span.endTimeUnixNano, attributes: [
+            "llmtrace.cost_budget.usd_per_hour": .double(crossing.budget),
+            "llmtrace.cost.last_hour_usd": .double(Double(crossing.spendNanos) / 1e9),
+        ])
+    }
+
+    private func modelSeries(_ key: ModelKey, _ state: inout State) -> ModelSeries {
+        if let series = state.models[key] { return series }
+        var key = key
+        if state.models.count >= configuration.maxSeriesPerMetric {
+            state.statistics.overflowRecords += 1
+            key = ModelKey(operation: Self.overflowKey, provider: "", model: "")
+            if let series = state.models[key] { return series }
+        }
+        let series = ModelSeries()
+        state.models[key] = series
+        return series
+    }
+
+    private static func string(_ value: AttributeValue?) -> String? {
+        if case .string(let text)? = value, !text.isEmpty { return text }
+        return nil
+    }
+
+    static func usd(_ nanos: Int) -> String { String(Double(nanos) / 1e9) }
+
+    /// Counters of the aggregation itself.
+    public var statistics: MetricsStatistics { state.withLock { $0.statistics } }
+
+    func countExport(succeeded: Bool) {
+        state.withLock { state in
+            if succeeded { state.statistics.exportsSucceeded += 1 } else { state.statistics.exportsFailed += 1 }
+        }
+    }
+
+    /// The metrics now, in the Prometheus text exposition format (version 0.0.4), for an app
+    /// that serves `/metrics` itself: return it with `Content-Type: text/plain; version=0.0.4`.
+    /// Names follow what the OpenTelemetry Collector's Prometheus exporter makes of the OTLP
+    /// metrics (`gen_ai_client_operation_duration_seconds`, `llmtrace_gen_ai_cost_usd_total`),
+    /// so one dashboard reads both.
+    public func prometheusText() -> String { PrometheusText.render(snapshot()) }
+
+    /// Every series as it stands now (cumulative since the provider started).
+    public func snapshot() -> [MetricPoint] {
+        let now = WallClock.nowUnixNano()
+        return state.withLock { state in
+            var points: [MetricPoint] = []
+            let models = state.models.sorted { ($0.key.operation, $0.key.provider, $0.key.model) < ($1.key.operation, $1.key.provider, $1.key.model) }
+            for (key, series) in models {
+                let base = Self.labels(key)
+                if series.duration.count > 0 { points.append(.histogram(Name.operationDuration, base, series.duration)) }
+                for (errorType, failure) in series.failures.sorted(by: { $0.key < $1.key }) {
+                    points.append(.histogram(Name.operationDuration, base + [("error.type", errorType)], failure.duration))
+                    points.append(.counter(Name.errors, base + [("error.type", errorType)], Double(failure.count)))
+                }
+                if series.inputTokens.count > 0 { points.append(.histogram(Name.tokenUsage, base + [("gen_ai.token.type", "input")], series.inputTokens)) }
+                if series.outputTokens.count > 0 { points.append(.histogram(Name.tokenUsage, base + [("gen_ai.token.type", "output")], series.outputTokens)) }
+                if series.timeToFirstChunk.count > 0 { points.append(.histogram(Name.timeToFirstChunk, base, series.timeToFirstChunk)) }
+                points.append(.counter(Name.requests, base, Double(series.requests)))
+                if series.costNanoUSD > 0 { points.append(.counter(Name.cost, base, Double(series.costNanoUSD) / 1e9)) }
+            }
+            for (key, histogram) in state.stages.sorted(by: { ($0.key.step, $0.key.errorType) < ($1.key.step, $1.key.errorType) }) {
+                var labels = key.step == Self.overflowKey ? [(Self.overflowKey, "true")] : [("rag.step", key.step)]
+                if !key.errorType.isEmpty { labels.append(("error.type", key.errorType)) }
+                points.append(.histogram(Name.ragStageDuration, labels, histogram))
+            }
+            return points.map { point in
+                var point = point
+                point.timeUnixNano = now
+                return point
+            }
+        }
+    }
+
+    private static func labels(_ key: ModelKey) -> [(String, String)] {
+        if key.operation == overflowKey { return [(overflowKey, "true")] }
+        var labels = [("gen_ai.operation.name", key.operation)]
+        if !key.provider.isEmpty { labels.append(("gen_ai.provider.name", key.provider)) }
+        if !key.model.isEmpty { labels.append(("gen_ai.request.model", key.model)) }
+        return labels
+    }
+
+    /// Total cost counted so far, in USD, summed exactly (in billionths of a dollar).
+    public var totalCostUSD: Double {
+        state.withLock { state in Double(state.models.values.reduce(0) { $0 + $1.costNanoUSD }) / 1e9 }
+    }
+}
+
+/// Counters of the metrics aggregation.
+public struct MetricsStatistics: Sendable, Equatable {
+    /// Spans that fed at least one metric.
+    public var spansCounted = 0
+    /// Records that went to the overflow series because a metric had `maxSeriesPerMetric` sets.
+    public var overflowRecords = 0
+    /// Pushes that delivered, and that failed.
+    public var exportsSucceeded = 0
+    public var exportsFailed = 0
+
+    public init() {}
+}
+
+/// One series of one metric, as of `timeUnixNano`.
+public struct MetricPoint: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A monotonic sum.
+        case counter
+        /// A histogram with explicit bucket bounds.
+        case histogram
+    }
+
+    /// The metric name (`gen_ai.client.token.usage`, ...).
+    public var name: String
+    public var kind: Kind
+    /// The attribute set, in a fixed order.
+    public var attributes: [(key: String, value: String)]
+    /// A counter's value.
+    public var value: Double = 0
+    /// A histogram's count, sum, min, max and per-bucket counts (one more than `bounds`).
+    public var count: UInt64 = 0
+    public var sum: Double = 0
+    public var min: Double = 0
+    public var max: Double = 0
+    public var bounds: [Double] = []
+    public var bucketCounts: [UInt64] = []
+    /// When the value was read.
+    public var timeUnixNano: UInt64 = 0
+
+    static func counter(_ name: String, _ attributes: [(String, String)], _ value: Double) -> MetricPoint {
+        MetricPoint(name: name, kind: .counter, attributes: attributes.map { (key: $0.0, value: $0.1) }, value: value)
+    }
+
+    static func histogram(_ name: String, _ attributes: [(String, String)], _ histogram: Histogram) -> MetricPoint {
+        MetricPoint(
+            name: name, kind: .histogram, attributes: attributes.map { (key: $0.0, value: $0.1) },
+            count: histogram.count, sum: histogram.sum, min: histogram.min, max: histogram.max,
+            bounds: histogram.bounds, bucketCounts: histogram.bucketCounts
+        )
+    }
+
+    /// The value of attribute `key`, if the series has it.
+    public func attribute(_ key: String) -> String? { attributes.first { $0.key == key }?.value }
+}
+
+/// An explicit-bucket histogram: bucket i counts values in (bounds[i-1], bounds[i]].
+struct Histogram {
+    let bounds: [Double]
+    private(set) var bucketCounts: [UInt64]
+    private(set) var count: UInt64 = 0
+    private(set) var sum = 0.0
+    private(set) var min = Double.infinity
+    private(set) var max = -Double.infinity
+
+    init(bounds: [Double]) {
+        self.bounds = bounds
+        bucketCounts = Array(repeating: 0, count: bounds.count + 1)
+    }
+
+    mutating func record(_ value: Double) {
+        var index = 0
+        while index < bounds.count && value > bounds[index] { index += 1 }
+        bucketCounts[index] += 1
+        count += 1
+        sum += value
+        min = Swift.min(min, value)
+        max = Swift.max(max, value)
+    }
+}
+
+/// The spend of the last hour in one-minute slots, and whether it is over the budget.
+final class CostGuard: Sendable {
+    struct Crossing {
+        var budget: Double
+        var spendNanos: Int
+    }
+
+    private struct Window {
+        var slots = [Int](repeating: 0, count: 60)
+        var slotMinute: [UInt64] = Array(repeating: .max, count: 60)
+        var over = false
+    }
+
+    let budget: Double
+    private let budgetNanos: Int
+    private let window = Locked(Window())
+
+    init(budgetUSDPerHour: Double) {
+        budget = budgetUSDPerHour
+        budgetNanos = Int((budgetUSDPerHour * 1e9).rounded())
+    }
+
+    /// Adds a cost; returns the crossing when this cost took the hour's spend over the budget.
+    /// Once under the budget again (old minutes left the window), the next crossing reports again.
+    func add(_ nanos: Int, now: UInt64) -> Crossing? {
+        let minute = now / 60_000_000_000
+        return window.withLock { window in
+            let slot = Int(minute % 60)
+            if window.slotMinute[slot] != minute {
+                window.slotMinute[slot] = minute
+                window.slots[slot] = 0
+            }
+            window.slots[slot] += nanos
+            var spend = 0
+            for i in 0..<60 where window.slotMinute[i] != .max && minute &- window.slotMinute[i] < 60 {
+                spend += window.slots[i]
+            }
+            let over = spend > budgetNanos
+            defer { window.over = over }
+            return over && !window.over ? Crossing(budget: budget, spendNanos: spend) : nil
+        }
+    }
+}

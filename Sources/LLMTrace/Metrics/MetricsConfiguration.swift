@@ -1,0 +1,54 @@
+/// The OTLP signals LLMTrace exports; each has its own `OTEL_EXPORTER_OTLP_<SIGNAL>_*` variables
+/// and URL path.
+enum OTLPSignal: String, Sendable {
+    case traces
+    case metrics
+}
+
+/// Settings of the LLM metrics LLMTrace aggregates from every ended span (sampled or not).
+///
+/// See the README, "LLM metrics". The metrics are counted in the process before sampling, so
+/// they are exact whatever the trace sampler keeps.
+public struct MetricsConfiguration: Sendable, Equatable {
+    /// Where metrics go.
+    public enum ExporterKind: String, Sendable, Equatable, CaseIterable {
+        /// Pushed as OTLP/HTTP JSON to `otlp.endpoint`, every `exportInterval` and at shutdown.
+        case otlp
+        /// Written to standard error in the Prometheus text format, every `exportInterval`.
+        case console
+        /// Nothing is pushed: the app serves `TracerProvider.metrics?.prometheusText()` itself.
+        case prometheus
+    }
+
+    /// Exporters; empty turns aggregation off.
+    /// - Environment: `OTEL_METRICS_EXPORTER` (`otlp`, `console`, `prometheus`, `none`, or a
+    ///   comma list). Default: otlp.
+    public var exporters: [ExporterKind] = [.otlp]
+    /// Time between pushes.
+    /// - Environment: `OTEL_METRIC_EXPORT_INTERVAL` (ms). Default: 60 s.
+    public var exportInterval: Duration = .seconds(60)
+    /// Longest time one push may take, retries included.
+    /// - Environment: `OTEL_METRIC_EXPORT_TIMEOUT` (ms). Default: 30 s.
+    public var exportTimeout: Duration = .seconds(30)
+    /// OTLP settings for metrics: the same rules as for traces, with the `..._METRICS_...`
+    /// variables and the `/v1/metrics` path.
+    public var otlp: OTLPExporterConfiguration = {
+        var otlp = OTLPExporterConfiguration()
+        otlp.endpoint = "http://localhost:4318/v1/metrics"
+        return otlp
+    }()
+    /// Most distinct attribute sets per metric; records past it go to one series marked
+    /// `otel.metric.overflow=true` and are counted in `MetricsStatistics.overflowRecords`.
+    /// - Environment: `LLMTRACE_METRICS_MAX_SERIES`. Default: 2000.
+    public var maxSeriesPerMetric = 2000
+    /// A budget in USD per hour: when the spend of the last hour crosses it, LLMTrace logs a
+    /// warning and adds an `llmtrace.cost_budget.exceeded` event to the span that crossed it.
+    /// - Environment: `LLMTRACE_COST_BUDGET_USD_PER_HOUR`. Default: none.
+    public var costBudgetUSDPerHour: Double?
+
+    /// The defaults above.
+    public init() {}
+
+    /// Whether spans are aggregated at all.
+    public var isEnabled: Bool { !exporters.isEmpty || costBudgetUSDPerHour != nil }
+}

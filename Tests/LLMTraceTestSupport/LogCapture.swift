@@ -1,0 +1,29 @@
+import LLMTrace
+import Logging
+
+/// Collects log messages, to check what the instrumentation warns about.
+package final class LogCapture: Sendable {
+    private let lines = Locked<[String]>([])
+
+    package init() {}
+
+    package var messages: [String] { lines.withLock { $0 } }
+
+    package var logger: Logger {
+        Logger(label: "test") { _ in CapturingHandler(lines: self.lines) }
+    }
+
+    struct CapturingHandler: LogHandler {
+        let lines: Locked<[String]>
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            lines.withLock { $0.append("\(event.level): \(event.message)") }
+        }
+    }
+}
+
