@@ -4,11 +4,16 @@
 usage: check_configs.py REPO_ROOT     (needs PyYAML; scripts/test.sh installs it)
 Exit 1 with one line per problem.
 """
+import json
+import os
 import re
 import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from llm_metric_names import series_names  # noqa: E402
 
 root = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
 problems = []
@@ -27,18 +32,23 @@ folder_readme = (root / "collector-config" / "README.md").read_text()
 
 # --- compose: pinned images, the ports the README names, the config mounted where contrib reads it
 services = compose.get("services", {})
-check({"jaeger", "otel-collector"} <= set(services), f"services are {sorted(services)}, expected jaeger and otel-collector")
+check({"jaeger", "otel-collector", "prometheus", "grafana"} <= set(services), f"services are {sorted(services)}, expected jaeger, otel-collector, prometheus, grafana")
 images = {name: s.get("image", "") for name, s in services.items()}
 check(re.fullmatch(r"jaegertracing/jaeger:\d+\.\d+\.\d+", images.get("jaeger", "")) is not None,
       f"jaeger image not pinned to a 2.x.y version: {images.get('jaeger')}")
 check(re.fullmatch(r"otel/opentelemetry-collector-contrib:\d+\.\d+\.\d+", images.get("otel-collector", "")) is not None,
       f"collector image not a pinned contrib version: {images.get('otel-collector')}")
+check(re.fullmatch(r"prom/prometheus:v\d+\.\d+\.\d+", images.get("prometheus", "")) is not None,
+      f"prometheus image not pinned: {images.get('prometheus')}")
+check(re.fullmatch(r"grafana/grafana:\d+\.\d+\.\d+", images.get("grafana", "")) is not None,
+      f"grafana image not pinned: {images.get('grafana')}")
 published = {}
 for name, service in services.items():
     for mapping in service.get("ports", []):
         host = str(mapping).split(":")[0]
         published[host] = name
-for port, owner in [("16686", "jaeger"), ("14318", "jaeger"), ("4318", "otel-collector"), ("4317", "otel-collector")]:
+for port, owner in [("16686", "jaeger"), ("14318", "jaeger"), ("4318", "otel-collector"), ("4317", "otel-collector"),
+                    ("8889", "otel-collector"), ("9090", "prometheus"), ("3000", "grafana")]:
     check(published.get(port) == owner, f"host port {port} should be published by {owner}, is {published.get(port)}")
 mounts = services.get("otel-collector", {}).get("volumes", [])
 check(any(str(m).startswith("./collector-config/otel-collector-config.yaml:/etc/otelcol-contrib/config.yaml") for m in mounts),
@@ -71,6 +81,56 @@ for kind, defined in [("receivers", receivers), ("processors", processors), ("ex
 for extension in collector.get("service", {}).get("extensions", []):
     check(extension in collector.get("extensions", {}), f"extension {extension} not defined")
 
+# --- metrics: the Collector serves them to Prometheus, which loads the alert rules; Grafana is provisioned
+metrics_pipeline = pipelines.get("metrics", {})
+check("otlp" in metrics_pipeline.get("receivers", []) and "prometheus" in metrics_pipeline.get("exporters", []),
+      "no metrics pipeline from otlp to the prometheus exporter")
+check(str(exporters.get("prometheus", {}).get("endpoint", "")).endswith(":8889"), "prometheus exporter not on :8889")
+for service, expected in [("prometheus", ["prometheus.yml:/etc/prometheus/prometheus.yml", "alerts.yml:/etc/prometheus/alerts.yml"]),
+                          ("grafana", ["grafana/provisioning:/etc/grafana/provisioning", "grafana/dashboards:/var/lib/grafana/dashboards"])]:
+    mounts = [str(m) for m in services.get(service, {}).get("volumes", [])]
+    for fragment in expected:
+        check(any(fragment in m for m in mounts), f"{service} does not mount {fragment}")
+        source = next((m.split(":")[0] for m in mounts if fragment in m), None)
+        check(source is not None and (root / source).exists(), f"{service} mounts {source}, which does not exist")
+prometheus_config = yaml.safe_load((root / "collector-config/prometheus/prometheus.yml").read_text())
+targets = [t for job in prometheus_config.get("scrape_configs", []) for sc in job.get("static_configs", []) for t in sc.get("targets", [])]
+check("otel-collector:8889" in targets, f"Prometheus does not scrape otel-collector:8889 (targets {targets})")
+check("/etc/prometheus/alerts.yml" in prometheus_config.get("rule_files", []), "Prometheus does not load the alert rules")
+datasources = yaml.safe_load((root / "collector-config/grafana/provisioning/datasources/prometheus.yml").read_text())
+check(any(d.get("url") == "http://prometheus:9090" and d.get("uid") == "prometheus" for d in datasources.get("datasources", [])),
+      "Grafana data source is not http://prometheus:9090 with uid prometheus")
+providers = yaml.safe_load((root / "collector-config/grafana/provisioning/dashboards/llmtrace.yml").read_text())
+check(any(p.get("options", {}).get("path") == "/var/lib/grafana/dashboards" for p in providers.get("providers", [])),
+      "Grafana dashboard provider does not read /var/lib/grafana/dashboards")
+
+known = series_names()
+metric_token = re.compile(r"\b((?:gen_ai|llmtrace)_[a-z0-9_]+)\b")
+
+
+def check_query(expr, where):
+    """A query must name at least one series LLMTrace exports, and only those."""
+    names = [n for n in metric_token.findall(expr) if not n.startswith(("gen_ai_request_model", "gen_ai_token_type", "gen_ai_operation_name", "gen_ai_provider_name"))]
+    check(bool(names), f"{where}: query names no LLMTrace metric: {expr.strip()[:80]}")
+    for name in names:
+        check(name in known, f"{where}: {name} is not a metric LLMTrace exports")
+
+
+dashboard = json.loads((root / "collector-config/grafana/dashboards/llm-overview.json").read_text())
+check(dashboard.get("title") == "LLM overview", f"dashboard title is {dashboard.get('title')!r}")
+titles = " | ".join(p.get("title", "") for p in dashboard.get("panels", [])).lower()
+for needed in ["requests per second", "p50 / p95 / p99", "tokens per minute", "cost per hour", "error rate", "first chunk"]:
+    check(needed in titles, f"dashboard has no panel for {needed!r}")
+for panel in dashboard.get("panels", []):
+    check(panel.get("datasource", {}).get("uid") == "prometheus", f"panel {panel.get('title')} does not use the provisioned data source")
+    for target in panel.get("targets", []):
+        check_query(target.get("expr", ""), f"panel {panel.get('title')!r}")
+alerts = yaml.safe_load((root / "collector-config/prometheus/alerts.yml").read_text())
+rules = [r for g in alerts.get("groups", []) for r in g.get("rules", [])]
+check({"LLMLatencyP95High", "LLMErrorRateHigh", "LLMHourlyCostHigh"} <= {r.get("alert") for r in rules}, "alert rules for p95 latency, error rate and hourly cost are missing")
+for rule in rules:
+    check_query(rule.get("expr", ""), f"alert {rule.get('alert')}")
+
 # --- the README names what the files define
 for text in ["docker compose -f jaeger-compose.yml up -d", "http://localhost:16686", "http://localhost:4318"]:
     check(text in readme, f"README does not mention {text!r}")
@@ -83,4 +143,5 @@ if problems:
     for p in problems:
         print(f"config check: {p}")
     sys.exit(1)
-print(f"config check: jaeger-compose.yml and {collector_path.relative_to(root)} parse and match the README")
+print(f"config check: jaeger-compose.yml, {collector_path.relative_to(root)}, the Prometheus, alert and Grafana files "
+      f"parse, match the README, and query only metrics LLMTrace exports ({len(rules)} alert rules, {len(dashboard['panels'])} panels)")

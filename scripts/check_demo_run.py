@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Checks a sampled rag-demo run: every failed question's trace arrived whole, and the demo's
-summary agrees with what the receiver got.
+"""Checks a sampled rag-demo run: every failed question's trace arrived whole, the demo's
+summary agrees with what the receiver got, and the LLM metrics (counted from every span, before
+sampling) carry the summary's token and cost totals exactly.
 
-usage: check_demo_run.py SPANS.jsonl DEMO_OUTPUT.txt
+usage: check_demo_run.py SPANS.jsonl DEMO_OUTPUT.txt BODIES_DIR
 """
+import glob
+import gzip
 import json
+import os
 import sys
 from collections import defaultdict
 
-spans_path, output_path = sys.argv[1], sys.argv[2]
+spans_path, output_path, bodies_dir = sys.argv[1], sys.argv[2], sys.argv[3]
 traces = defaultdict(list)
 with open(spans_path, encoding="utf-8") as f:
     for line in f:
@@ -42,6 +46,43 @@ for trace_id, spans in traces.items():
         problems.append(f"trace {trace_id}: root says llmtrace.sampling.rule={rule}, expected {expected}")
 if len(traces) != kept_error + kept_ratio:
     problems.append(f"received {len(traces)} traces, the summary says {kept_error} + {kept_ratio} kept")
+
+# The last metrics push holds the cumulative totals.
+pushes = []
+for path in sorted(glob.glob(os.path.join(bodies_dir, "req-*"))):
+    raw = open(path, "rb").read()
+    if path.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    if b'"resourceMetrics"' in raw:
+        pushes.append(json.loads(raw))
+if not pushes:
+    problems.append("no metrics push arrived")
+else:
+    tokens = {"input": 0, "output": 0}
+    cost = 0.0
+    requests = 0
+    for rm in pushes[-1]["resourceMetrics"]:
+        for sm in rm["scopeMetrics"]:
+            for metric in sm["metrics"]:
+                data = metric.get("sum") or metric.get("histogram")
+                for point in data["dataPoints"]:
+                    labels = {a["key"]: a["value"].get("stringValue") for a in point.get("attributes", [])}
+                    if metric["name"] == "gen_ai.client.token.usage":
+                        tokens[labels["gen_ai.token.type"]] += int(point["sum"])
+                    elif metric["name"] == "llmtrace.gen_ai.cost":
+                        cost += point["asDouble"]
+                    elif metric["name"] == "llmtrace.gen_ai.requests":
+                        requests += int(point["asInt"])
+    if tokens["input"] != int(summary.get("input_tokens", "-1")) or tokens["output"] != int(summary.get("output_tokens", "-1")):
+        problems.append(f"metrics tokens {tokens} != summary {summary.get('input_tokens')}/{summary.get('output_tokens')}")
+    summary_nanos = int(summary.get("cost_usd", "-1").replace(".", ""))
+    if round(cost * 1e9) != summary_nanos:
+        problems.append(f"metrics cost {cost:.9f} != summary cost_usd {summary.get('cost_usd')}")
+    if requests != int(summary.get("questions", "-1")):
+        problems.append(f"metrics requests {requests} != questions {summary.get('questions')}")
+    print(f"demo metrics: tokens in/out {tokens['input']}/{tokens['output']}, cost {cost:.9f} USD, "
+          f"{requests} requests: equal to the summary, from every question, not only the sampled traces")
+
 questions = int(summary.get("questions", "0"))
 print(f"demo run: {questions} questions, {errors} failed: all {len(failed)} error traces whole; "
       f"{kept_ratio} of {questions - errors} others kept by the ratio")

@@ -4,11 +4,14 @@
 #      every request body the tests produce is saved.
 #      llmtrace-bench --quick runs as a smoke test and saves the bodies its sink received.
 #   2. Conformance: each saved body is replayed to the strict OTLP receiver in ../shared/otlp
-#      (the official protobuf schema plus the OTLP/JSON rules); any rejection fails the run.
+#      (the official protobuf schema plus the OTLP/JSON rules): spans to /v1/traces, metrics to
+#      /v1/metrics; any rejection fails the run. The Prometheus text the tests rendered is parsed
+#      with prometheus_client.
 #   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree.
 #   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML).
 #   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose: every failed
-#      question's trace must arrive whole, with the RAG shape; then once with no receiver at all.
+#      question's trace must arrive whole, with the RAG shape, and the metrics pushed must carry
+#      the summary's token and cost totals exactly; then once with no receiver at all.
 # Steps 2 to 5 need ../shared/otlp (and python3); without it they are skipped with a note.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,8 +43,9 @@ PORT="$(cat "$WORK/port")"
 REJECTED=0
 for body in "$WORK"/payloads/*.json; do
     [ -e "$body" ] || continue
+    case "$(basename "$body")" in metrics-*) path=/v1/metrics ;; *) path=/v1/traces ;; esac
     code=$(curl -sS -o "$WORK/answer" -w '%{http_code}' -H 'Content-Type: application/json' \
-        --data-binary "@$body" "http://127.0.0.1:$PORT/v1/traces")
+        --data-binary "@$body" "http://127.0.0.1:$PORT$path")
     if [ "$code" != 200 ]; then
         REJECTED=$((REJECTED + 1))
         echo "rejected ($code): $(basename "$body"): $(head -c 400 "$WORK/answer")"
@@ -52,7 +56,11 @@ if [ "$REJECTED" != 0 ]; then
     echo "conformance: $REJECTED payload(s) rejected by the strict receiver"
     exit 1
 fi
-echo "conformance: every test payload accepted"
+echo "conformance: every test payload accepted ($(ls "$WORK"/payloads/metrics-*.json 2>/dev/null | wc -l) of them metrics)"
+
+echo "== Prometheus text exposition parsed by prometheus_client"
+"$PY" -m pip install -q --disable-pip-version-check pyyaml==6.0.2 prometheus-client==0.21.1
+"$PY" "$ROOT/scripts/check_prometheus.py" "$WORK/payloads"
 
 echo "== quick-start example under accept.sh"
 swift build --product llmtrace-example
@@ -60,7 +68,6 @@ ACCEPT_OUT="$WORK/accept" OTEL_SERVICE_NAME=quickstart "$SHARED_OTLP/accept.sh" 
     "$ROOT/.build/debug/llmtrace-example"
 
 echo "== collector and compose configuration"
-"$PY" -m pip install -q --disable-pip-version-check pyyaml==6.0.2
 "$PY" "$ROOT/scripts/check_configs.py" "$ROOT"
 
 echo "== rag-demo under accept.sh: 5 % sampling, 20 % failures, every error trace kept whole"
@@ -69,7 +76,7 @@ ACCEPT_OUT="$WORK/accept-demo" OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL
     "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" --expect-rag --expect-error-span -- \
     "$ROOT/.build/debug/rag-demo" --questions 60 --concurrency 4 --failure-rate 0.2 --latency-scale 0 --seed 7 \
     | tee "$WORK/demo.txt"
-"$PY" "$ROOT/scripts/check_demo_run.py" "$WORK/accept-demo/spans.jsonl" "$WORK/demo.txt"
+"$PY" "$ROOT/scripts/check_demo_run.py" "$WORK/accept-demo/spans.jsonl" "$WORK/demo.txt" "$WORK/accept-demo/bodies"
 
 echo "== rag-demo with no receiver listening"
 OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:9" timeout 60 "$ROOT/.build/debug/rag-demo" --questions 3 --latency-scale 0 \

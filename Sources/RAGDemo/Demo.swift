@@ -4,6 +4,12 @@ import LLMTraceGenAI
 
 /// One run of the demo: the questions, how many at a time, and the pipeline.
 struct Demo: Sendable {
+    /// The cost of `outcomes` in billionths of a dollar, each call rounded to one, as the cost
+    /// metric counts it.
+    static func costNanoUSD(_ outcomes: [QuestionOutcome]) -> Int {
+        outcomes.compactMap(\.cost).reduce(0) { $0 + Int(($1 * 1e9).rounded()) }
+    }
+
     let questions: [String]
     let concurrency: Int
     let pipeline: RAGPipeline
@@ -50,7 +56,8 @@ struct Summary {
         lines.append("input_tokens: \(usages.map(\.inputTokens).reduce(0, +))")
         lines.append("output_tokens: \(usages.map(\.outputTokens).reduce(0, +))")
         let costs = outcomes.compactMap(\.cost)
-        lines.append("cost_usd: " + (usages.count == costs.count ? Self.format(costs.reduce(0, +), decimals: 6) : "unknown (model has no price)"))
+        // Summed in billionths of a dollar, as LLMTrace's cost metric sums it: the two agree exactly.
+        lines.append("cost_usd: " + (usages.count == costs.count ? Self.usd(nanos: Demo.costNanoUSD(outcomes)) : "unknown (model has no price)"))
         let latencies = outcomes.map { Double($0.latency.components.seconds) * 1000 + Double($0.latency.components.attoseconds) / 1e15 }
         lines.append("latency_p50_ms: \(Self.format(Self.percentile(latencies, 0.50), decimals: 1))")
         lines.append("latency_p95_ms: \(Self.format(Self.percentile(latencies, 0.95), decimals: 1))")
@@ -67,6 +74,12 @@ struct Summary {
         }
         lines.append("jaeger: http://localhost:16686/search?service=\(serviceName.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? serviceName)")
         return lines
+    }
+
+    /// `nanos` billionths of a dollar as a decimal with nine places.
+    static func usd(nanos: Int) -> String {
+        let fraction = String(nanos % 1_000_000_000)
+        return "\(nanos / 1_000_000_000)." + String(repeating: "0", count: 9 - fraction.count) + fraction
     }
 
     /// Nearest-rank percentile; 0 for no values.

@@ -27,7 +27,7 @@ private func attribute(_ span: [String: Any], _ key: String) -> [String: Any]? {
     @Test func everyQuestionIsOneCompleteTraceWithTokensCostAndErrors() async throws {
         let receiver = try TestReceiver()
         defer { receiver.stop() }
-        var configuration = TracingConfiguration(environment: ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": receiver.url])
+        var configuration = TracingConfiguration(environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(receiver.port)"])
         configuration.serviceName = "rag-demo-test"
         let provider = TracerProvider(configuration: configuration)
         let genAI = GenAITracer(tracer: provider.tracer("rag-demo"))
@@ -84,6 +84,25 @@ private func attribute(_ span: [String: Any], _ key: String) -> [String: Any]? {
             }
         }
         #expect(provider.statistics.lost == 0)
+
+        // The metrics pushed at shutdown carry the demo's own totals exactly.
+        let metrics = receiver.lastMetrics
+        func total(_ name: String, _ field: String, where keep: ([String: Any]) -> Bool = { _ in true }) -> Double {
+            metrics.filter { $0.name == name && keep($0.point) }.reduce(0) { sum, entry in
+                let value = entry.point[field]
+                return sum + ((value as? Double) ?? (value as? String).flatMap(Double.init) ?? 0)
+            }
+        }
+        func tokenType(_ type: String) -> ([String: Any]) -> Bool {
+            { point in (point["attributes"] as? [[String: Any]] ?? []).contains { ($0["value"] as? [String: Any])?["stringValue"] as? String == type } }
+        }
+        let usages = outcomes.compactMap(\.usage)
+        #expect(total("gen_ai.client.token.usage", "sum", where: tokenType("input")) == Double(usages.reduce(0) { $0 + $1.inputTokens }))
+        #expect(total("gen_ai.client.token.usage", "sum", where: tokenType("output")) == Double(usages.reduce(0) { $0 + $1.outputTokens }))
+        #expect(total("llmtrace.gen_ai.requests", "asInt") == Double(questions.count))
+        #expect(total("llmtrace.gen_ai.errors", "asInt") == Double(expectedFailures.count))
+        let summaryCost = Demo.costNanoUSD(outcomes)
+        #expect(Int((total("llmtrace.gen_ai.cost", "asDouble") * 1e9).rounded()) == summaryCost)
     }
 
     @Test(arguments: [
@@ -133,7 +152,7 @@ private func attribute(_ span: [String: Any], _ key: String) -> [String: Any]? {
         #expect(lines.contains("errors_rate_limit_exceeded: 1"))
         #expect(lines.contains("input_tokens: 200"))
         #expect(lines.contains("output_tokens: 40"))
-        #expect(lines.contains("cost_usd: 0.000200"))
+        #expect(lines.contains("cost_usd: 0.000200000"))
         #expect(lines.contains("latency_p50_ms: 200.0"))
         #expect(lines.contains("latency_p95_ms: 900.0"))
         #expect(lines.contains("spans_exported: 8"))
