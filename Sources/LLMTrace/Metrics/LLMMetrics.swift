@@ -12,12 +12,19 @@ import Logging
 public final class LLMMetrics: Sendable {
     /// Metric names, as exported over OTLP.
     public enum Name {
+        /// Tokens per model call, by `gen_ai.token.type` (histogram).
         public static let tokenUsage = "gen_ai.client.token.usage"
+        /// Seconds per model call; failures carry `error.type` (histogram).
         public static let operationDuration = "gen_ai.client.operation.duration"
+        /// Seconds to the first chunk of a streaming call (histogram).
         public static let timeToFirstChunk = "gen_ai.client.operation.time_to_first_chunk"
+        /// Model calls, failed ones included (counter).
         public static let requests = "llmtrace.gen_ai.requests"
+        /// Failed model calls by `error.type` (counter).
         public static let errors = "llmtrace.gen_ai.errors"
+        /// US dollars spent on model calls (counter).
         public static let cost = "llmtrace.gen_ai.cost"
+        /// Seconds per RAG stage, by `rag.step` (histogram).
         public static let ragStageDuration = "llmtrace.rag.stage.duration"
     }
 
@@ -242,15 +249,18 @@ public struct MetricsStatistics: Sendable, Equatable {
     public var spansCounted = 0
     /// Records that went to the overflow series because a metric had `maxSeriesPerMetric` sets.
     public var overflowRecords = 0
-    /// Pushes that delivered, and that failed.
+    /// Pushes the receiver took.
     public var exportsSucceeded = 0
+    /// Pushes that failed (the next one carries the same cumulative values).
     public var exportsFailed = 0
 
+    /// Creates empty statistics.
     public init() {}
 }
 
 /// One series of one metric, as of `timeUnixNano`.
 public struct MetricPoint: Sendable {
+    /// The instrument behind the series.
     public enum Kind: Sendable, Equatable {
         /// A monotonic sum.
         case counter
@@ -260,17 +270,23 @@ public struct MetricPoint: Sendable {
 
     /// The metric name (`gen_ai.client.token.usage`, ...).
     public var name: String
+    /// Counter or histogram.
     public var kind: Kind
     /// The attribute set, in a fixed order.
     public var attributes: [(key: String, value: String)]
     /// A counter's value.
     public var value: Double = 0
-    /// A histogram's count, sum, min, max and per-bucket counts (one more than `bounds`).
+    /// A histogram's number of values.
     public var count: UInt64 = 0
+    /// A histogram's sum of values.
     public var sum: Double = 0
+    /// A histogram's smallest value (meaningful when `count > 0`).
     public var min: Double = 0
+    /// A histogram's largest value (meaningful when `count > 0`).
     public var max: Double = 0
+    /// A histogram's upper bucket bounds.
     public var bounds: [Double] = []
+    /// A histogram's count per bucket: one more than `bounds`, the last open-ended.
     public var bucketCounts: [UInt64] = []
     /// When the value was read.
     public var timeUnixNano: UInt64 = 0
