@@ -33,7 +33,7 @@ final class Sink: Sendable {
         self.counters = counters
         server = try LoopbackHTTPServer { request in
             // Counted before the answer goes out, so a flush that returned has been counted.
-            counters.spans.wrappingAdd(Self.count(Self.spanKey, in: request.body), ordering: .releasing)
+            counters.spans.wrappingAdd(Self.countSpans(in: request.body), ordering: .releasing)
             counters.bytes.wrappingAdd(request.rawBody.count, ordering: .releasing)
             let n = counters.requests.wrappingAdd(1, ordering: .releasing).newValue
             if let dumpDirectory {
@@ -45,25 +45,26 @@ final class Sink: Sendable {
 
     func stop() { server.stop() }
 
-    private static let spanKey = Array("spanId\":".utf8)
-
-    /// How many spans a JSON body holds: occurrences of `"spanId":` not preceded by `parent`.
+    /// How many spans a JSON body holds: occurrences of `"spanId":` (`parentSpanId` has a
+    /// capital S, so it does not match).
     ///
     /// The search keys on the rare byte `I` (three per span: `traceId`, `spanId`,
     /// `parentSpanId`) rather than on the quote that opens every token.
-    static func count(_ needle: [UInt8], in haystack: [UInt8]) -> Int {
+    static func countSpans(in body: [UInt8]) -> Int {
         var total = 0
         var offset = 0
-        let capitalI = Array("I".utf8)
-        while let position = LoopbackHTTPServer.find(capitalI, in: haystack, from: offset) {
+        while let position = LoopbackHTTPServer.find(capitalI, in: body, from: offset) {
             offset = position + 1
-            // `I` is at index 4 of `spanId":`; the span key is quoted, `parentSpanId` is not.
-            guard position >= 5, haystack[position - 5] == UInt8(ascii: "\""),
-                  haystack.count >= position + 4,
-                  haystack[(position - 4)..<(position + 4)].elementsEqual(needle)
-            else { continue }
-            total += 1
+            // `I` is at index 5 of `"spanId":`; the quote before `span` turns away `traceId` and
+            // `parentSpanId` with one byte read.
+            if position >= 5, body[position - 5] == UInt8(ascii: "\""), body.count >= position + 4,
+               body[(position - 5)..<(position + 4)].elementsEqual(spanKey) {
+                total += 1
+            }
         }
         return total
     }
+
+    private static let spanKey = Array("\"spanId\":".utf8)
+    private static let capitalI = Array("I".utf8)
 }

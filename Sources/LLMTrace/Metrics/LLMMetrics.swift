@@ -66,6 +66,11 @@ public final class LLMMetrics: Sendable {
     struct Failure {
         var duration = Histogram(bounds: durationBounds)
         var count = 0
+
+        mutating func record(_ seconds: Double) {
+            duration.record(seconds)
+            count += 1
+        }
     }
 
     struct StageKey: Hashable {
@@ -89,62 +94,97 @@ public final class LLMMetrics: Sendable {
         self.log = RateLimitedLog(logger: logger)
     }
 
+    /// What one span carries for the metrics, read in a single pass over its attributes.
+    private struct Reading {
+        var operation: String?
+        var step: String?
+        var provider = ""
+        var model = ""
+        var errorType: String?
+        var inputTokens: Double?
+        var outputTokens: Double?
+        var timeToFirstChunk: Double?
+        var cost: Double?
+
+        /// The attributes the metrics read.
+        private enum Field: String, CaseIterable {
+            case operation = "gen_ai.operation.name"
+            case step = "rag.step"
+            case provider = "gen_ai.provider.name"
+            case model = "gen_ai.request.model"
+            case errorType = "error.type"
+            case inputTokens = "gen_ai.usage.input_tokens"
+            case outputTokens = "gen_ai.usage.output_tokens"
+            case timeToFirstChunk = "gen_ai.response.time_to_first_chunk"
+            case cost = "gen_ai.usage.cost"
+        }
+
+        /// The fields by key length in bytes: every span ends through here, and most of its keys
+        /// are none of these, so a length lookup turns them away before any string comparison.
+        private static let fieldsByLength: [[Field]] = {
+            var table = [[Field]](repeating: [], count: 64)
+            for field in Field.allCases { table[field.rawValue.utf8.count].append(field) }
+            return table
+        }()
+
+        init(_ attributes: Attributes) {
+            for attribute in attributes {
+                let length = attribute.key.utf8.count
+                guard length < 64 else { continue }
+                for field in Self.fieldsByLength[length] where field.rawValue == attribute.key {
+                    set(field, attribute.value)
+                }
+            }
+        }
+
+        private mutating func set(_ field: Field, _ value: AttributeValue) {
+            switch field {
+            case .operation: operation = LLMMetrics.string(value)
+            case .step: step = LLMMetrics.string(value)
+            case .provider: provider = LLMMetrics.string(value) ?? ""
+            case .model: model = LLMMetrics.string(value) ?? ""
+            case .errorType: errorType = LLMMetrics.string(value)
+            case .inputTokens: inputTokens = value.numericValue.flatMap { $0 >= 0 ? $0 : nil }
+            case .outputTokens: outputTokens = value.numericValue.flatMap { $0 >= 0 ? $0 : nil }
+            case .timeToFirstChunk: timeToFirstChunk = value.numericValue.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
+            case .cost: cost = value.numericValue.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+            }
+        }
+    }
+
     /// Counts one ended span. Returns an event to add to it when it took the hourly spend over
     /// the budget.
     func record(_ span: SpanData) -> SpanEvent? {
-        var operation: String?
-        var step: String?
-        for attribute in span.attributes {
-            switch attribute.key {
-            case "gen_ai.operation.name": if case .string(let v) = attribute.value { operation = v }
-            case "rag.step": if case .string(let v) = attribute.value { step = v }
-            default: continue
-            }
-        }
-        let isModelCall = operation.map(Self.modelOperations.contains) ?? false
-        guard isModelCall || step != nil else { return nil }
-
-        let attributes = span.attributes
+        var reading = Reading(span.attributes)
+        let operation = reading.operation.flatMap { Self.modelOperations.contains($0) ? $0 : nil }
+        guard operation != nil || reading.step != nil else { return nil }
+        if reading.errorType == nil, case .error = span.status { reading.errorType = "_OTHER" }
         let seconds = Double(span.durationNanos) / 1e9
-        let errorType: String? = {
-            if case .string(let type)? = attributes["error.type"] { return type }
-            if case .error = span.status { return "_OTHER" }
-            return nil
-        }()
-        var costNanos = 0
-        if isModelCall, let cost = attributes["gen_ai.usage.cost"]?.numericValue, cost.isFinite, cost > 0 {
-            costNanos = Int((cost * 1e9).rounded())
-        }
+        let costNanos = operation != nil ? reading.cost.map { Int(($0 * 1e9).rounded()) } ?? 0 : 0
         state.withLock { state in
-            if isModelCall, let operation {
-                let key = ModelKey(
-                    operation: operation,
-                    provider: Self.string(attributes["gen_ai.provider.name"]) ?? "",
-                    model: Self.string(attributes["gen_ai.request.model"]) ?? ""
-                )
-                let series = modelSeries(key, &state)
+            if let operation {
+                let series = modelSeries(ModelKey(operation: operation, provider: reading.provider, model: reading.model), &state)
                 series.requests += 1
                 series.costNanoUSD += costNanos
-                if let input = attributes["gen_ai.usage.input_tokens"]?.numericValue, input >= 0 { series.inputTokens.record(input) }
-                if let output = attributes["gen_ai.usage.output_tokens"]?.numericValue, output >= 0 { series.outputTokens.record(output) }
-                if let ttft = attributes["gen_ai.response.time_to_first_chunk"]?.numericValue, ttft.isFinite, ttft >= 0 { series.timeToFirstChunk.record(ttft) }
-                if let errorType {
-                    let known = series.failures[errorType] != nil
-                    if known || state.errorSeries < configuration.maxSeriesPerMetric {
-                        if !known { state.errorSeries += 1 }
-                        series.failures[errorType, default: Failure()].count += 1
-                        series.failures[errorType]!.duration.record(seconds)
-                    } else {
-                        state.statistics.overflowRecords += 1
-                        series.failures[Self.overflowKey, default: Failure()].count += 1
-                        series.failures[Self.overflowKey]!.duration.record(seconds)
+                if let input = reading.inputTokens { series.inputTokens.record(input) }
+                if let output = reading.outputTokens { series.outputTokens.record(output) }
+                if let ttft = reading.timeToFirstChunk { series.timeToFirstChunk.record(ttft) }
+                if var errorType = reading.errorType {
+                    if series.failures[errorType] == nil {
+                        if state.errorSeries < configuration.maxSeriesPerMetric {
+                            state.errorSeries += 1
+                        } else {
+                            state.statistics.overflowRecords += 1
+                            errorType = Self.overflowKey
+                        }
                     }
+                    series.failures[errorType, default: Failure()].record(seconds)
                 } else {
                     series.duration.record(seconds)
                 }
             }
-            if let step {
-                var key = StageKey(step: step, errorType: errorType ?? "")
+            if let step = reading.step {
+                var key = StageKey(step: step, errorType: reading.errorType ?? "")
                 if state.stages[key] == nil && state.stages.count >= configuration.maxSeriesPerMetric {
                     state.statistics.overflowRecords += 1
                     key = StageKey(step: Self.overflowKey, errorType: "")
@@ -174,8 +214,8 @@ public final class LLMMetrics: Sendable {
         return series
     }
 
-    private static func string(_ value: AttributeValue?) -> String? {
-        if case .string(let text)? = value, !text.isEmpty { return text }
+    private static func string(_ value: AttributeValue) -> String? {
+        if case .string(let text) = value, !text.isEmpty { return text }
         return nil
     }
 

@@ -110,9 +110,9 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
 
     /// The value for `key`; setting `nil` removes it.
     public subscript(key: String) -> AttributeValue? {
-        get { elements.first(where: { $0.key == key })?.value }
+        get { index(of: key).map { elements[$0].value } }
         set {
-            if let index = elements.firstIndex(where: { $0.key == key }) {
+            if let index = index(of: key) {
                 if let newValue { elements[index].value = newValue } else { elements.remove(at: index) }
             } else if let newValue {
                 elements.append(Attribute(key, newValue))
@@ -126,9 +126,7 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// - Returns: `false` when the attribute was dropped for the limit.
     @discardableResult
     mutating func set(_ key: String, _ value: AttributeValue, countLimit: Int) -> Bool {
-        // Comparing byte counts first (O(1) for native strings) skips most full comparisons.
-        let length = key.utf8.count
-        if let index = elements.firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) {
+        if let index = index(of: key) {
             elements[index].value = value
             return true
         }
@@ -141,6 +139,13 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     }
 
     mutating func reserveCapacity(_ n: Int) { elements.reserveCapacity(n) }
+
+    /// Where `key` is. Comparing byte counts first (O(1) for native strings) skips most full
+    /// string comparisons.
+    private func index(of key: String) -> Int? {
+        let length = key.utf8.count
+        return elements.firstIndex { $0.key.utf8.count == length && $0.key == key }
+    }
 }
 
 extension String {
