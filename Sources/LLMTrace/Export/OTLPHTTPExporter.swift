@@ -228,7 +228,7 @@ final class OTLPHTTPClient: Sendable {
 
     /// Reads `partialSuccess` from a 2xx body. An empty or unreadable body counts as full success:
     /// the receiver took the data.
-    static func parseSuccess(_ body: [UInt8], rejectedKey: String = "rejectedSpans") -> ExportResult {
+    static func parseSuccess(_ body: [UInt8], rejectedKey: String) -> ExportResult {
         guard !body.isEmpty,
               let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
               let partial = object["partialSuccess"] as? [String: Any]
