@@ -5,6 +5,8 @@ import Foundation
 import LLMTrace
 
 let provider = TracerProvider(environment: ProcessInfo.processInfo.environment)
+// Ctrl-C or `docker stop` flushes queued spans before the process ends.
+provider.shutdownOnSignals()
 let tracer = provider.tracer("quickstart", version: "1.0")
 
 func answer(_ question: String) async throws -> String {

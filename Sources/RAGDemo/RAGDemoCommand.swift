@@ -69,6 +69,14 @@ struct RAGDemoCommand: AsyncParsableCommand {
         }
 
         let provider = TracerProvider(configuration: tracing)
+        // Ctrl-C or `docker stop` mid-run: what ended is flushed and counted before the process ends.
+        provider.shutdownOnSignals(timeout: shutdownTimeout) { [provider] signal, flushed in
+            let export = provider.statistics
+            print("interrupted: signal \(signal)")
+            print("flushed: \(flushed)")
+            print("spans_exported: \(export.exported)")
+            print("spans_dropped: \(export.lost)")
+        }
         let genAI = GenAITracer(
             tracer: provider.tracer("rag-demo", version: LLMTraceVersion.current),
             configuration: GenAIConfiguration(environment: environment)

@@ -28,6 +28,21 @@ package final class LoopbackHTTPServer: Sendable {
         case respond(status: Int, headers: [String: String] = [:], body: String = "{}")
         /// Close the connection without answering.
         case hangUp
+        /// Keep the connection open and never answer (until the client gives up).
+        case never
+        /// Answer, one byte every `interval`.
+        case trickle(status: Int, body: String, interval: Duration)
+        /// Send the first `bytes` bytes of the answer, then close the connection.
+        case cut(status: Int, body: String, bytes: Int)
+        /// Send bytes that are not HTTP at all, then close the connection.
+        case raw([UInt8])
+
+        /// The bytes of an HTTP/1.1 response.
+        static func response(status: Int, headers: [String: String] = [:], body: String) -> [UInt8] {
+            var head = "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n"
+            for (name, value) in headers { head += "\(name): \(value)\r\n" }
+            return Array((head + "\r\n").utf8) + Array(body.utf8)
+        }
     }
 
     package let port: Int
@@ -35,11 +50,13 @@ package final class LoopbackHTTPServer: Sendable {
     private let handler: @Sendable (Request) -> Reply
     private let stopped = Atomic<Bool>(false)
     private let acceptedConnections = Atomic<Int>(0)
+    private let open = Locked<Set<Int32>>([])
 
-    /// Starts listening; `handler` answers each request, on its connection's thread.
-    package init(handler: @escaping @Sendable (Request) -> Reply) throws {
+    /// Starts listening on `port` (0: one the kernel picks); `handler` answers each request, on
+    /// its connection's thread.
+    package init(port: Int = 0, handler: @escaping @Sendable (Request) -> Reply) throws {
         self.handler = handler
-        (listener, port) = try Self.listen()
+        (listener, self.port) = try Self.listen(port: port)
         Thread { [self] in acceptLoop() }.start()
     }
 
@@ -48,15 +65,18 @@ package final class LoopbackHTTPServer: Sendable {
     /// TCP connections accepted so far: one means the client kept its connection alive.
     package var connections: Int { acceptedConnections.load(ordering: .relaxed) }
 
+    /// Stops listening and drops every open connection, as a crashed receiver would.
     package func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
+        // Shut down, not closed: each connection's thread closes its own descriptor.
+        open.withLock { for fd in $0 { shutdown(fd, Int32(SHUT_RDWR)) } }
     }
 
     /// A port on which nothing listens: listened on once to learn a free number, then closed.
     package static func closedPort() -> Int {
-        guard let (fd, port) = try? listen() else { return 9 }
+        guard let (fd, port) = try? listen(port: 0) else { return 9 }
         close(fd)
         return port
     }
@@ -66,6 +86,12 @@ package final class LoopbackHTTPServer: Sendable {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { continue }
             acceptedConnections.wrappingAdd(1, ordering: .relaxed)
+            let admitted = open.withLock { open -> Bool in
+                guard !stopped.load(ordering: .acquiring) else { return false }
+                open.insert(connection)
+                return true
+            }
+            guard admitted else { close(connection); break }
             // A client that stops mid-request must not hold a thread for ever.
             var timeout = timeval(tv_sec: 15, tv_usec: 0)
             setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -74,7 +100,10 @@ package final class LoopbackHTTPServer: Sendable {
     }
 
     private func serve(_ connection: Int32) {
-        defer { close(connection) }
+        defer {
+            open.withLock { _ = $0.remove(connection) }
+            close(connection)
+        }
         // Bytes read but not yet used: a request head, maybe the start of its body.
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -124,12 +153,39 @@ package final class LoopbackHTTPServer: Sendable {
             case .hangUp:
                 return
             case .respond(let status, let extra, let text):
-                var response = "HTTP/1.1 \(status) X\r\nContent-Type: application/json\r\nContent-Length: \(text.utf8.count)\r\n"
-                for (name, value) in extra { response += "\(name): \(value)\r\n" }
-                response += "\r\n" + text
-                let bytes = Array(response.utf8)
-                _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                guard write(Reply.response(status: status, headers: extra, body: text), to: connection) else { return }
+            case .never:
+                // Reads until the client hangs up; anything it sends is ignored.
+                while !stopped.load(ordering: .acquiring) {
+                    let n = chunk.withUnsafeMutableBytes { read(connection, $0.baseAddress, $0.count) }
+                    if n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) { return }
+                }
+                return
+            case .trickle(let status, let text, let interval):
+                for byte in Reply.response(status: status, body: text) {
+                    guard !stopped.load(ordering: .acquiring), write([byte], to: connection) else { return }
+                    Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+                }
+            case .cut(let status, let text, let count):
+                _ = write(Array(Reply.response(status: status, body: text).prefix(count)), to: connection)
+                return
+            case .raw(let bytes):
+                _ = write(bytes, to: connection)
+                return
             }
+        }
+    }
+
+    /// Sends all of `bytes`; false once the client is gone.
+    private func write(_ bytes: [UInt8], to connection: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var sent = 0
+            while sent < buffer.count {
+                let n = send(connection, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
+                guard n > 0 else { return false }
+                sent += n
+            }
+            return true
         }
     }
 
@@ -153,14 +209,14 @@ package final class LoopbackHTTPServer: Sendable {
     }
 
     /// Opens, binds and listens on 127.0.0.1; returns the descriptor and its port.
-    private static func listen() throws -> (Int32, Int) {
+    private static func listen(port: Int) throws -> (Int32, Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 
 /// The root of LLMTrace in an app: owns the resource, the sampler, the processors and exporters,
@@ -32,6 +33,8 @@ public final class TracerProvider: Sendable {
     /// no cost budget) or the provider is disabled.
     public let metrics: LLMMetrics?
     private let scopes = Locked<[String: InstrumentationScope]>([:])
+    private let shutdownFinished = Latch<Bool>()
+    let signalSources = Locked<[any DispatchSourceSignal]>([])
     private let logger: Logger
 
     /// Builds a provider.
@@ -142,13 +145,19 @@ public final class TracerProvider: Sendable {
         return completed
     }
 
-    /// Flushes and stops every processor; spans started afterwards record nothing. Later calls
-    /// return `true` at once.
+    /// Flushes and stops every processor; spans started afterwards record nothing.
+    ///
+    /// A call made while another is in progress (say, a signal handler's while `main` shuts
+    /// down) waits for that one, up to its own timeout; a call after it returns the first
+    /// call's result at once.
     /// - Returns: whether everything finished within `timeout`. Spans still unsent then are
-    ///   counted as failed in `statistics`.
+    ///   counted as failed (reason `shutdown`) in `statistics`.
     @discardableResult
     public func shutdown(timeout: Duration = .seconds(30)) -> Bool {
-        guard let pipeline, !pipeline.isShutdown.exchange(true, ordering: .acquiringAndReleasing) else { return true }
+        guard let pipeline else { return true }
+        guard !pipeline.isShutdown.exchange(true, ordering: .acquiringAndReleasing) else {
+            return shutdownFinished.wait(timeout: timeout) ?? false
+        }
         let deadline = Deadline.after(timeout)
         var completed = true
         for processor in processors {
@@ -158,6 +167,7 @@ public final class TracerProvider: Sendable {
         if let metricsReader {
             completed = metricsReader.shutdown(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
         }
+        shutdownFinished.set(completed)
         return completed
     }
 

@@ -27,7 +27,8 @@ public struct TLSConfiguration: Sendable, Equatable {
 /// processor only ever sends one at a time anyway). libcurl never raises signals here
 /// (`CURLOPT_NOSIGNAL`), so it is safe in a multithreaded process.
 public final class CurlTransport: HTTPTransport {
-    /// Largest response body kept; a larger one fails the request.
+    /// Largest response body read; the rest of a larger one is not waited for (the status
+    /// decides the outcome).
     public static let maxResponseBytes = 4 << 20
 
     private let handle: Locked<CurlHandle>
@@ -120,12 +121,13 @@ final class CurlHandle {
         llmtrace_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, nil)
 
         guard code == CURLE_OK else {
-            let message: String
-            if sink.overflowed {
-                message = "response body larger than \(CurlTransport.maxResponseBytes) bytes"
-            } else {
-                message = String(cString: curl_easy_strerror(code))
+            // A status line is the receiver's answer: when the rest of the response is cut short
+            // (closed, too slow, too large), a 2xx still means it took the data, and sending
+            // again would deliver the spans twice. The body is what arrived.
+            if let status = sink.status {
+                return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
             }
+            let message = String(cString: curl_easy_strerror(code))
             return .failure(TransportError(code: Int32(code.rawValue), message: message, isTimeout: code == CURLE_OPERATION_TIMEDOUT))
         }
         var status = 0
@@ -139,16 +141,15 @@ final class ResponseSink {
     let limit: Int
     var body: [UInt8] = []
     var headers: [String: String] = [:]
-    var overflowed = false
+    /// The final (non-1xx) status, once its status line has arrived.
+    var status: Int?
 
     init(limit: Int) { self.limit = limit }
 
     func appendBody(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
         guard let data, length > 0 else { return 0 }
-        guard body.count + length <= limit else {
-            overflowed = true
-            return 0 // a short count makes libcurl abort the transfer
-        }
+        // A short count makes libcurl abort the transfer: a larger body is not worth reading.
+        guard body.count + length <= limit else { return 0 }
         data.withMemoryRebound(to: UInt8.self, capacity: length) { body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length)) }
         return length
     }
@@ -160,6 +161,9 @@ final class ResponseSink {
         }
         if line.hasPrefix("HTTP/") {
             headers.removeAll() // a new response (after 1xx, or a redirect) starts
+            // "HTTP/1.1 200 OK": the code is the second token.
+            let code = line.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0.prefix(3)) }
+            status = code.flatMap { (200...599).contains($0) ? $0 : nil }
         } else if let colon = line.firstIndex(of: ":") {
             let name = line[..<colon].lowercased()
             let value = line[line.index(after: colon)...].trimmingOWS().trimmingCharactersCRLF()

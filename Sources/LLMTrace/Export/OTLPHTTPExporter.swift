@@ -105,9 +105,35 @@ public final class OTLPHTTPExporter: SpanExporter {
 
     public func export(_ batch: [SpanData], deadline callerDeadline: Deadline) -> ExportResult {
         guard !batch.isEmpty else { return client.isShutdown ? .failure(.shutdown) : .success }
-        return client.send(deadline: callerDeadline, estimatedSize: OTLPJSONEncoder.estimatedSize(of: batch.count)) { writer in
+        return send(batch, deadline: callerDeadline)
+    }
+
+    /// Sends `batch`; one over `maxRequestBytes` is sent in halves, so that only a span too
+    /// large on its own is lost (reported as rejected by the combined result).
+    private func send(_ batch: [SpanData], deadline: Deadline) -> ExportResult {
+        let result = client.send(deadline: deadline, estimatedSize: OTLPJSONEncoder.estimatedSize(of: batch.count)) { writer in
             OTLPJSONEncoder.encode(batch, into: &writer)
         }
+        guard case .failure(.payloadTooLarge) = result, batch.count > 1 else { return result }
+        let halves = [Array(batch[..<(batch.count / 2)]), Array(batch[(batch.count / 2)...])]
+        var rejected = 0
+        var messages: [String] = []
+        var firstFailure: ExportError?
+        for half in halves {
+            switch send(half, deadline: deadline) {
+            case .success:
+                break
+            case .partialSuccess(let count, let message):
+                rejected += count
+                if !message.isEmpty { messages.append(message) }
+            case .failure(let error):
+                rejected += half.count
+                messages.append("\(half.count) spans not sent: \(error)")
+                firstFailure = firstFailure ?? error
+            }
+        }
+        if rejected == batch.count, let firstFailure { return .failure(firstFailure) }
+        return rejected == 0 ? .success : .partialSuccess(rejected: rejected, message: messages.joined(separator: "; "))
     }
 
     public func shutdown(deadline: Deadline) { client.shutdown() }

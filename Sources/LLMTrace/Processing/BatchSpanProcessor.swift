@@ -125,8 +125,15 @@ public final class BatchSpanProcessor: SpanProcessor {
             self.exporter.shutdown(deadline: deadline)
         }
         if !completed {
-            // Interrupts retry waits so the queue settles soon after we return.
+            // Interrupts retry waits so the export in progress ends soon after we return, and
+            // counts what never got its turn now, so the statistics the caller reads next add up.
             exporter.shutdown(deadline: .after(.zero))
+            state.withLock { state in
+                var abandoned = 0
+                while state.buffer.count > 0 { abandoned += state.buffer.popChunk().count }
+                state.statistics.failed += abandoned
+                state.statistics.failedByReason[ExportError.shutdown.reason, default: 0] += abandoned
+            }
         }
         reportDrops(force: true)
         return completed

@@ -80,3 +80,69 @@ struct SpinLock: ~Copyable, @unchecked Sendable {
         }
     }
 }
+
+/// A value set once, which other threads can wait for.
+final class Latch<Value: Sendable>: @unchecked Sendable {
+    private let condition = PThreadCondition()
+    private var value: Value?
+
+    /// Sets the value (the first call wins) and wakes every waiter.
+    func set(_ newValue: Value) {
+        condition.locked {
+            if value == nil { value = newValue }
+            condition.broadcast()
+        }
+    }
+
+    /// The value, waiting up to `timeout` for it to be set; `nil` if it was not.
+    func wait(timeout: Duration) -> Value? {
+        let deadline = Deadline.after(timeout)
+        return condition.locked {
+            while value == nil {
+                let remaining = deadline.remainingNanos
+                if remaining == 0 { break }
+                condition.wait(nanoseconds: remaining)
+            }
+            return value
+        }
+    }
+}
+
+/// A pthread mutex with one condition variable (visible to ThreadSanitizer, unlike futexes).
+final class PThreadCondition: @unchecked Sendable {
+    private let mutex = PThreadMutex.make()
+    private let cond: UnsafeMutablePointer<pthread_cond_t>
+
+    init() {
+        cond = .allocate(capacity: 1)
+        cond.initialize(to: pthread_cond_t())
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(cond, &attributes)
+        pthread_condattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_cond_destroy(cond)
+        cond.deallocate()
+        PThreadMutex.destroy(mutex)
+    }
+
+    func locked<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+
+    func broadcast() { pthread_cond_broadcast(cond) }
+
+    /// Waits (mutex held) until woken or `nanoseconds` pass; spurious wake-ups are the caller's loop's concern.
+    func wait(nanoseconds: UInt64) {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let total = UInt64(now.tv_nsec) + min(nanoseconds, UInt64(Int32.max) * 1_000_000_000)
+        var until = timespec(tv_sec: now.tv_sec + Int(total / 1_000_000_000), tv_nsec: Int(total % 1_000_000_000))
+        pthread_cond_timedwait(cond, mutex, &until)
+    }
+}
