@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "rag-demo", targets: ["RAGDemo"]),
         .executable(name: "llmtrace-example", targets: ["LLMTraceExample"]),
         .executable(name: "llmtrace-bench", targets: ["LLMTraceBenchmarks"]),
+        .executable(name: "llmtrace-reliability", targets: ["LLMTraceReliability"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -48,6 +49,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "LLMTraceBenchmarks",
+            dependencies: [
+                "LLMTrace",
+                "LLMTraceTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "LLMTraceReliability",
             dependencies: [
                 "LLMTrace",
                 "LLMTraceTestSupport",

@@ -37,6 +37,17 @@ static inline CURLcode llmtrace_curl_getinfo_long(CURL *handle, CURLINFO info, l
     return curl_easy_getinfo(handle, info, value);
 }
 
+/* The result of a finished transfer of `multi`, or -1 while none has finished: reads the
+   message's union here, where C can. */
+static inline int llmtrace_curl_multi_done(CURLM *multi) {
+    int left = 0;
+    CURLMsg *message;
+    while ((message = curl_multi_info_read(multi, &left)) != NULL) {
+        if (message->msg == CURLMSG_DONE) return (int)message->data.result;
+    }
+    return -1;
+}
+
 /* deflateInit2 and inflateInit2 are macros over the versioned functions. */
 static inline int llmtrace_deflate_init_gzip(z_streamp stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);

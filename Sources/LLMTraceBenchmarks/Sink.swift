@@ -33,7 +33,7 @@ final class Sink: Sendable {
         self.counters = counters
         server = try LoopbackHTTPServer { request in
             // Counted before the answer goes out, so a flush that returned has been counted.
-            counters.spans.wrappingAdd(Self.countSpans(in: request.body), ordering: .releasing)
+            counters.spans.wrappingAdd(OTLPBody.countSpans(in: request.body), ordering: .releasing)
             counters.bytes.wrappingAdd(request.rawBody.count, ordering: .releasing)
             let n = counters.requests.wrappingAdd(1, ordering: .releasing).newValue
             if let dumpDirectory {
@@ -44,27 +44,4 @@ final class Sink: Sendable {
     }
 
     func stop() { server.stop() }
-
-    /// How many spans a JSON body holds: occurrences of `"spanId":` (`parentSpanId` has a
-    /// capital S, so it does not match).
-    ///
-    /// The search keys on the rare byte `I` (three per span: `traceId`, `spanId`,
-    /// `parentSpanId`) rather than on the quote that opens every token.
-    static func countSpans(in body: [UInt8]) -> Int {
-        var total = 0
-        var offset = 0
-        while let position = LoopbackHTTPServer.find(capitalI, in: body, from: offset) {
-            offset = position + 1
-            // `I` is at index 5 of `"spanId":`; the quote before `span` turns away `traceId` and
-            // `parentSpanId` with one byte read.
-            if position >= 5, body[position - 5] == UInt8(ascii: "\""), body.count >= position + 4,
-               body[(position - 5)..<(position + 4)].elementsEqual(spanKey) {
-                total += 1
-            }
-        }
-        return total
-    }
-
-    private static let spanKey = Array("\"spanId\":".utf8)
-    private static let capitalI = Array("I".utf8)
 }

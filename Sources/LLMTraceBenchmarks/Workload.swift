@@ -1,5 +1,6 @@
 import Foundation
 import LLMTrace
+import LLMTraceTestSupport
 
 /// One benchmark configuration, per `../shared/bench/WORKLOAD.md`.
 enum BenchConfiguration: String, CaseIterable {
@@ -121,20 +122,10 @@ enum Workload {
             spansReceived: received,
             droppedBySinkCount: handed - received,
             droppedByProcessor: statistics.lost,
-            peakRSSBytes: peakRSS(),
+            peakRSSBytes: ProcessFigures.peakRSSBytes(),
             wireBytesPerSpan: received > 0 ? Double(sink.bytes) / Double(received) : 0,
             flushed: flushed
         )
-    }
-
-    /// The process's peak resident set (`VmHWM`), in bytes.
-    static func peakRSS() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let digits = line.dropFirst(6).filter(\.isNumber)
-            return (Int(digits) ?? 0) * 1024
-        }
-        return 0
     }
 
     /// What the sink takes when fed pre-encoded 512-span JSON batches by two libcurl clients for

@@ -30,7 +30,7 @@ package final class LoopbackHTTPServer: Sendable {
         case hangUp
         /// Keep the connection open and never answer (until the client gives up).
         case never
-        /// Answer, one byte every `interval`.
+        /// Answer: the status line at once, then one byte every `interval`.
         case trickle(status: Int, body: String, interval: Duration)
         /// Send the first `bytes` bytes of the answer, then close the connection.
         case cut(status: Int, body: String, bytes: Int)
@@ -162,7 +162,12 @@ package final class LoopbackHTTPServer: Sendable {
                 }
                 return
             case .trickle(let status, let text, let interval):
-                for byte in Reply.response(status: status, body: text) {
+                // The status line goes out whole: it is the receiver's decision, made at once;
+                // the headers and body that follow crawl.
+                let response = Reply.response(status: status, body: text)
+                let statusLine = (Self.find([13, 10], in: response) ?? 0) + 2
+                guard write(Array(response[..<statusLine]), to: connection) else { return }
+                for byte in response[statusLine...] {
                     guard !stopped.load(ordering: .acquiring), write([byte], to: connection) else { return }
                     Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
                 }

@@ -24,6 +24,8 @@ final class SpanPipeline: Sendable {
     /// Counts every ended span into the LLM metrics, before the processors (and sampling) see it.
     let metrics: LLMMetrics?
     let isShutdown = Atomic<Bool>(false)
+    /// Spans asked for after shutdown: they record nothing, and are counted as lost.
+    let startedAfterShutdown = Atomic<Int>(0)
 
     init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, processors: [any SpanProcessor], metrics: LLMMetrics? = nil) {
         self.metrics = metrics
@@ -94,7 +96,9 @@ public struct Tracer: Sendable {
         case .span(let span): parentContext = span.context.isValid ? span.context : nil
         case .context(let context): parentContext = context.isValid ? context : nil
         }
-        guard let pipeline, !pipeline.isShutdown.load(ordering: .relaxed) else {
+        guard let pipeline else { return Span(nonRecording: parentContext ?? .invalid) }
+        guard !pipeline.isShutdown.load(ordering: .relaxed) else {
+            pipeline.startedAfterShutdown.wrappingAdd(1, ordering: .relaxed)
             return Span(nonRecording: parentContext ?? .invalid)
         }
 

@@ -174,9 +174,12 @@ public final class TracerProvider: Sendable {
     /// What the sampling rules kept, dropped and decided early; `nil` when no rule is active.
     public var samplingStatistics: SamplingStatistics? { samplingStage?.samplingStatistics }
 
-    /// Delivery counters summed over the exporting processors.
+    /// Delivery counters summed over the exporting processors; `ignoredAfterShutdown` also
+    /// counts the spans started after shutdown, which recorded nothing.
     public var statistics: ExportStatistics {
-        processors.compactMap(\.statistics).reduce(ExportStatistics(), +)
+        var sum = processors.compactMap(\.statistics).reduce(ExportStatistics(), +)
+        sum.ignoredAfterShutdown += pipeline?.startedAfterShutdown.load(ordering: .relaxed) ?? 0
+        return sum
     }
 
     // MARK: Global provider

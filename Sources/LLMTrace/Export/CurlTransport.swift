@@ -1,4 +1,5 @@
 import CCurlZlib
+import Synchronization
 
 /// Certificates for HTTPS endpoints. Verification of the server's certificate always stays on.
 public struct TLSConfiguration: Sendable, Equatable {
@@ -20,12 +21,13 @@ public struct TLSConfiguration: Sendable, Equatable {
     }
 }
 
-/// HTTP over libcurl with one reused easy handle, so successive exports share one keep-alive
+/// HTTP over libcurl with one reused handle, so successive exports share one keep-alive
 /// connection.
 ///
 /// The handle is not thread-safe; a lock makes posts from several threads take turns (the batch
-/// processor only ever sends one at a time anyway). libcurl never raises signals here
-/// (`CURLOPT_NOSIGNAL`), so it is safe in a multithreaded process.
+/// processor only ever sends one at a time anyway). Each post runs on libcurl's multi interface,
+/// so `cancel()` can end one that is waiting on a silent receiver at once. libcurl never raises
+/// signals here (`CURLOPT_NOSIGNAL`), so it is safe in a multithreaded process.
 public final class CurlTransport: HTTPTransport {
     /// Largest response body read; the rest of a larger one is not waited for (the status
     /// decides the outcome).
@@ -33,6 +35,7 @@ public final class CurlTransport: HTTPTransport {
 
     private let handle: Locked<CurlHandle>
     private let connectTimeout: Duration
+    private let cancelled: CancelFlag
 
     /// Creates a transport.
     /// - Parameters:
@@ -42,7 +45,9 @@ public final class CurlTransport: HTTPTransport {
     public init(tls: TLSConfiguration = TLSConfiguration(), connectTimeout: Duration = .seconds(5), userAgent: String = "OTel-OTLP-Exporter-Swift/\(LLMTraceVersion.current) llmtrace") {
         _ = CurlTransport.globalInit
         self.connectTimeout = connectTimeout
-        self.handle = Locked(CurlHandle(tls: tls, userAgent: userAgent))
+        let handle = CurlHandle(tls: tls, userAgent: userAgent)
+        self.cancelled = handle.cancelled
+        self.handle = Locked(handle)
     }
 
     /// libcurl's global set-up must run once, before any handle, and is not thread-safe itself;
@@ -56,14 +61,37 @@ public final class CurlTransport: HTTPTransport {
         let connectMs = min(timeoutMs, max(1, connectTimeout.milliseconds))
         return handle.withLock { $0.post(request, timeoutMs: Int(timeoutMs), connectTimeoutMs: Int(connectMs)) }
     }
+
+    /// Ends a post in progress within milliseconds, and makes later ones fail at once.
+    public func cancel() { cancelled.set() }
+}
+
+/// Set once to stop a transport; wakes the post that is waiting.
+final class CancelFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    // curl_multi_wakeup may be called from any thread; the handle outlives every caller.
+    nonisolated(unsafe) let multi: UnsafeMutableRawPointer?
+
+    init(multi: UnsafeMutableRawPointer?) { self.multi = multi }
+
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+
+    func set() {
+        flag.store(true, ordering: .releasing)
+        if let multi { curl_multi_wakeup(multi) }
+    }
 }
 
 /// Owns one `CURL*`; only reached through `CurlTransport`'s lock.
 final class CurlHandle {
     private let easy: UnsafeMutableRawPointer?
+    private let multi: UnsafeMutableRawPointer?
+    let cancelled: CancelFlag
 
     init(tls: TLSConfiguration, userAgent: String) {
         easy = curl_easy_init()
+        multi = curl_multi_init()
+        cancelled = CancelFlag(multi: multi)
         guard let easy else { return }
         llmtrace_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         llmtrace_curl_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
@@ -87,12 +115,32 @@ final class CurlHandle {
 
     deinit {
         if let easy { curl_easy_cleanup(easy) }
+        if let multi { curl_multi_cleanup(multi) }
     }
 
+    /// Runs the transfer set up on the easy handle; `nil` if cancelled first.
+    private func perform(_ easy: UnsafeMutableRawPointer, _ multi: UnsafeMutableRawPointer) -> CURLcode? {
+        curl_multi_add_handle(multi, easy)
+        defer { curl_multi_remove_handle(multi, easy) }
+        var running: Int32 = 0
+        while !cancelled.isSet {
+            curl_multi_perform(multi, &running)
+            let done = llmtrace_curl_multi_done(multi)
+            if done >= 0 { return CURLcode(UInt32(done)) }
+            // Returns on socket activity, when libcurl's own timers (the timeouts) are due, or on
+            // curl_multi_wakeup from cancel().
+            curl_multi_poll(multi, nil, 0, 1000, nil)
+        }
+        return nil
+    }
+
+    static let cancelledError = TransportError(code: Int32(CURLE_ABORTED_BY_CALLBACK.rawValue), message: "cancelled: the transport was shut down")
+
     func post(_ request: HTTPRequest, timeoutMs: Int, connectTimeoutMs: Int) -> Result<HTTPResponse, TransportError> {
-        guard let easy else {
+        guard let easy, let multi else {
             return .failure(TransportError(code: Int32(CURLE_FAILED_INIT.rawValue), message: "libcurl could not create a handle"))
         }
+        guard !cancelled.isSet else { return .failure(Self.cancelledError) }
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
         // An empty `Expect:` stops libcurl waiting for `100 Continue` on larger bodies.
         for line in ["Expect:"] + request.headers.map({ "\($0.name): \($0.value)" }) {
@@ -101,7 +149,7 @@ final class CurlHandle {
         defer { curl_slist_free_all(headerList) }
 
         let sink = ResponseSink(limit: CurlTransport.maxResponseBytes)
-        let code: CURLcode = withExtendedLifetime(sink) {
+        let code: CURLcode? = withExtendedLifetime(sink) {
             let sinkPointer = Unmanaged.passUnretained(sink).toOpaque()
             llmtrace_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, sinkPointer)
             llmtrace_curl_setopt_pointer(easy, CURLOPT_HEADERDATA, sinkPointer)
@@ -113,7 +161,7 @@ final class CurlHandle {
                 // libcurl reads the body during perform; it stays valid until this closure returns.
                 llmtrace_curl_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
                 llmtrace_curl_setopt_pointer(easy, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
-                let code = curl_easy_perform(easy)
+                let code = perform(easy, multi)
                 llmtrace_curl_setopt_pointer(easy, CURLOPT_POSTFIELDS, nil)
                 return code
             }
@@ -127,6 +175,7 @@ final class CurlHandle {
             if let status = sink.status {
                 return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
             }
+            guard let code else { return .failure(Self.cancelledError) }
             let message = String(cString: curl_easy_strerror(code))
             return .failure(TransportError(code: Int32(code.rawValue), message: message, isTimeout: code == CURLE_OPERATION_TIMEDOUT))
         }

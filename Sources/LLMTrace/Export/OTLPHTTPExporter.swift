@@ -192,14 +192,16 @@ final class OTLPHTTPClient: Sendable {
             case .success(let response):
                 switch response.status {
                 case 200..<300:
-                    return Self.parseSuccess(response.body, rejectedKey: rejectedKey)
+                    return redacted(Self.parseSuccess(response.body, rejectedKey: rejectedKey))
                 case 429, 502, 503, 504:
-                    lastError = .httpStatus(response.status, retryable: true, message: Self.statusMessage(response.body))
+                    lastError = .httpStatus(response.status, retryable: true, message: redacted(Self.statusMessage(response.body)))
                     retryAfter = response.headers["retry-after"].flatMap { RetryAfter.parse($0, nowUnixSeconds: Double(WallClock.nowUnixNano()) / 1e9) }
                 default:
-                    return .failure(.httpStatus(response.status, retryable: false, message: Self.statusMessage(response.body)))
+                    return .failure(.httpStatus(response.status, retryable: false, message: redacted(Self.statusMessage(response.body))))
                 }
             case .failure(let error):
+                // A post cut short by shutdown() is not the network's fault.
+                if isShutdown { return .failure(.shutdown) }
                 lastError = error.isTimeout ? .timeout : .transport(code: error.code, message: error.message)
             }
             if attempt + 1 >= configuration.retry.maxAttempts { break }
@@ -245,10 +247,24 @@ final class OTLPHTTPClient: Sendable {
         return (box.writer.bytes, size, false)
     }
 
-    /// Stops: later sends fail at once and a retry wait in progress ends.
+    /// `text` (a receiver's message, bound for logs) with every configured header value
+    /// hidden: a receiver that echoes the request's headers must not leak an API key.
+    private func redacted(_ text: String) -> String {
+        configuration.headers.reduce(text) { text, header in
+            header.value.count < 4 ? text : text.replacingOccurrences(of: header.value, with: "<redacted>")
+        }
+    }
+
+    private func redacted(_ result: ExportResult) -> ExportResult {
+        guard case .partialSuccess(let rejected, let message) = result else { return result }
+        return .partialSuccess(rejected: rejected, message: redacted(message))
+    }
+
+    /// Stops: later sends fail at once, and a post or retry wait in progress ends.
     func shutdown() {
         if !shutDown.exchange(true, ordering: .acquiringAndReleasing) {
             wake.signal()
+            transport.cancel()
         }
     }
 

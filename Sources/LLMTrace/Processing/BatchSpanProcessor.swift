@@ -106,10 +106,11 @@ public final class BatchSpanProcessor: SpanProcessor {
     @discardableResult
     public func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
         if state.withLock({ $0.isShutdown }) { return true }
-        return runOnExportQueue(timeout: timeout) { deadline in
+        let done = DispatchSemaphore(value: 0)
+        return runOnExportQueue(timeout: timeout, done: done) { deadline in
             self.drainAll(deadline: deadline)
             _ = self.exporter.forceFlush(deadline: deadline)
-        }
+        } && done.wait(timeout: .now() + .nanoseconds(Int(clamping: max(0, timeout.nanoseconds)))) == .success
     }
 
     @discardableResult
@@ -120,14 +121,23 @@ public final class BatchSpanProcessor: SpanProcessor {
         }
         guard first else { return true }
         timer.cancel()
-        let completed = runOnExportQueue(timeout: timeout) { deadline in
+        let timeoutNanos = max(0, timeout.nanoseconds)
+        // The last stretch of the timeout is kept back: if the exports are not done when it
+        // starts, the exporter is told to stop, which ends a post or retry wait in progress, and
+        // what is left fails at once and is counted, so the statistics add up when we return.
+        let reserve = min(timeoutNanos / 5, 200_000_000)
+        let done = DispatchSemaphore(value: 0)
+        let started = runOnExportQueue(timeout: .nanoseconds(timeoutNanos - reserve), done: done) { deadline in
             self.drainAll(deadline: deadline)
             self.exporter.shutdown(deadline: deadline)
         }
-        if !completed {
-            // Interrupts retry waits so the export in progress ends soon after we return, and
-            // counts what never got its turn now, so the statistics the caller reads next add up.
+        var completed = started && done.wait(timeout: .now() + .nanoseconds(Int(clamping: timeoutNanos - reserve))) == .success
+        if started && !completed {
             exporter.shutdown(deadline: .after(.zero))
+            completed = done.wait(timeout: .now() + .nanoseconds(Int(clamping: reserve))) == .success
+        }
+        if !completed {
+            // An exporter that ignored shutdown: what never got its turn is counted now.
             state.withLock { state in
                 var abandoned = 0
                 while state.buffer.count > 0 { abandoned += state.buffer.popChunk().count }
@@ -139,11 +149,12 @@ public final class BatchSpanProcessor: SpanProcessor {
         return completed
     }
 
-    /// Runs `work` on the export queue, behind any export in progress, and waits for it.
+    /// Queues `work` on the export queue, behind any export in progress, to signal `done` when
+    /// finished; `false` if called from that queue, where waiting would deadlock.
     ///
-    /// The work gets a deadline slightly before the caller's timeout, so its exports give up in
-    /// time for this method to return within the timeout.
-    private func runOnExportQueue(timeout: Duration, _ work: @escaping @Sendable (Deadline) -> Void) -> Bool {
+    /// The work gets a deadline slightly before `timeout`, so its exports give up in time for
+    /// the caller's wait of `timeout` to see them finish.
+    private func runOnExportQueue(timeout: Duration, done: DispatchSemaphore, _ work: @escaping @Sendable (Deadline) -> Void) -> Bool {
         if DispatchQueue.getSpecific(key: onExportQueue) == true {
             log.log(.error, key: "flush-on-export-queue", "forceFlush/shutdown called from the export queue; refusing to deadlock")
             return false
@@ -151,12 +162,11 @@ public final class BatchSpanProcessor: SpanProcessor {
         let timeoutNanos = max(0, timeout.nanoseconds)
         let margin = min(timeoutNanos / 10, 100_000_000)
         let workDeadline = Deadline.after(.nanoseconds(timeoutNanos - margin))
-        let done = DispatchSemaphore(value: 0)
         exportQueue.async {
             work(workDeadline)
             done.signal()
         }
-        return done.wait(timeout: .now() + .nanoseconds(Int(clamping: timeoutNanos))) == .success
+        return true
     }
 
     /// Exports while a full batch is waiting: the path a burst of spans takes.
@@ -164,7 +174,8 @@ public final class BatchSpanProcessor: SpanProcessor {
         dispatchPrecondition(condition: .onQueue(exportQueue))
         while true {
             let batch: [SpanData] = state.withLock { state in
-                guard state.buffer.count >= configuration.maxExportBatchSize else {
+                // After shutdown the rest is shutdown's to send, within its deadline.
+                guard state.buffer.count >= configuration.maxExportBatchSize, !state.isShutdown else {
                     // Cleared under the same lock as the check, so no wake-up is lost.
                     state.drainScheduled = false
                     return []
@@ -185,7 +196,11 @@ public final class BatchSpanProcessor: SpanProcessor {
         dispatchPrecondition(condition: .onQueue(exportQueue))
         var remaining = state.withLock { $0.buffer.count }
         while remaining > 0 {
-            let batch = state.withLock { $0.buffer.popChunk() }
+            let batch = state.withLock { state -> [SpanData] in
+                // The timer's round yields to shutdown, whose round has the caller's deadline.
+                if deadline == nil && state.isShutdown { return [] }
+                return state.buffer.popChunk()
+            }
             if batch.isEmpty { break }
             remaining -= batch.count
             export(batch, flushDeadline: deadline)

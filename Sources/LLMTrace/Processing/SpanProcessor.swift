@@ -40,7 +40,7 @@ public struct ExportStatistics: Sendable, Equatable, CustomStringConvertible {
     public var failed = 0
     /// Spans the receiver refused in a partial-success answer.
     public var rejected = 0
-    /// Spans ended after shutdown.
+    /// Spans ended after shutdown (in `TracerProvider.statistics`, also those started after it).
     public var ignoredAfterShutdown = 0
     /// `failed`, split by reason (`http 400`, `timeout`, `connection`, `shutdown`, ...).
     public var failedByReason: [String: Int] = [:]

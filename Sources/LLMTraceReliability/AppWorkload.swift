@@ -1,0 +1,132 @@
+import Dispatch
+import Foundation
+import LLMTrace
+import LLMTraceTestSupport
+import Synchronization
+
+/// What a child process reports: the app's side of the books.
+struct AppResult: Codable {
+    var offered = 0
+    var exported = 0
+    var queueFull = 0
+    var rejected = 0
+    var afterShutdown = 0
+    var failedByReason: [String: Int] = [:]
+    var maxBlockedNanos: UInt64 = 0
+    var shutdownNanos: UInt64 = 0
+    var shutdownCompleted = true
+    var peakRSSBytes = 0
+    /// Provider churn only: growth between the first and the last rounds.
+    var fdGrowth = 0
+    var threadGrowth = 0
+    var rssGrowthBytes = 0
+
+    /// Spans the app's statistics count as lost, by reason.
+    var droppedByReason: [String: Int] {
+        var reasons = failedByReason
+        if queueFull > 0 { reasons["queue full"] = queueFull }
+        if rejected > 0 { reasons["rejected"] = rejected }
+        if afterShutdown > 0 { reasons["after shutdown"] = afterShutdown }
+        return reasons
+    }
+
+    mutating func add(_ statistics: ExportStatistics) {
+        exported += statistics.exported
+        queueFull += statistics.dropped
+        rejected += statistics.rejected
+        afterShutdown += statistics.ignoredAfterShutdown
+        failedByReason.merge(statistics.failedByReason, uniquingKeysWith: +)
+    }
+}
+
+/// The app a child process plays: worker threads and tasks that make traces as fast as asked,
+/// timing every call into LLMTrace.
+final class AppWorkload: Sendable {
+    let tracer: Tracer
+    private let offered = Atomic<Int>(0)
+    private let maxBlocked = Atomic<UInt64>(0)
+    private let stopFlag = Atomic<Bool>(false)
+    private let active = Atomic<Int>(0)
+
+    init(tracer: Tracer) { self.tracer = tracer }
+
+    var offeredSpans: Int { offered.load(ordering: .acquiring) }
+    var maxBlockedNanos: UInt64 { maxBlocked.load(ordering: .acquiring) }
+    /// Asks every worker to stop after its current trace and waits (up to `timeout`) until they have.
+    func stop(timeout: Duration = .seconds(2)) {
+        stopFlag.store(true, ordering: .releasing)
+        let deadline = ContinuousClock.now + timeout
+        while active.load(ordering: .acquiring) > 0 && ContinuousClock.now < deadline { usleep(1000) }
+    }
+
+    /// Runs `threads` threads and `tasks` tasks until `duration` passes or `stop()`, each at
+    /// `tracesPerSecond / (threads + tasks)` traces a second (0: as fast as it can).
+    func run(threads: Int, tasks: Int, duration: Duration, tracesPerSecond: Int) async {
+        let workers = threads + tasks
+        let clock = ContinuousClock()
+        let end = clock.now + duration
+        let interval: Duration? = tracesPerSecond > 0 ? .nanoseconds(Int64(1e9) * Int64(workers) / Int64(tracesPerSecond)) : nil
+        let group = DispatchGroup()
+        active.wrappingAdd(workers, ordering: .releasing)
+        for worker in 0..<threads {
+            group.enter()
+            Thread { [self] in
+                defer { active.wrappingSubtract(1, ordering: .releasing) }
+                var next = clock.now
+                while clock.now < end && !stopFlag.load(ordering: .relaxed) {
+                    trace(worker: worker)
+                    if let interval {
+                        next += interval
+                        if next > clock.now { Thread.sleep(forTimeInterval: Self.seconds(next - clock.now)) }
+                    }
+                }
+                group.leave()
+            }.start()
+        }
+        await withTaskGroup(of: Void.self) { tasksGroup in
+            for worker in threads..<workers {
+                tasksGroup.addTask { [self] in
+                    defer { active.wrappingSubtract(1, ordering: .releasing) }
+                    var next = clock.now
+                    while clock.now < end && !stopFlag.load(ordering: .relaxed) {
+                        trace(worker: worker)
+                        if let interval {
+                            next += interval
+                            if next > clock.now { try? await Task.sleep(until: next, clock: clock) } else { await Task.yield() }
+                        } else if Int.random(in: 0..<64) == 0 {
+                            await Task.yield()
+                        }
+                    }
+                }
+            }
+        }
+        await withCheckedContinuation { continuation in
+            group.notify(queue: .global()) { continuation.resume() }
+        }
+    }
+
+    /// One RAG-shaped trace of four spans; every call into LLMTrace is timed.
+    func trace(worker: Int) {
+        let root = timed { tracer.startSpan("rag_pipeline", parent: .root, attributes: ["gen_ai.operation.name": "invoke_workflow", "worker": .int(worker)]) }
+        for step in ["retrieval", "rerank", "chat gpt-4o-mini"] {
+            let span = timed { tracer.startSpan(step, parent: .span(root)) }
+            timed { span.setAttribute("gen_ai.usage.input_tokens", 1200) }
+            timed { span.end() }
+        }
+        timed { root.end() }
+        offered.wrappingAdd(4, ordering: .relaxed)
+    }
+
+    @discardableResult
+    private func timed<T>(_ body: () -> T) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = body()
+        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        if elapsed > maxBlocked.load(ordering: .relaxed) { maxBlocked.max(elapsed, ordering: .relaxed) }
+        return result
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import LLMTrace
+import LLMTraceTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One line of the report.
+struct Row {
+    var name: String
+    var offered = 0
+    var delivered = 0
+    var dropped: [String: Int] = [:]
+    var duplicates = 0
+    var maxBlockedNanos: UInt64?
+    var shutdownNanos: UInt64?
+    var peakRSSBytes: Int?
+    /// What broke a promise; empty when the row passes.
+    var problems: [String] = []
+
+    var droppedTotal: Int { dropped.values.reduce(0, +) }
+}
+
+/// Runs each row's child against a fault receiver and checks the books of both sides.
+struct Suite {
+    /// Sent as the `x-api-key` header; must never show up in a log line, an error or a span.
+    static let secret = "sk-llmtrace-SECRET-\(UInt32.random(in: 100_000...999_999))"
+
+    /// No call to start, end or annotate a span may take longer (README "What LLMTrace survives").
+    static let blockedBound: Duration = .milliseconds(50)
+    /// `shutdown(timeout:)` may overrun its timeout by this much: waking a thread is not instant.
+    static let shutdownSlack: Duration = .milliseconds(50)
+    static let shutdownTimeout: Duration = .seconds(3)
+
+    let executable = ProcessFigures.executablePath
+    let payloadDirectory: String?
+    let faultSeconds: Int
+    let soakSeconds: Int
+
+    /// The environment every child gets: a short export timeout and schedule delay, so each
+    /// fault plays out in seconds, and a secret header.
+    func environment(port: Int) -> [String: String] {
+        [
+            "OTEL_SERVICE_NAME": "llmtrace-reliability",
+            "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:\(port)",
+            "OTEL_EXPORTER_OTLP_HEADERS": "x-api-key=\(Self.secret)",
+            "OTEL_EXPORTER_OTLP_TIMEOUT": "2000",
+            "OTEL_BSP_SCHEDULE_DELAY": "200",
+            "OTEL_METRICS_EXPORTER": "none",
+            "OTEL_LOG_LEVEL": "info",
+        ]
+    }
+
+    /// A fault row: the child makes traces for `faultSeconds` against `fault`.
+    func run(_ fault: Fault) throws -> Row {
+        try runChild(fault: fault, name: fault.name, arguments: ["--child", "workload", "--seconds", String(faultSeconds), "--rate", "1000"])
+    }
+
+    /// The soak: six workers as fast as they can, against a healthy receiver.
+    func soak() throws -> Row {
+        try runChild(fault: Fault.all[0], name: "soak: 3 threads + 3 tasks, \(soakSeconds) s flat out",
+                     arguments: ["--child", "workload", "--seconds", String(soakSeconds), "--rate", "0", "--threads", "3", "--tasks", "3"])
+    }
+
+    /// Providers made, used and shut down one after another.
+    func churn(rounds: Int) throws -> Row {
+        var row = try runChild(fault: Fault.all[0], name: "\(rounds) providers made and shut down", arguments: ["--child", "churn", "--rounds", String(rounds)])
+        row.shutdownNanos = nil
+        return row
+    }
+
+    /// The sample app (this program's child mode) ended by SIGTERM mid-run.
+    func sampleAppSignal() throws -> Row {
+        try runChild(fault: Fault.all[0], name: "sample app: SIGTERM mid-run", arguments: ["--child", "signal"], signal: SIGTERM)
+    }
+
+    private func runChild(fault: Fault, name: String, arguments: [String], signal: Int32? = nil) throws -> Row {
+        let receiver = try FaultReceiver(fault: fault, payloadDirectory: payloadDirectory)
+        defer { receiver.stop() }
+        var signalSent: ContinuousClock.Instant?
+        let output = try ChildProcess.run(executable, arguments, environment: environment(port: receiver.port)) { process in
+            guard let signal else { return }
+            Thread.sleep(forTimeInterval: 1.5)
+            signalSent = .now
+            kill(process.processIdentifier, signal)
+        }
+        let exited = ContinuousClock.now
+        var row = Row(name: name)
+        if let signal {
+            if !(output.signalled && output.status == signal) {
+                row.problems.append("expected to end by signal \(signal), ended with \(output.signalled ? "signal" : "status") \(output.status)")
+            }
+        } else if output.signalled || output.status != 0 {
+            row.problems.append("child \(output.signalled ? "killed by signal" : "exited with status") \(output.status): \(output.stderr.suffix(300))")
+        }
+        guard let line = output.stdout.split(separator: "\n").last,
+              let app = try? JSONDecoder().decode(AppResult.self, from: Data(line.utf8))
+        else {
+            row.problems.append("no result from the child")
+            return row
+        }
+        let books = receiver.snapshot
+        row.offered = app.offered
+        row.delivered = books.accepted.count
+        row.dropped = app.droppedByReason
+        row.duplicates = books.duplicates
+        row.maxBlockedNanos = app.maxBlockedNanos
+        row.shutdownNanos = signalSent.map { Self.nanos(exited - $0) } ?? app.shutdownNanos
+        row.peakRSSBytes = app.peakRSSBytes
+        check(&row, app: app, books: books, output: output)
+        return row
+    }
+
+    /// The rag-demo executable built next to this one, ended by `signal` mid-run.
+    func demoSignal(_ signal: Int32, name: String) throws -> Row? {
+        let demo = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("rag-demo").path
+        guard FileManager.default.isExecutableFile(atPath: demo) else { return nil }
+        let receiver = try FaultReceiver(fault: Fault.all[0], payloadDirectory: payloadDirectory)
+        defer { receiver.stop() }
+        var signalSent = ContinuousClock.now
+        var environment = environment(port: receiver.port)
+        environment["OTEL_METRICS_EXPORTER"] = "otlp"
+        let output = try ChildProcess.run(demo, ["--questions", "100000", "--concurrency", "4", "--latency-scale", "0.05", "--seed", "7"], environment: environment) { process in
+            Thread.sleep(forTimeInterval: 2)
+            signalSent = .now
+            kill(process.processIdentifier, signal)
+        }
+        let exited = ContinuousClock.now
+        var row = Row(name: name)
+        if !(output.signalled && output.status == signal) {
+            row.problems.append("expected to end by signal \(signal), ended with status \(output.status)")
+        }
+        let figures = Dictionary(output.stdout.split(separator: "\n").compactMap { line -> (String, Int)? in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, let value = Int(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+            return (String(parts[0]), value)
+        }, uniquingKeysWith: { $1 })
+        guard let exported = figures["spans_exported"], let dropped = figures["spans_dropped"] else {
+            row.problems.append("no interrupted summary from rag-demo: \(output.stdout.suffix(300))")
+            return row
+        }
+        let books = receiver.snapshot
+        row.offered = exported + dropped
+        row.delivered = books.accepted.count
+        if dropped > 0 { row.dropped = ["counted by the demo": dropped] }
+        row.duplicates = books.duplicates
+        row.shutdownNanos = Self.nanos(exited - signalSent)
+        var app = AppResult()
+        app.offered = row.offered
+        app.exported = exported
+        check(&row, app: app, books: books, output: output)
+        if books.accepted.isEmpty { row.problems.append("nothing arrived") }
+        return row
+    }
+
+    /// The promises every row keeps.
+    private func check(_ row: inout Row, app: AppResult, books: FaultReceiver.Books, output: ChildOutput) {
+        if row.duplicates > 0 { row.problems.append("\(row.duplicates) spans delivered twice") }
+        let uncounted = row.offered - row.delivered - row.droppedTotal
+        if uncounted != 0 { row.problems.append("\(uncounted) spans neither delivered nor counted as dropped") }
+        if app.exported != row.delivered { row.problems.append("app counted \(app.exported) exported, receiver accepted \(row.delivered)") }
+        if let blocked = row.maxBlockedNanos, blocked > Self.nanos(Self.blockedBound) {
+            row.problems.append("a call blocked the app for \(Report.milliseconds(blocked))")
+        }
+        if let shutdown = row.shutdownNanos, shutdown > Self.nanos(Self.shutdownTimeout + Self.shutdownSlack) {
+            row.problems.append("shutdown took \(Report.milliseconds(shutdown)), over its \(Report.text(Self.shutdownTimeout)) timeout")
+        }
+        if output.stdout.contains(Self.secret) || output.stderr.contains(Self.secret) { row.problems.append("the secret header value was printed") }
+        if books.secretInBody > 0 { row.problems.append("the secret header value was in \(books.secretInBody) exported bodies") }
+        if books.missingHeader > 0 { row.problems.append("\(books.missingHeader) requests lacked the configured header") }
+        if app.fdGrowth > 0 { row.problems.append("\(app.fdGrowth) file descriptors leaked") }
+        if app.threadGrowth > 2 { row.problems.append("\(app.threadGrowth) more threads at the end") }
+        if app.rssGrowthBytes > 32 << 20 { row.problems.append("resident memory grew by \(app.rssGrowthBytes >> 20) MB") }
+    }
+
+    static func nanos(_ duration: Duration) -> UInt64 {
+        UInt64(max(0, duration.components.seconds)) * 1_000_000_000 + UInt64(max(0, duration.components.attoseconds) / 1_000_000_000)
+    }
+}
