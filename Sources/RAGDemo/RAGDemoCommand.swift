@@ -64,7 +64,7 @@ struct RAGDemoCommand: AsyncParsableCommand {
 
         var shutdownTimeout: Duration = .seconds(10)
         if tracing.exporters.contains(.otlp) && !ReceiverProbe.isReachable(tracing.otlp.endpoint) {
-            print("receiver: none at \(tracing.otlp.endpoint); traces will be dropped (start Jaeger: docker compose -f jaeger-compose.yml up -d)")
+            print("receiver: none at \(TracingConfiguration.redactedURL(tracing.otlp.endpoint)); traces will be dropped (start Jaeger: docker compose -f jaeger-compose.yml up -d)")
             shutdownTimeout = .seconds(1)
         }
 
@@ -84,7 +84,7 @@ struct RAGDemoCommand: AsyncParsableCommand {
         let generator: any AnswerGenerator
         if let base = environment["OPENAI_BASE_URL"], !base.isEmpty, let key = environment["OPENAI_API_KEY"], !key.isEmpty {
             generator = OpenAICompatibleGenerator(baseURL: base, apiKey: key, timeout: .seconds(60), concurrency: concurrency)
-            print("generator: OpenAI-compatible API at \(base)")
+            print("generator: OpenAI-compatible API at \(TracingConfiguration.redactedURL(base))")
         } else {
             generator = LocalGenerator(latencyScale: latencyScale)
         }

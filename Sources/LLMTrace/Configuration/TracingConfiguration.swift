@@ -220,13 +220,13 @@ public struct TracingConfiguration: Sendable {
             if let hasPath = Self.urlHasPath(url) {
                 otlp.endpoint = hasPath ? url : url + "/"
             } else {
-                env.warn(specific("ENDPOINT"), url, expected: "an http:// or https:// URL")
+                env.warn(specific("ENDPOINT"), Self.redactedURL(url), expected: "an http:// or https:// URL")
             }
         } else if let base = env.string(general("ENDPOINT")) {
             if Self.urlHasPath(base) != nil {
                 otlp.endpoint = (base.hasSuffix("/") ? base : base + "/") + "v1/\(signal.rawValue)"
             } else {
-                env.warn(general("ENDPOINT"), base, expected: "an http:// or https:// URL")
+                env.warn(general("ENDPOINT"), Self.redactedURL(base), expected: "an http:// or https:// URL")
             }
         }
         if let key = env.firstKey(specific("PROTOCOL"), general("PROTOCOL")),
@@ -255,6 +255,26 @@ public struct TracingConfiguration: Sendable {
             otlp.tls.clientKeyFile = env.string(key)
         }
         return otlp
+    }
+
+    /// `url` fit for a log line: user-info and query, which can carry credentials, are hidden.
+    package static func redactedURL(_ url: String) -> String {
+        var text = Substring(url)
+        var result = ""
+        if let scheme = text.range(of: "://") {
+            result += text[..<scheme.upperBound]
+            text = text[scheme.upperBound...]
+            let authorityEnd = text.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? text.endIndex
+            if let at = text[..<authorityEnd].lastIndex(of: "@") {
+                result += "<redacted>"
+                text = text[at...]
+            }
+        }
+        if let query = text.firstIndex(of: "?") {
+            let fragment = text[query...].firstIndex(of: "#") ?? text.endIndex
+            return result + text[..<query] + "?<redacted>" + text[fragment...]
+        }
+        return result + text
     }
 
     /// Whether `url` (of the form `http(s)://host[:port][/path]`) has a path; `nil` if it is not

@@ -56,7 +56,7 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     }
 
     public var description: String {
-        "endpoint=\(endpoint) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.map(\.name))"
+        "endpoint=\(TracingConfiguration.redactedURL(endpoint)) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.map(\.name))"
     }
 }
 
