@@ -9,6 +9,7 @@ pkg-config --exists libcurl 2> /dev/null || missing+=(libcurl4-openssl-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 command -v pkg-config > /dev/null || missing+=(pkg-config)
 command -v curl > /dev/null || missing+=(curl)
+command -v openssl > /dev/null || missing+=(openssl)
 python3 -c "import venv, ensurepip" 2> /dev/null || missing+=(python3-venv)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing: ${missing[*]}"

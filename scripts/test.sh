@@ -7,11 +7,15 @@
 #      (the official protobuf schema plus the OTLP/JSON rules): spans to /v1/traces, metrics to
 #      /v1/metrics; any rejection fails the run. The Prometheus text the tests rendered is parsed
 #      with prometheus_client.
-#   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree.
+#      llmtrace-reliability runs its fault, load, signal and churn rows (README "What LLMTrace
+#      survives") and fails on any duplicate, uncounted loss, blocked caller or leaked secret.
+#   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree,
+#      and against HTTPS receivers (check_tls.py): verification on, CA and mTLS settings honoured.
 #   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML).
 #   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose: every failed
 #      question's trace must arrive whole, with the RAG shape, and the metrics pushed must carry
-#      the summary's token and cost totals exactly; then once with no receiver at all.
+#      the summary's token and cost totals exactly; then once with no receiver at all, and once
+#      with secrets in every setting, none of which may appear in its output.
 # Steps 2 to 5 need ../shared/otlp (and python3); without it they are skipped with a note.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +31,11 @@ LLMTRACE_PAYLOAD_DIR="$WORK/payloads" swift test 2>&1 | tee "$WORK/swift-test.lo
 echo "== llmtrace-bench --quick (smoke; its request bodies join the conformance replay)"
 swift build --product llmtrace-bench
 "$ROOT/.build/debug/llmtrace-bench" --quick --payload-dir "$WORK/payloads"
+
+echo "== reliability suite: receiver faults, load soak, signals, provider churn (one body per row joins the replay)"
+swift build --product rag-demo
+swift build --product llmtrace-reliability
+"$ROOT/.build/debug/llmtrace-reliability" --payload-dir "$WORK/payloads"
 
 if [ ! -x "$SHARED_OTLP/accept.sh" ]; then
     echo "note: $SHARED_OTLP not found; skipping the strict-receiver conformance checks"
@@ -67,6 +76,9 @@ swift build --product llmtrace-example
 ACCEPT_OUT="$WORK/accept" OTEL_SERVICE_NAME=quickstart "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" -- \
     "$ROOT/.build/debug/llmtrace-example"
 
+echo "== TLS: verification on, CA and client certificate (mTLS) settings honoured"
+"$PY" "$ROOT/scripts/check_tls.py" "$ROOT/.build/debug/llmtrace-example"
+
 echo "== collector and compose configuration"
 "$PY" "$ROOT/scripts/check_configs.py" "$ROOT"
 
@@ -85,3 +97,13 @@ cat "$WORK/demo-down.txt"
 grep -q "^receiver: none at http://127.0.0.1:9/v1/traces" "$WORK/demo-down.txt"
 grep -q "^questions: 3$" "$WORK/demo-down.txt"
 echo "rag-demo without a receiver: ran, reported, exited 0"
+
+echo "== rag-demo never prints a secret"
+SECRET="sk-demo-$RANDOM$RANDOM-secret"
+OTEL_EXPORTER_OTLP_ENDPOINT="http://user:$SECRET@127.0.0.1:9/?key=$SECRET" OTEL_EXPORTER_OTLP_HEADERS="x-api-key=$SECRET,broken" \
+    OPENAI_API_KEY="$SECRET" OTEL_LOG_LEVEL=debug timeout 60 "$ROOT/.build/debug/rag-demo" --questions 2 --latency-scale 0 \
+    > "$WORK/demo-secret.txt" 2>&1
+if grep -q "$SECRET" "$WORK/demo-secret.txt"; then
+    echo "rag-demo printed a secret:"; grep -n "$SECRET" "$WORK/demo-secret.txt"; exit 1
+fi
+echo "rag-demo output (stdout and stderr, debug logging) holds none of the secrets it was given"

@@ -73,12 +73,9 @@ final class AppWorkload: Sendable {
             Thread { [self] in
                 defer { active.wrappingSubtract(1, ordering: .releasing) }
                 var next = clock.now
-                while clock.now < end && !stopFlag.load(ordering: .relaxed) {
-                    trace(worker: worker)
-                    if let interval {
-                        next += interval
-                        if next > clock.now { Thread.sleep(forTimeInterval: Self.seconds(next - clock.now)) }
-                    }
+                while running(until: end) {
+                    let wait = step(worker: worker, interval: interval, next: &next)
+                    if wait > .zero { Thread.sleep(forTimeInterval: Self.seconds(wait)) }
                 }
                 group.leave()
             }.start()
@@ -88,13 +85,12 @@ final class AppWorkload: Sendable {
                 tasksGroup.addTask { [self] in
                     defer { active.wrappingSubtract(1, ordering: .releasing) }
                     var next = clock.now
-                    while clock.now < end && !stopFlag.load(ordering: .relaxed) {
-                        trace(worker: worker)
-                        if let interval {
-                            next += interval
-                            if next > clock.now { try? await Task.sleep(until: next, clock: clock) } else { await Task.yield() }
+                    while running(until: end) {
+                        let wait = step(worker: worker, interval: interval, next: &next)
+                        if wait > .zero {
+                            try? await Task.sleep(for: wait)
                         } else if Int.random(in: 0..<64) == 0 {
-                            await Task.yield()
+                            await Task.yield() // flat out, but leave the cooperative pool some air
                         }
                     }
                 }
@@ -103,6 +99,19 @@ final class AppWorkload: Sendable {
         await withCheckedContinuation { continuation in
             group.notify(queue: .global()) { continuation.resume() }
         }
+    }
+
+    private func running(until end: ContinuousClock.Instant) -> Bool {
+        ContinuousClock.now < end && !stopFlag.load(ordering: .relaxed)
+    }
+
+    /// Makes one trace; returns how long to wait before the next to keep to `interval` (after
+    /// `next`, the time the next one is due).
+    private func step(worker: Int, interval: Duration?, next: inout ContinuousClock.Instant) -> Duration {
+        trace(worker: worker)
+        guard let interval else { return .zero }
+        next += interval
+        return max(.zero, next - ContinuousClock.now)
     }
 
     /// One RAG-shaped trace of four spans; every call into LLMTrace is timed.
