@@ -57,7 +57,8 @@ final class FaultReceiver: Sendable {
     }
 
     private func answer(_ request: LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Reply {
-        guard request.path.hasSuffix("/v1/traces") else { return Fault.ok }
+        // Metrics meet the same fault; only spans are booked.
+        guard request.path.hasSuffix("/v1/traces") else { return fault.reply(seconds, 0, 0) }
         let ids = OTLPBody.spanIDs(in: request.body)
         let secretLeaked = LoopbackHTTPServer.find(Array(Suite.secret.utf8), in: request.body) != nil
         let (index, saveSample) = books.withLock { books -> (Int, Bool) in
