@@ -82,7 +82,8 @@ final class CancelFlag: Sendable {
     }
 }
 
-/// Owns one `CURL*`; only reached through `CurlTransport`'s lock.
+/// Owns one easy handle and the multi handle that runs it (and keeps its connection); only
+/// reached through `CurlTransport`'s lock, except for the cancel flag.
 final class CurlHandle {
     private let easy: UnsafeMutableRawPointer?
     private let multi: UnsafeMutableRawPointer?

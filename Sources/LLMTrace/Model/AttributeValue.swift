@@ -108,10 +108,12 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     public var endIndex: Int { elements.endIndex }
     public subscript(position: Int) -> Attribute { elements[position] }
 
-    /// The value for `key`; setting `nil` removes it.
+    /// The value for `key`; setting `nil` removes it. An empty key is ignored: OpenTelemetry
+    /// requires keys to be non-empty, and receivers refuse a span that has one.
     public subscript(key: String) -> AttributeValue? {
         get { index(of: key).map { elements[$0].value } }
         set {
+            guard !key.isEmpty else { return }
             if let index = index(of: key) {
                 if let newValue { elements[index].value = newValue } else { elements.remove(at: index) }
             } else if let newValue {
@@ -122,10 +124,12 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
 
     /// Sets `key` within a count limit.
     ///
-    /// Overwriting an existing key always succeeds; a new key past `countLimit` is refused.
+    /// Overwriting an existing key always succeeds; a new key past `countLimit` is refused; an
+    /// empty key is ignored.
     /// - Returns: `false` when the attribute was dropped for the limit.
     @discardableResult
     mutating func set(_ key: String, _ value: AttributeValue, countLimit: Int) -> Bool {
+        guard !key.isEmpty else { return true }
         if let index = index(of: key) {
             elements[index].value = value
             return true

@@ -181,6 +181,8 @@ import LLMTraceTestSupport
         #expect(attributes["control"]?["stringValue"] as? String == control)
         #expect((attributes["huge"]?["stringValue"] as? String)?.count == huge.count)
         #expect(attributes["nan"]?["doubleValue"] as? String == "NaN")
+        #expect(attributes[""] == nil) // an empty key is ignored: receivers refuse it
+        #expect(attributes[control]?["stringValue"] as? String == "control key")
         #expect(spans.contains { ($0["name"] as? String)?.utf8.count == 3 << 20 })
     }
 
