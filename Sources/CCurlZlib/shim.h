@@ -4,7 +4,7 @@
 #include <curl/curl.h>
 #include <zlib.h>
 
-/* curl_easy_setopt and curl_easy_getinfo are variadic, which Swift cannot call.
+/* curl_easy_setopt is variadic, which Swift cannot call.
    These typed wrappers give Swift one entry point per argument type. */
 
 static inline CURLcode llmtrace_curl_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -31,10 +31,6 @@ typedef size_t (*llmtrace_curl_data_callback)(char *buffer, size_t size, size_t 
 
 static inline CURLcode llmtrace_curl_setopt_callback(CURL *handle, CURLoption option, llmtrace_curl_data_callback value) {
     return curl_easy_setopt(handle, option, value);
-}
-
-static inline CURLcode llmtrace_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
-    return curl_easy_getinfo(handle, info, value);
 }
 
 /* The result of a finished transfer of `multi`, or -1 while none has finished: reads the

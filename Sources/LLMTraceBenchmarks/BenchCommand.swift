@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LLMTrace
+import LLMTraceTestSupport
 
 /// `llmtrace-bench`: the workload of `../shared/bench/WORKLOAD.md`, every configuration, a table.
 @main
@@ -59,7 +60,7 @@ struct BenchCommand: ParsableCommand {
         print("")
         print("| configuration | caller ns/span | end-to-end spans/s | dropped: sink count / processor | peak RSS MB | wire bytes/span |")
         print("| --- | --- | --- | --- | --- | --- |")
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let executable = ProcessFigures.executablePath
         var failures = 0
         for configuration in selected {
             var results: [RunResult] = []
@@ -82,17 +83,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     static func runChild(_ executable: String, _ arguments: [String]) throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let line = String(decoding: output, as: UTF8.self).split(separator: "\n").last
-        else { throw ValidationError("child run \(arguments.joined(separator: " ")) failed with status \(process.terminationStatus)") }
+        let output = try ChildProcess.run(executable, arguments)
+        guard !output.signalled, output.status == 0, let line = output.stdout.split(separator: "\n").last
+        else { throw ValidationError("child run \(arguments.joined(separator: " ")) failed with status \(output.status): \(output.stderr.suffix(300))") }
         return try JSONDecoder().decode(RunResult.self, from: Data(line.utf8))
     }
 

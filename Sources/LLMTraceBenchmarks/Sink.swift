@@ -18,7 +18,6 @@ final class Sink: Sendable {
     private final class Counters: Sendable {
         let spans = Atomic<Int>(0)
         let bytes = Atomic<Int>(0)
-        let requests = Atomic<Int>(0)
     }
 
     /// Spans received so far.
@@ -35,10 +34,7 @@ final class Sink: Sendable {
             // Counted before the answer goes out, so a flush that returned has been counted.
             counters.spans.wrappingAdd(OTLPBody.countSpans(in: request.body), ordering: .releasing)
             counters.bytes.wrappingAdd(request.rawBody.count, ordering: .releasing)
-            let n = counters.requests.wrappingAdd(1, ordering: .releasing).newValue
-            if let dumpDirectory {
-                try? Data(request.body).write(to: URL(fileURLWithPath: dumpDirectory).appendingPathComponent("bench-\(getpid())-\(n).json"))
-            }
+            TestReceiver.dump(request.body, kind: "payload-bench", ext: "json", into: dumpDirectory)
             return .respond(status: 200)
         }
     }

@@ -156,7 +156,3 @@ enum Workload {
         return Double(sink.spans) / (clock.now - start).seconds
     }
 }
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -12,8 +12,8 @@ struct AppResult: Codable {
     var rejected = 0
     var afterShutdown = 0
     var failedByReason: [String: Int] = [:]
-    var maxBlockedNanos: UInt64 = 0
-    var shutdownNanos: UInt64 = 0
+    var maxBlockedNanos: Int64 = 0
+    var shutdownNanos: Int64 = 0
     var shutdownCompleted = true
     var peakRSSBytes = 0
     /// Provider churn only: growth between the first and the last rounds.
@@ -51,7 +51,7 @@ final class AppWorkload: Sendable {
     init(tracer: Tracer) { self.tracer = tracer }
 
     var offeredSpans: Int { offered.load(ordering: .acquiring) }
-    var maxBlockedNanos: UInt64 { maxBlocked.load(ordering: .acquiring) }
+    var maxBlockedNanos: Int64 { Int64(maxBlocked.load(ordering: .acquiring)) }
     /// Asks every worker to stop after its current trace and waits (up to `timeout`) until they have.
     func stop(timeout: Duration = .seconds(2)) {
         stopFlag.store(true, ordering: .releasing)
@@ -75,7 +75,7 @@ final class AppWorkload: Sendable {
                 var next = clock.now
                 while running(until: end) {
                     let wait = step(worker: worker, interval: interval, next: &next)
-                    if wait > .zero { Thread.sleep(forTimeInterval: Self.seconds(wait)) }
+                    if wait > .zero { Thread.sleep(forTimeInterval: wait.seconds) }
                 }
                 group.leave()
             }.start()
@@ -133,9 +133,5 @@ final class AppWorkload: Sendable {
         let elapsed = DispatchTime.now().uptimeNanoseconds - start
         if elapsed > maxBlocked.load(ordering: .relaxed) { maxBlocked.max(elapsed, ordering: .relaxed) }
         return result
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

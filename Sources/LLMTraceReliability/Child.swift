@@ -23,7 +23,7 @@ enum Child {
         result.offered = app.offeredSpans
         result.add(provider.statistics)
         result.maxBlockedNanos = app.maxBlockedNanos
-        result.shutdownNanos = UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000)
+        result.shutdownNanos = elapsed.nanoseconds
         result.shutdownCompleted = completed
         result.peakRSSBytes = ProcessFigures.peakRSSBytes()
         return result

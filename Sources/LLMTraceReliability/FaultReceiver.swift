@@ -27,13 +27,12 @@ final class FaultReceiver: Sendable {
     init(fault: Fault, payloadDirectory: String?) throws {
         self.fault = fault
         self.payloadDirectory = payloadDirectory
-        port = LoopbackHTTPServer.closedPort()
+        port = LoopbackHTTPServer.unusedPort()
         Thread { [self] in watch() }.start()
     }
 
     var seconds: Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        (ContinuousClock.now - start).seconds
     }
 
     var snapshot: Books { books.withLock { $0 } }
@@ -72,9 +71,9 @@ final class FaultReceiver: Sendable {
             if secretLeaked { books.secretInBody += 1 }
             if request.headers["x-api-key"] != Suite.secret { books.missingHeader += 1 }
         }
-        if saveSample, let payloadDirectory {
+        if saveSample {
             // One body per fault joins the strict receiver's conformance replay.
-            try? Data(request.body).write(to: URL(fileURLWithPath: payloadDirectory).appendingPathComponent("payload-reliability-\(getpid())-\(port).json"))
+            TestReceiver.dump(request.body, kind: "payload-reliability", ext: "json", into: payloadDirectory)
         }
         return reply
     }

@@ -21,11 +21,11 @@ enum Report {
 
     /// `50 ms`, `3 s`.
     static func text(_ duration: Duration) -> String {
-        let nanos = Suite.nanos(duration)
+        let nanos = duration.nanoseconds
         return nanos % 1_000_000_000 == 0 ? "\(nanos / 1_000_000_000) s" : "\(nanos / 1_000_000) ms"
     }
 
-    static func milliseconds(_ nanos: UInt64) -> String {
+    static func milliseconds(_ nanos: Int64) -> String {
         String(format: "%.1f ms", Double(nanos) / 1e6)
     }
 }

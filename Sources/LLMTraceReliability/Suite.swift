@@ -12,8 +12,8 @@ struct Row {
     var delivered = 0
     var dropped: [String: Int] = [:]
     var duplicates = 0
-    var maxBlockedNanos: UInt64?
-    var shutdownNanos: UInt64?
+    var maxBlockedNanos: Int64?
+    var shutdownNanos: Int64?
     var peakRSSBytes: Int?
     /// What broke a promise; empty when the row passes.
     var problems: [String] = []
@@ -112,7 +112,7 @@ struct Suite {
         row.dropped = app.droppedByReason
         row.duplicates = books.duplicates
         row.maxBlockedNanos = app.maxBlockedNanos
-        row.shutdownNanos = signalSent.map { Self.nanos(exited - $0) } ?? app.shutdownNanos
+        row.shutdownNanos = signalSent.map { (exited - $0).nanoseconds } ?? app.shutdownNanos
         row.peakRSSBytes = app.peakRSSBytes
         check(&row, app: app, books: books, output: output, blockedBound: blockedBound)
         return row
@@ -149,7 +149,7 @@ struct Suite {
         row.delivered = books.accepted.count
         if dropped > 0 { row.dropped = ["counted by the demo": dropped] }
         row.duplicates = books.duplicates
-        row.shutdownNanos = Self.nanos(exited - signalSent)
+        row.shutdownNanos = (exited - signalSent).nanoseconds
         var app = AppResult()
         app.offered = row.offered
         app.exported = exported
@@ -164,10 +164,10 @@ struct Suite {
         let uncounted = row.offered - row.delivered - row.droppedTotal
         if uncounted != 0 { row.problems.append("\(uncounted) spans neither delivered nor counted as dropped") }
         if app.exported != row.delivered { row.problems.append("app counted \(app.exported) exported, receiver accepted \(row.delivered)") }
-        if let blocked = row.maxBlockedNanos, blocked > Self.nanos(blockedBound) {
+        if let blocked = row.maxBlockedNanos, blocked > blockedBound.nanoseconds {
             row.problems.append("a call blocked the app for \(Report.milliseconds(blocked))")
         }
-        if let shutdown = row.shutdownNanos, shutdown > Self.nanos(Self.shutdownTimeout + Self.shutdownSlack) {
+        if let shutdown = row.shutdownNanos, shutdown > (Self.shutdownTimeout + Self.shutdownSlack).nanoseconds {
             row.problems.append("shutdown took \(Report.milliseconds(shutdown)), over its \(Report.text(Self.shutdownTimeout)) timeout")
         }
         if output.stdout.contains(Self.secret) || output.stderr.contains(Self.secret) { row.problems.append("the secret header value was printed") }
@@ -176,9 +176,5 @@ struct Suite {
         if app.fdGrowth > 0 { row.problems.append("\(app.fdGrowth) file descriptors leaked") }
         if app.threadGrowth > 2 { row.problems.append("\(app.threadGrowth) more threads at the end") }
         if app.rssGrowthBytes > 32 << 20 { row.problems.append("resident memory grew by \(app.rssGrowthBytes >> 20) MB") }
-    }
-
-    static func nanos(_ duration: Duration) -> UInt64 {
-        UInt64(max(0, duration.components.seconds)) * 1_000_000_000 + UInt64(max(0, duration.components.attoseconds) / 1_000_000_000)
     }
 }

@@ -58,7 +58,7 @@ struct Summary {
         let costs = outcomes.compactMap(\.cost)
         // Summed in billionths of a dollar, as LLMTrace's cost metric sums it: the two agree exactly.
         lines.append("cost_usd: " + (usages.count == costs.count ? Self.usd(nanos: Demo.costNanoUSD(outcomes)) : "unknown (model has no price)"))
-        let latencies = outcomes.map { Double($0.latency.components.seconds) * 1000 + Double($0.latency.components.attoseconds) / 1e15 }
+        let latencies = outcomes.map { $0.latency.seconds * 1000 }
         lines.append("latency_p50_ms: \(Self.format(Self.percentile(latencies, 0.50), decimals: 1))")
         lines.append("latency_p95_ms: \(Self.format(Self.percentile(latencies, 0.95), decimals: 1))")
         lines.append("spans_exported: \(export.exported)")

@@ -30,7 +30,7 @@ struct FailurePlan: Sendable {
         z ^= z >> 31
         let draw = Double(z >> 11) / 9_007_199_254_740_992.0 // 2^53
         guard draw < rate else { return nil }
-        return z & 1 == 0 ? .rateLimited(retryAfter: 2) : .timeout(seconds: Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18)
+        return z & 1 == 0 ? .rateLimited(retryAfter: 2) : .timeout(seconds: timeout.seconds)
     }
 }
 

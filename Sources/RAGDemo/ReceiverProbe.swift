@@ -38,7 +38,7 @@ enum ReceiverProbe {
         if result == 0 { return true }
         guard errno == EINPROGRESS else { return false }
         var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(clamping: timeout.milliseconds)
         guard poll(&poller, 1, milliseconds) == 1 else { return false }
         var error: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)

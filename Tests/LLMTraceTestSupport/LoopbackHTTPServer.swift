@@ -74,8 +74,17 @@ package final class LoopbackHTTPServer: Sendable {
         open.withLock { for fd in $0 { shutdown(fd, Int32(SHUT_RDWR)) } }
     }
 
-    /// A port on which nothing listens: listened on once to learn a free number, then closed.
+    /// A port on which nothing listens, and nothing will: a socket stays bound to it, without
+    /// listening (so connections are refused) and without `SO_REUSEADDR` (so no other test's
+    /// receiver, started meanwhile, is handed the same port), until the process exits.
     package static func closedPort() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0, let port = try? bind(fd, port: 0) else { return 9 }
+        return port
+    }
+
+    /// A port free now, to listen on later (the kernel may hand it to someone else meanwhile).
+    package static func unusedPort() -> Int {
         guard let (fd, port) = try? listen(port: 0) else { return 9 }
         close(fd)
         return port
@@ -169,7 +178,7 @@ package final class LoopbackHTTPServer: Sendable {
                 guard write(Array(response[..<statusLine]), to: connection) else { return }
                 for byte in response[statusLine...] {
                     guard !stopped.load(ordering: .acquiring), write([byte], to: connection) else { return }
-                    Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+                    Thread.sleep(forTimeInterval: interval.seconds)
                 }
             case .cut(let status, let text, let count):
                 _ = write(Array(Reply.response(status: status, body: text).prefix(count)), to: connection)
@@ -219,18 +228,30 @@ package final class LoopbackHTTPServer: Sendable {
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        do {
+            let bound = try bind(fd, port: port)
+            guard Glibc.listen(fd, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
+            return (fd, bound)
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    /// Binds `fd` to 127.0.0.1:`port` (0: one the kernel picks); returns the port.
+    private static func bind(_ fd: Int32, port: Int) throws -> Int {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, Glibc.listen(fd, 64) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
+        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

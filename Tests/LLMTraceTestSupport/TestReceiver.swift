@@ -58,10 +58,11 @@ package final class TestReceiver: Sendable {
     /// A port on which nothing listens.
     package static func closedPort() -> Int { LoopbackHTTPServer.closedPort() }
 
-    /// Saves `body` for the conformance replay as `<kind>-<pid>-<n>.<ext>`: `payload-*.json` go to
+    /// Saves `body` for the conformance replay as `<kind>-<pid>-<n>.<ext>` in `directory`
+    /// (default: `LLMTRACE_PAYLOAD_DIR`; nothing is saved without one): `payload-*.json` go to
     /// `/v1/traces`, `metrics-*.json` to `/v1/metrics`, `metrics-*.prom` to a Prometheus parser.
-    package static func dump(_ body: [UInt8], kind: String, ext: String) {
-        guard let dir = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"], !body.isEmpty else { return }
+    package static func dump(_ body: [UInt8], kind: String, ext: String, into directory: String? = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"]) {
+        guard let dir = directory, !body.isEmpty else { return }
         let n = dumpCounter.wrappingAdd(1, ordering: .relaxed).newValue
         try? Data(body).write(to: URL(fileURLWithPath: dir).appendingPathComponent("\(kind)-\(getpid())-\(n).\(ext)"))
     }

@@ -169,20 +169,15 @@ final class CurlHandle {
         }
         llmtrace_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, nil)
 
-        guard code == CURLE_OK else {
-            // A status line is the receiver's answer: when the rest of the response is cut short
-            // (closed, too slow, too large), a 2xx still means it took the data, and sending
-            // again would deliver the spans twice. The body is what arrived.
-            if let status = sink.status {
-                return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
-            }
-            guard let code else { return .failure(Self.cancelledError) }
-            let message = String(cString: curl_easy_strerror(code))
-            return .failure(TransportError(code: Int32(code.rawValue), message: message, isTimeout: code == CURLE_OPERATION_TIMEDOUT))
+        // A status line is the receiver's answer, whatever became of the rest: when the response
+        // is cut short (closed, too slow, too large), a 2xx still means it took the data, and
+        // sending again would deliver the spans twice. The body is what arrived.
+        if let status = sink.status {
+            return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
         }
-        var status = 0
-        llmtrace_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
-        return .success(HTTPResponse(status: status, headers: sink.headers, body: sink.body))
+        guard let code else { return .failure(Self.cancelledError) }
+        let message = code == CURLE_OK ? "no HTTP status line in the response" : String(cString: curl_easy_strerror(code))
+        return .failure(TransportError(code: Int32(code.rawValue), message: message, isTimeout: code == CURLE_OPERATION_TIMEDOUT))
     }
 }
 

@@ -60,7 +60,7 @@ public struct Deadline: Sendable, Comparable {
 
 extension Duration {
     /// Whole nanoseconds, saturating at `Int64.max`.
-    var nanoseconds: Int64 {
+    package var nanoseconds: Int64 {
         let (seconds, attos) = components
         let (mul, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         if overflow { return seconds < 0 ? .min : .max }
@@ -68,5 +68,8 @@ extension Duration {
     }
 
     /// Whole milliseconds.
-    var milliseconds: Int64 { nanoseconds / 1_000_000 }
+    package var milliseconds: Int64 { nanoseconds / 1_000_000 }
+
+    /// Seconds, for rates and `Thread.sleep`.
+    package var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
