@@ -3,10 +3,13 @@ import PackageDescription
 
 let package = Package(
     name: "LLMTrace",
+    // Linux is where LLMTrace is built and tested (CI); the sources keep to what macOS 15 also
+    // has (Synchronization, Glibc or Darwin), but no macOS machine checks it.
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "LLMTrace", targets: ["LLMTrace"]),
         .library(name: "LLMTraceGenAI", targets: ["LLMTraceGenAI"]),
+        .library(name: "LLMTraceTesting", targets: ["LLMTraceTesting"]),
         .executable(name: "rag-demo", targets: ["RAGDemo"]),
         .executable(name: "llmtrace-example", targets: ["LLMTraceExample"]),
         .executable(name: "llmtrace-bench", targets: ["LLMTraceBenchmarks"]),
@@ -23,10 +26,20 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev", "zlib1g-dev"])]
         ),
+        // Machinery the other targets share (locks, clocks, deadlines, the JSON writer, gzip,
+        // the environment reader): not a product, so none of it is API.
+        .target(
+            name: "LLMTraceSupport",
+            dependencies: [
+                "CCurlZlib",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "LLMTrace",
             dependencies: [
                 "CCurlZlib",
+                "LLMTraceSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -34,7 +47,16 @@ let package = Package(
             name: "LLMTraceGenAI",
             dependencies: [
                 "LLMTrace",
+                "LLMTraceSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LLMTraceTesting",
+            dependencies: [
+                "LLMTrace",
+                "LLMTraceSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -43,6 +65,7 @@ let package = Package(
             dependencies: [
                 "LLMTrace",
                 "LLMTraceGenAI",
+                "LLMTraceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -51,7 +74,8 @@ let package = Package(
             name: "LLMTraceBenchmarks",
             dependencies: [
                 "LLMTrace",
-                "LLMTraceTestSupport",
+                "LLMTraceTesting",
+                "LLMTraceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +83,8 @@ let package = Package(
             name: "LLMTraceReliability",
             dependencies: [
                 "LLMTrace",
-                "LLMTraceTestSupport",
+                "LLMTraceTesting",
+                "LLMTraceSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,22 +92,21 @@ let package = Package(
             name: "LLMTraceExample",
             dependencies: ["LLMTrace"]
         ),
-        .target(
-            name: "LLMTraceTestSupport",
-            dependencies: ["LLMTrace", .product(name: "Logging", package: "swift-log")],
-            path: "Tests/LLMTraceTestSupport"
-        ),
         .testTarget(
             name: "LLMTraceTests",
-            dependencies: ["LLMTrace", "CCurlZlib", "LLMTraceTestSupport"]
+            dependencies: ["LLMTrace", "LLMTraceSupport", "LLMTraceTesting"]
+        ),
+        .testTarget(
+            name: "LLMTraceSupportTests",
+            dependencies: ["LLMTraceSupport"]
         ),
         .testTarget(
             name: "LLMTraceGenAITests",
-            dependencies: ["LLMTraceGenAI", "LLMTraceTestSupport"]
+            dependencies: ["LLMTraceGenAI", "LLMTraceSupport", "LLMTraceTesting"]
         ),
         .testTarget(
             name: "RAGDemoTests",
-            dependencies: ["RAGDemo", "LLMTraceGenAI", "LLMTraceTestSupport"]
+            dependencies: ["RAGDemo", "LLMTraceGenAI", "LLMTraceSupport", "LLMTraceTesting"]
         ),
     ],
     swiftLanguageModes: [.v6]

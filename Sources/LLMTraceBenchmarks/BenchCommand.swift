@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// `llmtrace-bench`: the workload of `../shared/bench/WORKLOAD.md`, every configuration, a table.
 @main
@@ -54,7 +55,7 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         print("warning: debug build; measure with swift run -c release llmtrace-bench")
         #endif
-        print("LLMTrace \(LLMTraceVersion.current) benchmark: \(traceCount) traces × 4 spans per run (../shared/bench/WORKLOAD.md),")
+        print("LLMTrace \(TracerProvider.sdkVersion) benchmark: \(traceCount) traces × 4 spans per run (../shared/bench/WORKLOAD.md),")
         print("18 attributes set after start with one setAttribute call each; \(ProcessInfo.processInfo.activeProcessorCount) cores; median of \(runCount) run(s) [min–max]")
         print("sink ceiling: \(Self.grouped(try Workload.sinkCeiling())) spans/s (two libcurl clients posting 512-span JSON batches for 1 s)")
         print("")

@@ -1,6 +1,6 @@
 import Foundation
 import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
 import Synchronization
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import Foundation
-import LLMTrace
-import LLMTraceTestSupport
+@_spi(Benchmarks) import LLMTrace
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// One benchmark configuration, per `../shared/bench/WORKLOAD.md`.
 enum BenchConfiguration: String, CaseIterable {
@@ -29,7 +30,7 @@ enum BenchConfiguration: String, CaseIterable {
             configuration.batch.maxQueueSize = max(2048, traces * 4)
             configuration.otlp.compression = .gzip
         case .rules:
-            configuration.sampler = ParentBasedSampler(root: TraceIDRatioBasedSampler(ratio: 0.01))
+            configuration.sampler = Samplers.parentBased(root: Samplers.traceIDRatio(0.01))
             configuration.samplingRules.keepErrors = true
         }
         return configuration
@@ -63,13 +64,13 @@ enum Workload {
     @inline(__always)
     static func trace(_ tracer: Tracer) {
         let root = tracer.startSpan("rag_pipeline", parent: .root)
-        root.setAttribute("gen_ai.operation.name", "invoke_workflow")
-        root.setAttribute("gen_ai.workflow.name", "rag_pipeline")
+        root.setAttribute(GenAI.operationName, GenAI.operationInvokeWorkflow)
+        root.setAttribute(GenAI.workflowName, "rag_pipeline")
         root.setAttribute("user.query_hash", queryHash)
 
         let retrieval = tracer.startSpan("retrieval", parent: .span(root))
-        retrieval.setAttribute("gen_ai.operation.name", "retrieval")
-        retrieval.setAttribute("gen_ai.data_source.id", "docs")
+        retrieval.setAttribute(GenAI.operationName, GenAI.operationRetrieval)
+        retrieval.setAttribute(GenAI.dataSourceID, "docs")
         retrieval.setAttribute("retrieval.doc_count", 20)
         retrieval.setAttribute("retrieval.top_score", 0.87)
         retrieval.end()
@@ -80,15 +81,15 @@ enum Workload {
         reranking.end()
 
         let chat = tracer.startSpan("chat gpt-4o-mini", kind: .client, parent: .span(root))
-        chat.setAttribute("gen_ai.operation.name", "chat")
-        chat.setAttribute("gen_ai.provider.name", "openai")
-        chat.setAttribute("gen_ai.request.model", "gpt-4o-mini")
-        chat.setAttribute("gen_ai.response.model", "gpt-4o-mini-2024-07-18")
-        chat.setAttribute("gen_ai.usage.input_tokens", 1523)
-        chat.setAttribute("gen_ai.usage.output_tokens", 847)
-        chat.setAttribute("gen_ai.request.temperature", 0.2)
-        chat.setAttribute("gen_ai.response.finish_reasons", ["stop"])
-        chat.setAttribute("gen_ai.usage.cost", 0.000737)
+        chat.setAttribute(GenAI.operationName, GenAI.operationChat)
+        chat.setAttribute(GenAI.providerName, GenAI.providerOpenAI)
+        chat.setAttribute(GenAI.requestModel, "gpt-4o-mini")
+        chat.setAttribute(GenAI.responseModel, "gpt-4o-mini-2024-07-18")
+        chat.setAttribute(GenAI.usageInputTokens, 1523)
+        chat.setAttribute(GenAI.usageOutputTokens, 847)
+        chat.setAttribute(GenAI.requestTemperature, 0.2)
+        chat.setAttribute(GenAI.responseFinishReasons, ["stop"])
+        chat.setAttribute(GenAI.usageCost, 0.000737)
         chat.end()
 
         root.end()
@@ -99,7 +100,7 @@ enum Workload {
         let sink = try Sink(dumpDirectory: payloadDirectory)
         defer { sink.stop() }
         let provider = TracerProvider(configuration: configuration.tracing(endpoint: sink.url, traces: traces))
-        let tracer = provider.tracer("llmtrace-bench", version: LLMTraceVersion.current)
+        let tracer = provider.tracer("llmtrace-bench", version: TracerProvider.sdkVersion)
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -138,7 +139,7 @@ enum Workload {
         let tracer = capture.tracer("llmtrace-bench")
         for _ in 0..<128 { trace(tracer) }
         capture.forceFlush()
-        let body = OTLPJSONEncoder.encode(Array(exporter.spans.prefix(512)))
+        let body = OTLPHTTPExporter.requestBody(for: Array(exporter.spans.prefix(512)), gzip: false)
         let clients = 2
         let clock = ContinuousClock()
         let start = clock.now

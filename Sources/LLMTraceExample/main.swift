@@ -10,7 +10,7 @@ provider.shutdownOnSignals()
 let tracer = provider.tracer("quickstart", version: "1.0")
 
 func answer(_ question: String) async throws -> String {
-    try await tracer.withSpan("rag_pipeline", attributes: ["gen_ai.operation.name": "invoke_workflow"]) { _ in
+    try await tracer.withSpan("rag_pipeline", attributes: [GenAI.operationName: .string(GenAI.operationInvokeWorkflow)]) { _ in
         let documents = try await tracer.withSpan("retrieval") { span in
             try await Task.sleep(for: .milliseconds(5))  // your vector search
             span.setAttribute("retrieval.doc_count", 2)
@@ -24,7 +24,7 @@ func answer(_ question: String) async throws -> String {
         group.wait()
         return try await tracer.withSpan("chat gpt-4o-mini", kind: .client) { span in
             try await Task.sleep(for: .milliseconds(20))  // your model call
-            span.setAttribute("gen_ai.usage.input_tokens", 1523)
+            span.setAttribute(GenAI.usageInputTokens, 1523)
             return "RAG grounds an answer in retrieved documents."
         }
     }

@@ -1,4 +1,5 @@
 import LLMTrace
+internal import LLMTraceSupport
 
 /// Settings of the GenAI instrumentation: content capture, its length limit, and prices.
 ///

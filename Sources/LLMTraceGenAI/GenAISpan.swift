@@ -1,5 +1,6 @@
 import LLMTrace
 import Synchronization
+internal import LLMTraceSupport
 
 /// A span of LLM work, with the recording calls the GenAI conventions need. Get one from
 /// `GenAITracer`; `span` is the underlying span for anything else.
@@ -26,15 +27,15 @@ public final class GenAISpan: Sendable {
     public func recordResponse(_ response: ChatResponse) -> Double? {
         guard span.isRecording else { return nil }
         var attributes = Attributes()
-        if let id = response.id { attributes[GenAI.Response.id] = .string(id) }
-        if let model = response.model { attributes[GenAI.Response.model] = .string(model) }
-        if !response.finishReasons.isEmpty { attributes[GenAI.Response.finishReasons] = .stringArray(response.finishReasons) }
+        if let id = response.id { attributes[GenAI.responseID] = .string(id) }
+        if let model = response.model { attributes[GenAI.responseModel] = .string(model) }
+        if !response.finishReasons.isEmpty { attributes[GenAI.responseFinishReasons] = .stringArray(response.finishReasons) }
         span.setAttributes(attributes)
         let cost = response.usage.flatMap { recordUsage($0, model: response.model ?? requestModel) }
         if capturesContent, let text = response.text {
             let message = ChatMessage.text("assistant", text, finishReason: response.finishReasons.first ?? "stop")
             if let json = ContentJSON.messages([message], limit: instrumentation.contentLimit) {
-                span.setAttribute(GenAI.Output.messages, json)
+                span.setAttribute(GenAI.outputMessages, json)
             }
         }
         return cost
@@ -47,16 +48,16 @@ public final class GenAISpan: Sendable {
     public func recordUsage(_ usage: TokenUsage, model: String? = nil) -> Double? {
         guard span.isRecording else { return nil }
         var attributes: Attributes = [
-            GenAI.Usage.inputTokens: .int(usage.inputTokens),
-            GenAI.Usage.outputTokens: .int(usage.outputTokens),
+            GenAI.usageInputTokens: .int(usage.inputTokens),
+            GenAI.usageOutputTokens: .int(usage.outputTokens),
         ]
-        if usage.cacheReadInputTokens > 0 { attributes[GenAI.Usage.cacheReadInputTokens] = .int(usage.cacheReadInputTokens) }
-        if usage.cacheCreationInputTokens > 0 { attributes[GenAI.Usage.cacheCreationInputTokens] = .int(usage.cacheCreationInputTokens) }
-        if usage.reasoningOutputTokens > 0 { attributes[GenAI.Usage.reasoningOutputTokens] = .int(usage.reasoningOutputTokens) }
+        if usage.cacheReadInputTokens > 0 { attributes[GenAI.usageCacheReadInputTokens] = .int(usage.cacheReadInputTokens) }
+        if usage.cacheCreationInputTokens > 0 { attributes[GenAI.usageCacheCreationInputTokens] = .int(usage.cacheCreationInputTokens) }
+        if usage.reasoningOutputTokens > 0 { attributes[GenAI.usageReasoningOutputTokens] = .int(usage.reasoningOutputTokens) }
         var cost: Double?
         if let model = model ?? requestModel {
             cost = instrumentation.cost(of: usage, model: model)
-            if let cost { attributes[GenAI.Usage.cost] = .double(cost) }
+            if let cost { attributes[GenAI.usageCost] = .double(cost) }
         }
         span.setAttributes(attributes)
         return cost
@@ -67,16 +68,16 @@ public final class GenAISpan: Sendable {
     public func recordFirstChunk() {
         guard span.isRecording, !firstChunkRecorded.exchange(true, ordering: .relaxed) else { return }
         let elapsed = WallClock.nowUnixNano() &- min(span.startTimeUnixNano, WallClock.nowUnixNano())
-        span.setAttribute(GenAI.Response.timeToFirstChunk, Double(elapsed) / 1e9)
+        span.setAttribute(GenAI.responseTimeToFirstChunk, Double(elapsed) / 1e9)
     }
 
     /// Records the documents a retrieval returned: their count always, ids and scores (as
     /// `gen_ai.retrieval.documents`) only with content capture on.
     public func recordDocuments(_ documents: [(id: String, score: Double)]) {
         guard span.isRecording else { return }
-        span.setAttribute(RAG.retrievedCount, documents.count)
+        span.setAttribute(LLMTraceAttributes.ragRetrievalDocumentCount, documents.count)
         if capturesContent, let json = ContentJSON.documents(documents, limit: instrumentation.contentLimit) {
-            span.setAttribute(GenAI.Retrieval.documents, json)
+            span.setAttribute(GenAI.retrievalDocuments, json)
         }
     }
 
@@ -84,9 +85,9 @@ public final class GenAISpan: Sendable {
     /// only with content capture on.
     public func recordRerankedDocuments(_ documents: [(id: String, score: Double)]) {
         guard span.isRecording else { return }
-        span.setAttribute(RAG.rerankOutputCount, documents.count)
+        span.setAttribute(LLMTraceAttributes.ragRerankOutputDocumentsCount, documents.count)
         if capturesContent, let json = ContentJSON.documents(documents, limit: instrumentation.contentLimit) {
-            span.setAttribute(RAG.rerankDocuments, json)
+            span.setAttribute(LLMTraceAttributes.ragRerankDocuments, json)
         }
     }
 
@@ -99,12 +100,12 @@ public final class GenAISpan: Sendable {
     /// Records an evaluation of this span's result as a `gen_ai.evaluation.result` span event.
     public func recordEvaluation(name: String, score: Double? = nil, label: String? = nil, explanation: String? = nil) {
         guard span.isRecording else { return }
-        var attributes: Attributes = [GenAI.Evaluation.name: .string(name)]
-        if let score { attributes[GenAI.Evaluation.scoreValue] = .double(score) }
-        if let label { attributes[GenAI.Evaluation.scoreLabel] = .string(label) }
-        if let explanation { attributes[GenAI.Evaluation.explanation] = .string(explanation) }
-        if let id = span.attributes[GenAI.Response.id] { attributes[GenAI.Response.id] = id }
-        span.addEvent(GenAI.Evaluation.eventName, attributes: attributes)
+        var attributes: Attributes = [GenAI.evaluationName: .string(name)]
+        if let score { attributes[GenAI.evaluationScoreValue] = .double(score) }
+        if let label { attributes[GenAI.evaluationScoreLabel] = .string(label) }
+        if let explanation { attributes[GenAI.evaluationExplanation] = .string(explanation) }
+        if let id = span.attributes[GenAI.responseID] { attributes[GenAI.responseID] = id }
+        span.addEvent(GenAI.evaluationResultEvent, attributes: attributes)
     }
 
     /// Records a failure: status error, an `exception` event, and `error.type` (the error's

@@ -1,14 +1,15 @@
 import LLMTrace
 import Logging
+internal import LLMTraceSupport
 
 /// What a chat or completion call asks for: the attributes its span carries from the start.
 public struct ChatRequest: Sendable {
     /// The model asked for (`gen_ai.request.model`).
     public var model: String
-    /// Whose API (`gen_ai.provider.name`), e.g. `GenAI.Provider.openAI`.
+    /// Whose API (`gen_ai.provider.name`), e.g. `GenAI.providerOpenAI`.
     public var provider: String
     /// `chat` (default), `text_completion` or `generate_content`.
-    public var operation: String = GenAI.Operation.chat
+    public var operation: String = GenAI.operationChat
     /// The messages sent; recorded only with content capture on.
     public var messages: [ChatMessage] = []
     /// Instructions sent apart from the messages; recorded only with content capture on.
@@ -69,7 +70,7 @@ public struct ChatResponse: Sendable {
 ///         span.recordDocuments(hits.map { ($0.id, $0.score) })
 ///         return hits
 ///     }
-///     return try await genAI.withChat(ChatRequest(model: "gpt-4o-mini", provider: GenAI.Provider.openAI)) { span in
+///     return try await genAI.withChat(ChatRequest(model: "gpt-4o-mini", provider: GenAI.providerOpenAI)) { span in
 ///         let response = try await client.complete(...)
 ///         span.recordResponse(ChatResponse(model: response.model, finishReasons: ["stop"], usage: response.usage))
 ///         return response.text
@@ -103,48 +104,48 @@ public struct GenAITracer: Sendable {
     ///   (`llmtrace.question.sha256`), the text never.
     public func startWorkflow(_ name: String, question: String? = nil, parent: SpanParent = .current) -> GenAISpan {
         var attributes: Attributes = [
-            GenAI.operationName: .string(GenAI.Operation.invokeWorkflow),
-            GenAI.Workflow.name: .string(name),
-            RAG.step: .string(name),
+            GenAI.operationName: .string(GenAI.operationInvokeWorkflow),
+            GenAI.workflowName: .string(name),
+            LLMTraceAttributes.ragStep: .string(name),
         ]
         if let question { attributes[LLMTraceAttributes.questionSHA256] = .string(QuestionHash.sha256(question)) }
-        return start("\(GenAI.Operation.invokeWorkflow) \(name)", kind: .internal, parent: parent, attributes: attributes, model: nil)
+        return start("\(GenAI.operationInvokeWorkflow) \(name)", kind: .internal, parent: parent, attributes: attributes, model: nil)
     }
 
     /// Starts a `retrieval {dataSource}` span (CLIENT for a remote store, INTERNAL for an
     /// in-process index). The query text is recorded only with content capture on.
     public func startRetrieval(dataSource: String?, query: String? = nil, topK: Int? = nil, provider: String? = nil, model: String? = nil, kind: SpanKind = .client) -> GenAISpan {
-        var attributes: Attributes = [GenAI.operationName: .string(GenAI.Operation.retrieval), RAG.step: "retrieval"]
-        if let dataSource { attributes[GenAI.DataSource.id] = .string(dataSource) }
+        var attributes: Attributes = [GenAI.operationName: .string(GenAI.operationRetrieval), LLMTraceAttributes.ragStep: "retrieval"]
+        if let dataSource { attributes[GenAI.dataSourceID] = .string(dataSource) }
         if let provider { attributes[GenAI.providerName] = .string(provider) }
-        if let model { attributes[GenAI.Request.model] = .string(model) }
-        if let topK { attributes[GenAI.Request.topK] = .double(Double(topK)) }
+        if let model { attributes[GenAI.requestModel] = .string(model) }
+        if let topK { attributes[GenAI.requestTopK] = .double(Double(topK)) }
         if configuration.captureMessageContent, let query {
-            attributes[GenAI.Retrieval.queryText] = .string(ContentJSON.text(query, limit: contentLimit))
+            attributes[GenAI.retrievalQueryText] = .string(ContentJSON.text(query, limit: contentLimit))
         }
-        return start(Self.name(GenAI.Operation.retrieval, dataSource), kind: kind, parent: .current, attributes: attributes, model: model)
+        return start(Self.name(GenAI.operationRetrieval, dataSource), kind: kind, parent: .current, attributes: attributes, model: model)
     }
 
     /// Starts a `rerank {model}` span. Reranking has no standard operation: LLMTrace uses
     /// `gen_ai.operation.name=rerank` and `rag.rerank.*` counts (see the README).
     public func startRerank(model: String?, provider: String? = nil, topK: Int? = nil, inputCount: Int? = nil, kind: SpanKind = .internal) -> GenAISpan {
-        var attributes: Attributes = [GenAI.operationName: .string(GenAI.Operation.rerank), RAG.step: "reranking"]
+        var attributes: Attributes = [GenAI.operationName: .string(GenAI.operationRerank), LLMTraceAttributes.ragStep: "reranking"]
         if let provider { attributes[GenAI.providerName] = .string(provider) }
-        if let model { attributes[GenAI.Request.model] = .string(model) }
-        if let topK { attributes[GenAI.Request.topK] = .double(Double(topK)) }
-        if let inputCount { attributes[RAG.rerankInputCount] = .int(inputCount) }
-        return start(Self.name(GenAI.Operation.rerank, model), kind: kind, parent: .current, attributes: attributes, model: model)
+        if let model { attributes[GenAI.requestModel] = .string(model) }
+        if let topK { attributes[GenAI.requestTopK] = .double(Double(topK)) }
+        if let inputCount { attributes[LLMTraceAttributes.ragRerankInputDocumentsCount] = .int(inputCount) }
+        return start(Self.name(GenAI.operationRerank, model), kind: kind, parent: .current, attributes: attributes, model: model)
     }
 
     /// Starts an `embeddings {model}` span (CLIENT).
     public func startEmbeddings(model: String, provider: String, serverAddress: String? = nil, serverPort: Int? = nil) -> GenAISpan {
         var attributes: Attributes = [
-            GenAI.operationName: .string(GenAI.Operation.embeddings),
+            GenAI.operationName: .string(GenAI.operationEmbeddings),
             GenAI.providerName: .string(provider),
-            GenAI.Request.model: .string(model),
+            GenAI.requestModel: .string(model),
         ]
         Self.addServer(serverAddress, serverPort, to: &attributes)
-        return start(Self.name(GenAI.Operation.embeddings, model), kind: .client, parent: .current, attributes: attributes, model: model)
+        return start(Self.name(GenAI.operationEmbeddings, model), kind: .client, parent: .current, attributes: attributes, model: model)
     }
 
     /// Starts a `chat {model}` span (CLIENT) with the request's attributes; the messages are
@@ -153,18 +154,18 @@ public struct GenAITracer: Sendable {
         var attributes: Attributes = [
             GenAI.operationName: .string(request.operation),
             GenAI.providerName: .string(request.provider),
-            GenAI.Request.model: .string(request.model),
-            RAG.step: "generation",
+            GenAI.requestModel: .string(request.model),
+            LLMTraceAttributes.ragStep: "generation",
         ]
         Self.addServer(request.serverAddress, request.serverPort, to: &attributes)
-        if let value = request.temperature { attributes[GenAI.Request.temperature] = .double(value) }
-        if let value = request.topP { attributes[GenAI.Request.topP] = .double(value) }
-        if let value = request.maxTokens { attributes[GenAI.Request.maxTokens] = .int(value) }
-        if request.stream { attributes[GenAI.Request.stream] = true }
+        if let value = request.temperature { attributes[GenAI.requestTemperature] = .double(value) }
+        if let value = request.topP { attributes[GenAI.requestTopP] = .double(value) }
+        if let value = request.maxTokens { attributes[GenAI.requestMaxTokens] = .int(value) }
+        if request.stream { attributes[GenAI.requestStream] = true }
         if let value = request.conversationID { attributes[GenAI.conversationID] = .string(value) }
         if configuration.captureMessageContent {
             if !request.messages.isEmpty, let json = ContentJSON.messages(request.messages, limit: contentLimit) {
-                attributes[GenAI.Input.messages] = .string(json)
+                attributes[GenAI.inputMessages] = .string(json)
             }
             if let instructions = request.systemInstructions, let json = ContentJSON.parts([.text(instructions)], limit: contentLimit) {
                 attributes[GenAI.systemInstructions] = .string(json)
@@ -229,8 +230,8 @@ public struct GenAITracer: Sendable {
 
     private static func addServer(_ address: String?, _ port: Int?, to attributes: inout Attributes) {
         guard let address else { return }
-        attributes[Server.address] = .string(address)
-        if let port { attributes[Server.port] = .int(port) }
+        attributes[OTelAttributes.serverAddress] = .string(address)
+        if let port { attributes[OTelAttributes.serverPort] = .int(port) }
     }
 
     /// The cost of `usage` on `model` in USD from the pricing table, or `nil` (and one warning

@@ -1,4 +1,5 @@
 import LLMTrace
+internal import LLMTraceSupport
 
 /// One message of a chat, in the conventions' shape (`{"role", "parts", "name"?, "finish_reason"?}`).
 public struct ChatMessage: Sendable, Equatable {

@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
 import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
 import Synchronization
+import LLMTraceSupport
 
 /// What a child process reports: the app's side of the books.
 struct AppResult: Codable {
@@ -116,10 +117,10 @@ final class AppWorkload: Sendable {
 
     /// One RAG-shaped trace of four spans; every call into LLMTrace is timed.
     func trace(worker: Int) {
-        let root = timed { tracer.startSpan("rag_pipeline", parent: .root, attributes: ["gen_ai.operation.name": "invoke_workflow", "worker": .int(worker)]) }
+        let root = timed { tracer.startSpan("rag_pipeline", parent: .root, attributes: [GenAI.operationName: .string(GenAI.operationInvokeWorkflow), "worker": .int(worker)]) }
         for step in ["retrieval", "rerank", "chat gpt-4o-mini"] {
             let span = timed { tracer.startSpan(step, parent: .span(root)) }
-            timed { span.setAttribute("gen_ai.usage.input_tokens", 1200) }
+            timed { span.setAttribute(GenAI.usageInputTokens, 1200) }
             timed { span.end() }
         }
         timed { root.end() }

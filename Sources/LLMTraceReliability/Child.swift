@@ -1,6 +1,7 @@
 import Foundation
 import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// The app side of each row, run in a child process so that a crash is seen as one, peak RSS is
 /// its own, and a signal can end it.

@@ -1,6 +1,7 @@
 import Foundation
 import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// The receiver under the suite's control: a real HTTP server on 127.0.0.1 that plays one
 /// fault, goes down and comes back on the same port when the fault says so, and keeps the books:

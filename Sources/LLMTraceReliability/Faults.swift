@@ -1,5 +1,6 @@
 import Foundation
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// A receiver fault the suite runs the agent against. The receiver answers each request by
 /// `reply(secondsSinceStart, requestIndex, spanCount)`, or is not there at all while `isDown`.

@@ -4,6 +4,7 @@ import LLMTrace
 #if canImport(Glibc)
 import Glibc
 #endif
+import LLMTraceSupport
 
 /// `llmtrace-reliability`: runs the agent against a misbehaving receiver, under load, through
 /// signals and provider churn, and prints what it survived.
@@ -70,7 +71,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
         #if DEBUG
         print("note: debug build; figures for the README come from swift run -c release llmtrace-reliability")
         #endif
-        print("LLMTrace \(LLMTraceVersion.current) reliability suite: \(ProcessInfo.processInfo.activeProcessorCount) cores; each fault row: 2 threads + 2 tasks making 1,000 traces/s (4 spans each) for \(seconds) s,")
+        print("LLMTrace \(TracerProvider.sdkVersion) reliability suite: \(ProcessInfo.processInfo.activeProcessorCount) cores; each fault row: 2 threads + 2 tasks making 1,000 traces/s (4 spans each) for \(seconds) s,")
         print("export timeout 2 s, schedule delay 200 ms, queue 2048, shutdown(timeout: \(Report.text(Suite.shutdownTimeout))); bounds: caller blocked ≤ \(Report.text(Suite.blockedBound)) (soak: \(Report.text(Suite.soakBlockedBound))), shutdown ≤ timeout + \(Report.text(Suite.shutdownSlack))")
         print("")
         Report.header()

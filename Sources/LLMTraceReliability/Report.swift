@@ -1,4 +1,5 @@
 import Foundation
+import LLMTraceSupport
 
 /// Prints the rows as a Markdown table, and what went wrong under it.
 enum Report {

@@ -1,9 +1,10 @@
 import Foundation
 import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
 #if canImport(Glibc)
 import Glibc
 #endif
+import LLMTraceSupport
 
 /// One line of the report.
 struct Row {

@@ -1,6 +1,7 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
+import LLMTraceSupport
 
 /// What a generation produced.
 struct Generation: Sendable {
@@ -126,11 +127,11 @@ struct OpenAICompatibleGenerator: AnswerGenerator {
         self.apiKey = apiKey
         self.timeout = timeout
         // One handle per concurrent request: a curl handle serves one transfer at a time.
-        self.transports = (0..<max(1, concurrency)).map { _ in CurlTransport(userAgent: "llmtrace-rag-demo/\(LLMTraceVersion.current)") }
+        self.transports = (0..<max(1, concurrency)).map { _ in CurlTransport(userAgent: "llmtrace-rag-demo/\(TracerProvider.sdkVersion)") }
     }
 
     var provider: String {
-        baseURL.contains("api.openai.com") ? GenAI.Provider.openAI : "openai_compatible"
+        baseURL.contains("api.openai.com") ? GenAI.providerOpenAI : "openai_compatible"
     }
 
     var server: (address: String, port: Int)? {

@@ -1,5 +1,6 @@
 import LLMTrace
 import LLMTraceGenAI
+import LLMTraceSupport
 
 /// What happened to one question.
 struct QuestionOutcome: Sendable {
@@ -65,7 +66,7 @@ struct RAGPipeline: Sendable {
             outcome.usage = result.usage
             outcome.cost = result.cost
         } catch {
-            outcome.errorType = (error as? any ErrorTypeProviding)?.errorType ?? ErrorType.other
+            outcome.errorType = (error as? any ErrorTypeProviding)?.errorType ?? OTelAttributes.errorTypeOther
         }
         outcome.latency = clock.now - start
         return outcome

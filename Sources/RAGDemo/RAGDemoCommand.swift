@@ -3,6 +3,7 @@ import Foundation
 import LLMTrace
 import LLMTraceGenAI
 import Logging
+import LLMTraceSupport
 
 /// `rag-demo`: answers questions with a real RAG pipeline and sends a trace per question.
 @main
@@ -57,14 +58,14 @@ struct RAGDemoCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var tracing = TracingConfiguration(environment: environment)
-        if environment[EnvironmentKey.serviceName]?.isEmpty ?? true, tracing.resourceAttributes["service.name"] == nil {
+        if tracing.serviceName == nil, tracing.resourceAttributes[OTelAttributes.serviceName] == nil {
             tracing.serviceName = "rag-demo"
         }
         let serviceName = tracing.makeResource().serviceName ?? "rag-demo"
 
         var shutdownTimeout: Duration = .seconds(10)
         if tracing.exporters.contains(.otlp) && !ReceiverProbe.isReachable(tracing.otlp.endpoint) {
-            print("receiver: none at \(TracingConfiguration.redactedURL(tracing.otlp.endpoint)); traces will be dropped (start Jaeger: docker compose -f jaeger-compose.yml up -d)")
+            print("receiver: none at \(Redaction.url(tracing.otlp.endpoint)); traces will be dropped (start Jaeger: docker compose -f jaeger-compose.yml up -d)")
             shutdownTimeout = .seconds(1)
         }
 
@@ -78,13 +79,13 @@ struct RAGDemoCommand: AsyncParsableCommand {
             print("spans_dropped: \(export.lost)")
         }
         let genAI = GenAITracer(
-            tracer: provider.tracer("rag-demo", version: LLMTraceVersion.current),
+            tracer: provider.tracer("rag-demo", version: TracerProvider.sdkVersion),
             configuration: GenAIConfiguration(environment: environment)
         )
         let generator: any AnswerGenerator
         if let base = environment["OPENAI_BASE_URL"], !base.isEmpty, let key = environment["OPENAI_API_KEY"], !key.isEmpty {
             generator = OpenAICompatibleGenerator(baseURL: base, apiKey: key, timeout: .seconds(60), concurrency: concurrency)
-            print("generator: OpenAI-compatible API at \(TracingConfiguration.redactedURL(base))")
+            print("generator: OpenAI-compatible API at \(Redaction.url(base))")
         } else {
             generator = LocalGenerator(latencyScale: latencyScale)
         }

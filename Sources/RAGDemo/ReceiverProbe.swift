@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import LLMTraceSupport
 
 /// Tells, before the run, whether anything accepts connections at the OTLP endpoint, so the
 /// demo can say so at once and not wait out export retries at exit.

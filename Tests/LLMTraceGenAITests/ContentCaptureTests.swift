@@ -4,8 +4,8 @@ import Testing
 @testable import LLMTraceGenAI
 
 private let contentKeys = [
-    GenAI.Input.messages, GenAI.Output.messages, GenAI.systemInstructions,
-    GenAI.Retrieval.queryText, GenAI.Retrieval.documents, RAG.rerankDocuments,
+    GenAI.inputMessages, GenAI.outputMessages, GenAI.systemInstructions,
+    GenAI.retrievalQueryText, GenAI.retrievalDocuments, LLMTraceAttributes.ragRerankDocuments,
 ]
 
 /// Runs one pipeline's worth of spans with content and returns them.
@@ -42,22 +42,22 @@ private func json(_ value: AttributeValue?) -> Any? {
     @Test func onItFollowsTheConventionsJSONShape() async throws {
         let spans = await runPipeline(environment: ["OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT": "true"])
         let chat = try #require(spans.first { $0.name == "chat gpt-4o-mini" })
-        let input = try #require(json(chat.attributes[GenAI.Input.messages]) as? [[String: Any]])
+        let input = try #require(json(chat.attributes[GenAI.inputMessages]) as? [[String: Any]])
         #expect(input.count == 1)
         #expect(input[0]["role"] as? String == "user")
         let parts = try #require(input[0]["parts"] as? [[String: Any]])
         #expect(parts[0]["type"] as? String == "text" && parts[0]["content"] as? String == "What port does OTLP use?")
-        let output = try #require(json(chat.attributes[GenAI.Output.messages]) as? [[String: Any]])
+        let output = try #require(json(chat.attributes[GenAI.outputMessages]) as? [[String: Any]])
         #expect(output[0]["role"] as? String == "assistant" && output[0]["finish_reason"] as? String == "stop")
         let instructions = try #require(json(chat.attributes[GenAI.systemInstructions]) as? [[String: Any]])
         #expect(instructions[0]["content"] as? String == "Answer from the context.")
 
         let retrieval = try #require(spans.first { $0.name == "retrieval kb" })
-        #expect(retrieval.attributes[GenAI.Retrieval.queryText] == "What port does OTLP use?")
-        let documents = try #require(json(retrieval.attributes[GenAI.Retrieval.documents]) as? [[String: Any]])
+        #expect(retrieval.attributes[GenAI.retrievalQueryText] == "What port does OTLP use?")
+        let documents = try #require(json(retrieval.attributes[GenAI.retrievalDocuments]) as? [[String: Any]])
         #expect(documents.map { $0["id"] as? String } == ["doc-1", "doc-2"])
         #expect(documents[0]["score"] as? Double == 1.5)
-        #expect(json(spans.first { $0.name == "rerank r" }?.attributes[RAG.rerankDocuments]) != nil)
+        #expect(json(spans.first { $0.name == "rerank r" }?.attributes[LLMTraceAttributes.ragRerankDocuments]) != nil)
     }
 
     @Test(arguments: [100, 200, 1000])
@@ -69,14 +69,14 @@ private func json(_ value: AttributeValue?) -> Any? {
             "OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT": String(limit),
         ], question: question, answer: answer)
         let chat = try #require(spans.first { $0.name == "chat gpt-4o-mini" })
-        for key in [GenAI.Input.messages, GenAI.Output.messages] {
+        for key in [GenAI.inputMessages, GenAI.outputMessages] {
             guard case .string(let text)? = chat.attributes[key] else { Issue.record("\(key) missing at limit \(limit)"); continue }
             #expect(text.count <= limit, "\(key): \(text.count) characters")
             let parsed = try #require(json(.string(text)) as? [[String: Any]], "\(key) is not valid JSON: \(text)")
             let content = (parsed[0]["parts"] as? [[String: Any]])?[0]["content"] as? String
             #expect(content?.hasSuffix("…") == true)
         }
-        let query = try #require(spans.first { $0.name.hasPrefix("retrieval") }?.attributes[GenAI.Retrieval.queryText])
+        let query = try #require(spans.first { $0.name.hasPrefix("retrieval") }?.attributes[GenAI.retrievalQueryText])
         if case .string(let text) = query { #expect(text.count <= limit) }
     }
 

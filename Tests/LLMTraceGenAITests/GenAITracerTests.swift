@@ -1,6 +1,6 @@
 import Foundation
 import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
 import Testing
 @testable import LLMTraceGenAI
 
@@ -14,10 +14,10 @@ private struct RateLimited: Error, ErrorTypeProviding {
         await genAI.withWorkflow("rag_pipeline", question: "What is OTLP?") { _ in
             await genAI.withRetrieval(dataSource: "kb-docs", query: "What is OTLP?", topK: 20) { $0.recordDocuments([(id: "d1", score: 2.5)]) }
             await genAI.withRerank(model: "bge-reranker", topK: 5, inputCount: 20) { $0.recordRerankedDocuments([(id: "d1", score: 0.9)]) }
-            await genAI.withEmbeddings(model: "text-embedding-3-small", provider: GenAI.Provider.openAI) { span in
+            await genAI.withEmbeddings(model: "text-embedding-3-small", provider: GenAI.providerOpenAI) { span in
                 span.recordUsage(TokenUsage(inputTokens: 12, outputTokens: 0))
             }
-            var request = ChatRequest(model: "gpt-4o-mini", provider: GenAI.Provider.openAI)
+            var request = ChatRequest(model: "gpt-4o-mini", provider: GenAI.providerOpenAI)
             request.temperature = 0.2
             request.maxTokens = 300
             request.serverAddress = "api.openai.com"
@@ -31,39 +31,39 @@ private struct RateLimited: Error, ErrorTypeProviding {
         let root = try #require(exporter.span(named: "invoke_workflow rag_pipeline"))
         #expect(root.kind == .internal && root.parentSpanID == nil)
         #expect(root.attributes[GenAI.operationName] == "invoke_workflow")
-        #expect(root.attributes[GenAI.Workflow.name] == "rag_pipeline")
+        #expect(root.attributes[GenAI.workflowName] == "rag_pipeline")
         #expect(root.attributes[LLMTraceAttributes.questionSHA256] == .string(QuestionHash.sha256("what is otlp?")))
 
         let retrieval = try #require(exporter.span(named: "retrieval kb-docs"))
         #expect(retrieval.kind == .client && retrieval.parentSpanID == root.context.spanID)
-        #expect(retrieval.attributes[GenAI.DataSource.id] == "kb-docs")
-        #expect(retrieval.attributes[GenAI.Request.topK] == .double(20))
-        #expect(retrieval.attributes[RAG.retrievedCount] == 1)
+        #expect(retrieval.attributes[GenAI.dataSourceID] == "kb-docs")
+        #expect(retrieval.attributes[GenAI.requestTopK] == .double(20))
+        #expect(retrieval.attributes[LLMTraceAttributes.ragRetrievalDocumentCount] == 1)
 
         let rerank = try #require(exporter.span(named: "rerank bge-reranker"))
         #expect(rerank.kind == .internal && rerank.parentSpanID == root.context.spanID)
         #expect(rerank.attributes[GenAI.operationName] == "rerank")
-        #expect(rerank.attributes[RAG.rerankInputCount] == 20 && rerank.attributes[RAG.rerankOutputCount] == 1)
+        #expect(rerank.attributes[LLMTraceAttributes.ragRerankInputDocumentsCount] == 20 && rerank.attributes[LLMTraceAttributes.ragRerankOutputDocumentsCount] == 1)
 
         let embeddings = try #require(exporter.span(named: "embeddings text-embedding-3-small"))
         #expect(embeddings.kind == .client)
-        #expect(embeddings.attributes[GenAI.Usage.cost] == .double(12 * 0.02 / 1_000_000))
+        #expect(embeddings.attributes[GenAI.usageCost] == .double(12 * 0.02 / 1_000_000))
 
         let chat = try #require(exporter.span(named: "chat gpt-4o-mini"))
         #expect(chat.kind == .client && chat.parentSpanID == root.context.spanID)
         #expect(chat.attributes[GenAI.providerName] == "openai")
-        #expect(chat.attributes[GenAI.Request.model] == "gpt-4o-mini")
-        #expect(chat.attributes[GenAI.Request.temperature] == .double(0.2))
-        #expect(chat.attributes[GenAI.Request.maxTokens] == 300)
-        #expect(chat.attributes[GenAI.Request.stream] == nil, "unset for non-streaming calls")
-        #expect(chat.attributes[Server.address] == "api.openai.com" && chat.attributes[Server.port] == 443)
-        #expect(chat.attributes[GenAI.Response.id] == "chatcmpl-1")
-        #expect(chat.attributes[GenAI.Response.model] == "gpt-4o-mini-2024-07-18")
-        #expect(chat.attributes[GenAI.Response.finishReasons] == .stringArray(["stop"]))
-        #expect(chat.attributes[GenAI.Usage.inputTokens] == 1000 && chat.attributes[GenAI.Usage.outputTokens] == 200)
-        #expect(chat.attributes[GenAI.Usage.cacheReadInputTokens] == 400)
+        #expect(chat.attributes[GenAI.requestModel] == "gpt-4o-mini")
+        #expect(chat.attributes[GenAI.requestTemperature] == .double(0.2))
+        #expect(chat.attributes[GenAI.requestMaxTokens] == 300)
+        #expect(chat.attributes[GenAI.requestStream] == nil, "unset for non-streaming calls")
+        #expect(chat.attributes[OTelAttributes.serverAddress] == "api.openai.com" && chat.attributes[OTelAttributes.serverPort] == 443)
+        #expect(chat.attributes[GenAI.responseID] == "chatcmpl-1")
+        #expect(chat.attributes[GenAI.responseModel] == "gpt-4o-mini-2024-07-18")
+        #expect(chat.attributes[GenAI.responseFinishReasons] == .stringArray(["stop"]))
+        #expect(chat.attributes[GenAI.usageInputTokens] == 1000 && chat.attributes[GenAI.usageOutputTokens] == 200)
+        #expect(chat.attributes[GenAI.usageCacheReadInputTokens] == 400)
         // 600 plain × 0.15 + 400 cached × 0.075 + 200 × 0.60, per million, priced by the snapshot's base model
-        let cost = try #require(chat.attributes[GenAI.Usage.cost]?.numericValue)
+        let cost = try #require(chat.attributes[GenAI.usageCost]?.numericValue)
         #expect(abs(cost - (600 * 0.15 + 400 * 0.075 + 200 * 0.60) / 1_000_000) < 1e-15)
         #expect(chat.status == .unset)
     }
@@ -78,7 +78,7 @@ private struct RateLimited: Error, ErrorTypeProviding {
         }
         provider.forceFlush()
         #expect(exporter.spans.count == 3)
-        #expect(exporter.spans.allSatisfy { $0.attributes[GenAI.Usage.cost] == nil && $0.attributes[GenAI.Usage.inputTokens] == 10 })
+        #expect(exporter.spans.allSatisfy { $0.attributes[GenAI.usageCost] == nil && $0.attributes[GenAI.usageInputTokens] == 10 })
         #expect(log.messages.filter { $0.contains("house-llama-70b") }.count == 1)
     }
 
@@ -92,7 +92,7 @@ private struct RateLimited: Error, ErrorTypeProviding {
         provider.forceFlush()
         for name in ["chat gpt-4o", "invoke_workflow rag_pipeline"] {
             let span = try #require(exporter.span(named: name))
-            #expect(span.attributes[ErrorType.key] == "rate_limit_exceeded")
+            #expect(span.attributes[OTelAttributes.errorType] == "rate_limit_exceeded")
             guard case .error = span.status else { Issue.record("\(name) status \(span.status)"); continue }
             #expect(span.events.contains { $0.name == "exception" })
         }
@@ -112,8 +112,8 @@ private struct RateLimited: Error, ErrorTypeProviding {
         }
         provider.forceFlush()
         let chat = try #require(exporter.span(named: "chat gpt-4o"))
-        #expect(chat.attributes[GenAI.Request.stream] == true)
-        let ttfc = try #require(chat.attributes[GenAI.Response.timeToFirstChunk]?.numericValue)
+        #expect(chat.attributes[GenAI.requestStream] == true)
+        let ttfc = try #require(chat.attributes[GenAI.responseTimeToFirstChunk]?.numericValue)
         let duration = Double(chat.endTimeUnixNano - chat.startTimeUnixNano) / 1e9
         #expect(ttfc > 0 && ttfc < duration, "first chunk at \(ttfc) s of \(duration) s")
     }
@@ -126,10 +126,10 @@ private struct RateLimited: Error, ErrorTypeProviding {
         }
         provider.forceFlush()
         let event = try #require(exporter.span(named: "chat gpt-4o")?.events.first { $0.name == "gen_ai.evaluation.result" })
-        #expect(event.attributes[GenAI.Evaluation.name] == "relevance")
-        #expect(event.attributes[GenAI.Evaluation.scoreValue] == .double(0.8))
-        #expect(event.attributes[GenAI.Evaluation.scoreLabel] == "pass")
-        #expect(event.attributes[GenAI.Response.id] == "resp-9")
+        #expect(event.attributes[GenAI.evaluationName] == "relevance")
+        #expect(event.attributes[GenAI.evaluationScoreValue] == .double(0.8))
+        #expect(event.attributes[GenAI.evaluationScoreLabel] == "pass")
+        #expect(event.attributes[GenAI.responseID] == "resp-9")
     }
 
     @Test func questionsHashAlikeAfterNormalizing() {

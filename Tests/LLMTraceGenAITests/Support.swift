@@ -1,11 +1,11 @@
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceTestSupport
+import LLMTraceTesting
 import Logging
 
 /// A GenAI tracer over an in-memory provider.
 func makeGenAI(environment: [String: String] = [:], logger: Logger = Logger(label: "test")) -> (GenAITracer, TracerProvider, InMemorySpanExporter) {
-    let (provider, exporter) = makeInMemoryProvider { configuration in
+    let (provider, exporter) = TestTracing.provider { configuration in
         configuration = TracingConfiguration(environment: environment)
         configuration.samplingRules.decisionWait = .zero
     }

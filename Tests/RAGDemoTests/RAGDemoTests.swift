@@ -1,7 +1,7 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceTestSupport
+import LLMTraceTesting
 import Testing
 @testable import RAGDemo
 
@@ -184,7 +184,7 @@ private func attribute(_ span: [String: Any], _ key: String) -> [String: Any]? {
             index == 0 ? .respond(status: 200, body: answer) : .respond(status: 429, headers: ["Retry-After": "7"], body: #"{"error":{"message":"slow down"}}"#)
         }
         defer { receiver.stop() }
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let genAI = GenAITracer(tracer: provider.tracer("t"))
         let generator = OpenAICompatibleGenerator(baseURL: "http://127.0.0.1:\(receiver.port)/v1/", apiKey: "sk-test-secret", timeout: .seconds(5), concurrency: 1)
         #expect(generator.server?.address == "127.0.0.1" && generator.server?.port == receiver.port)

@@ -1,53 +1,5 @@
 import Synchronization
-
-/// Which span a new span hangs under.
-public enum SpanParent: Sendable {
-    /// The current span of the task or thread (`TraceContext.currentSpan`), if any.
-    case current
-    /// None: the span starts a new trace.
-    case root
-    /// This span.
-    case span(Span)
-    /// This context, for example one extracted from incoming headers.
-    case context(SpanContext)
-}
-
-/// What spans of one provider share: where they go and how they are limited.
-final class SpanPipeline: Sendable {
-    let resource: Resource
-    let limits: SpanLimits
-    let sampler: any Sampler
-    let idGenerator: any IDGenerator
-    let processors: [any SpanProcessor]
-    /// The processors that want `onStart`; usually none.
-    let startProcessors: [any SpanProcessor]
-    /// Counts every ended span into the LLM metrics, before the processors (and sampling) see it.
-    let metrics: LLMMetrics?
-    let isShutdown = Atomic<Bool>(false)
-    /// Spans asked for after shutdown: they record nothing, and are counted as lost.
-    let startedAfterShutdown = Atomic<Int>(0)
-
-    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, processors: [any SpanProcessor], metrics: LLMMetrics? = nil) {
-        self.metrics = metrics
-        self.resource = resource
-        self.limits = limits
-        self.sampler = sampler
-        self.idGenerator = idGenerator
-        self.processors = processors
-        self.startProcessors = processors.filter(\.isStartRequired)
-    }
-
-    func spanEnded(_ data: SpanData) {
-        if let metrics, let event = metrics.record(data) {
-            // The cost guard's note goes on the span whose cost crossed the budget.
-            var marked = data
-            if marked.events.count < limits.eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
-            for processor in processors { processor.onEnd(marked) }
-            return
-        }
-        for processor in processors { processor.onEnd(data) }
-    }
-}
+internal import LLMTraceSupport
 
 /// Starts spans for one instrumentation scope (a library or a part of the app).
 ///
@@ -132,7 +84,7 @@ public struct Tracer: Sendable {
             links: limitedLinks, droppedLinks: max(0, links.count - limits.linkCountLimit),
             pipeline: pipeline, scope: scope
         )
-        for processor in pipeline.startProcessors { processor.onStart(span, parentContext: parentContext) }
+        if pipeline.isStartRequired { pipeline.head.onStart(span, parentContext: parentContext) }
         return span
     }
 

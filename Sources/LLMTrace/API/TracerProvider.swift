@@ -1,4 +1,5 @@
 import Dispatch
+internal import LLMTraceSupport
 import Logging
 
 /// The root of LLMTrace in an app: owns the resource, the sampler, the processors and exporters,
@@ -18,47 +19,55 @@ import Logging
 /// Libraries should accept a `Tracer` or `TracerProvider` from their caller and fall back to
 /// `TracerProvider.global`, never build their own.
 public final class TracerProvider: Sendable {
+    /// The version of LLMTrace, reported as `telemetry.sdk.version` and in the `User-Agent`.
+    public static let sdkVersion = SDKVersion.current
+
     /// The configuration the provider was built from.
     public let configuration: TracingConfiguration
     /// The resource on every span.
     public let resource: Resource
     /// The propagators chosen by `configuration.propagators`.
     public let propagator: any TextMapPropagator
-    /// The processors spans are handed to, in order.
+    /// The exporting processors at the end of the chain (the ones you passed, or one batch
+    /// processor per configured exporter).
     public let processors: [any SpanProcessor]
-    let pipeline: SpanPipeline?
-    let samplingStage: SamplingRulesProcessor?
-    private let metricsReader: MetricsReader?
     /// The LLM metrics aggregated from every span; `nil` when `OTEL_METRICS_EXPORTER=none` (and
     /// no cost budget) or the provider is disabled.
     public let metrics: LLMMetrics?
+    let pipeline: SpanPipeline?
+    let tailSampling: TailSamplingProcessor?
+    private let rateLimit: RateLimitedSampler?
     private let scopes = Locked<[String: InstrumentationScope]>([:])
     private let shutdownFinished = Latch<Bool>()
     let signalSources = Locked<[any DispatchSourceSignal]>([])
-    private let logger: Logger
 
     /// Builds a provider.
     /// - Parameters:
     ///   - configuration: Resource, sampler, limits, exporters.
     ///   - processors: Replaces the processors `configuration.exporters` would make (for tests,
-    ///     or a custom pipeline).
-    ///   - idGenerator: The id source; inject a fixed one in tests.
+    ///     or a custom pipeline); they sit at the end of the chain.
     ///   - logger: LLMTrace's own diagnostics. Its level is set from `configuration.logLevel`.
     ///
-    /// When `configuration.samplingRules` is active (the default: errors are kept), the
-    /// processors sit behind a stage that holds each trace until its local root ends and keeps
-    /// or drops it whole.
+    /// A span's end goes through a chain: the LLM metrics (when on), then the sampling rules
+    /// (when active, the default: errors are kept), which hold each trace until its local root
+    /// ends and keep or drop it whole, then the exporting processors.
     public convenience init(
         configuration: TracingConfiguration = TracingConfiguration(),
         processors: [any SpanProcessor]? = nil,
-        idGenerator: any IDGenerator = RandomIDGenerator(),
         logger: Logger = Logger(label: "llmtrace")
     ) {
-        self.init(configuration: configuration, processors: processors, idGenerator: idGenerator, logger: logger, clock: WallClock.monotonicNanos)
+        self.init(configuration: configuration, processors: processors, idGenerator: RandomIDGenerator(), logger: logger, clock: WallClock.monotonicNanos)
     }
 
-    /// The designated initializer; `clock` (monotonic nanoseconds) drives the sampling stage's
-    /// waits and ages, and tests inject their own.
+    /// A provider whose sampling rules and ratio cap read `clock` (monotonic nanoseconds), for
+    /// `LLMTraceTesting`'s manual clock; `nil` reads the real one.
+    @_spi(Testing)
+    public convenience init(configuration: TracingConfiguration, processors: [any SpanProcessor]?, logger: Logger, clock: (@Sendable () -> UInt64)?) {
+        self.init(configuration: configuration, processors: processors, idGenerator: RandomIDGenerator(), logger: logger, clock: clock ?? WallClock.monotonicNanos)
+    }
+
+    /// The designated initializer; tests inject the id source and `clock` (monotonic
+    /// nanoseconds), which drives the sampling rules' waits and ages and the ratio cap.
     init(
         configuration: TracingConfiguration,
         processors: [any SpanProcessor]?,
@@ -68,49 +77,56 @@ public final class TracerProvider: Sendable {
     ) {
         var logger = logger
         logger.logLevel = configuration.logLevel
-        self.logger = logger
         self.configuration = configuration
         self.resource = configuration.makeResource()
         for warning in configuration.warnings { logger.warning("\(warning)") }
+        self.propagator = CompositePropagator(configuration.propagators.contains(.traceContext) ? [W3CTraceContextPropagator()] : [])
 
-        let propagators: [any TextMapPropagator] = configuration.propagators.contains(.traceContext) ? [W3CTraceContextPropagator()] : []
-        self.propagator = CompositePropagator(propagators)
-
-        if configuration.disabled {
+        guard !configuration.disabled else {
             self.processors = []
             self.pipeline = nil
-            self.samplingStage = nil
+            self.tailSampling = nil
+            self.rateLimit = nil
             self.metrics = nil
-            self.metricsReader = nil
             return
         }
-        let metrics = configuration.metrics.isEnabled ? LLMMetrics(configuration: configuration.metrics, resource: resource, logger: logger) : nil
-        self.metrics = metrics
-        self.metricsReader = metrics.map { MetricsReader(metrics: $0, configuration: configuration.metrics, logger: logger) }
-        let processors = processors ?? configuration.exporters.map { kind -> any SpanProcessor in
+        let exporting = processors ?? configuration.exporters.compactMap { kind -> (any SpanProcessor)? in
             let exporter: any SpanExporter
             switch kind {
             case .otlp: exporter = OTLPHTTPExporter(configuration: configuration.otlp, logger: logger)
             case .console: exporter = ConsoleSpanExporter()
+            case .prometheus: return nil
             }
             return BatchSpanProcessor(exporter: exporter, configuration: configuration.batch, logger: logger)
         }
+        self.processors = exporting
+
+        // The chain, built from its end: exporting processors, sampling rules, LLM metrics.
+        var head: any SpanProcessor = ProcessorGroup(exporting)
         var sampler = configuration.sampler
+        var rateLimit: RateLimitedSampler?
         if configuration.samplingRules.isActive {
-            let stage = SamplingRulesProcessor(rules: configuration.samplingRules, downstream: processors, logger: logger, clock: clock)
-            sampler = RulesHeadSampler(head: sampler, stage: stage)
-            self.samplingStage = stage
-            self.processors = [stage]
+            let stage = TailSamplingProcessor(rules: configuration.samplingRules, next: head, logger: logger, clock: clock)
+            head = stage
+            self.tailSampling = stage
+            if let cap = configuration.samplingRules.maxTracesPerSecond, cap > 0 {
+                rateLimit = RateLimitedSampler(sampler, tracesPerSecond: cap, clock: clock)
+                sampler = rateLimit!
+            }
         } else {
-            self.samplingStage = nil
-            self.processors = processors
-            // Metrics count every span: what the sampler drops is recorded (not exported) instead.
-            if metrics != nil { sampler = RecordingSampler(head: sampler) }
+            self.tailSampling = nil
         }
-        self.pipeline = SpanPipeline(
-            resource: resource, limits: configuration.limits, sampler: sampler,
-            idGenerator: idGenerator, processors: self.processors, metrics: metrics
-        )
+        self.rateLimit = rateLimit
+        if configuration.metrics.isEnabled {
+            let metrics = LLMMetrics(configuration: configuration.metrics, resource: resource, logger: logger)
+            let reader = MetricsReader(metrics: metrics, configuration: configuration.metrics, logger: logger)
+            head = LLMMetricsProcessor(metrics: metrics, reader: reader, next: head, eventCountLimit: configuration.limits.eventCountLimit)
+            self.metrics = metrics
+        } else {
+            self.metrics = nil
+        }
+        if head.needsUnsampledSpans { sampler = AlwaysRecordSampler(sampler) }
+        self.pipeline = SpanPipeline(resource: resource, limits: configuration.limits, sampler: sampler, idGenerator: idGenerator, head: head)
     }
 
     /// Builds a provider from environment variables (pass `ProcessInfo.processInfo.environment`).
@@ -134,15 +150,7 @@ public final class TracerProvider: Sendable {
     /// - Returns: whether every processor finished within `timeout`.
     @discardableResult
     public func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
-        let deadline = Deadline.after(timeout)
-        var completed = true
-        for processor in processors {
-            completed = processor.forceFlush(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
-        }
-        if let metricsReader {
-            completed = metricsReader.forceFlush(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
-        }
-        return completed
+        pipeline?.head.forceFlush(timeout: timeout) ?? true
     }
 
     /// Flushes and stops every processor; spans started afterwards record nothing.
@@ -158,26 +166,22 @@ public final class TracerProvider: Sendable {
         guard !pipeline.isShutdown.exchange(true, ordering: .acquiringAndReleasing) else {
             return shutdownFinished.wait(timeout: timeout) ?? false
         }
-        let deadline = Deadline.after(timeout)
-        var completed = true
-        for processor in processors {
-            completed = processor.shutdown(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
-        }
-        // After the spans: the final push carries everything that ended.
-        if let metricsReader {
-            completed = metricsReader.shutdown(timeout: .nanoseconds(Int64(clamping: deadline.remainingNanos))) && completed
-        }
+        let completed = pipeline.head.shutdown(timeout: timeout)
         shutdownFinished.set(completed)
         return completed
     }
 
     /// What the sampling rules kept, dropped and decided early; `nil` when no rule is active.
-    public var samplingStatistics: SamplingStatistics? { samplingStage?.samplingStatistics }
+    public var samplingStatistics: SamplingStatistics? {
+        guard var statistics = tailSampling?.samplingStatistics else { return nil }
+        statistics.tracesOverRatioCap = rateLimit?.refused ?? 0
+        return statistics
+    }
 
     /// Delivery counters summed over the exporting processors; `ignoredAfterShutdown` also
     /// counts the spans started after shutdown, which recorded nothing.
     public var statistics: ExportStatistics {
-        var sum = processors.compactMap(\.statistics).reduce(ExportStatistics(), +)
+        var sum = pipeline?.head.statistics ?? ExportStatistics()
         sum.ignoredAfterShutdown += pipeline?.startedAfterShutdown.load(ordering: .relaxed) ?? 0
         return sum
     }
@@ -197,5 +201,14 @@ public final class TracerProvider: Sendable {
     /// Makes `provider` the global one. Call once, early in `main`.
     public static func bootstrap(_ provider: TracerProvider) {
         globalProvider.withLock { $0 = provider }
+    }
+}
+
+extension TracerProvider {
+    /// Hands an ended span to the head of the processor chain, as `Span.end()` does. For the
+    /// benchmarks, which measure the chain without the span's own cost.
+    @_spi(Benchmarks)
+    public func processEnded(_ span: SpanData) {
+        pipeline?.spanEnded(span)
     }
 }

@@ -1,61 +1,69 @@
+internal import LLMTraceSupport
+
 /// The environment variables LLMTrace reads, by name.
-public enum EnvironmentKey {
-    public static let sdkDisabled = "OTEL_SDK_DISABLED"
-    public static let serviceName = "OTEL_SERVICE_NAME"
-    public static let resourceAttributes = "OTEL_RESOURCE_ATTRIBUTES"
-    public static let logLevel = "OTEL_LOG_LEVEL"
-    public static let propagators = "OTEL_PROPAGATORS"
-    public static let tracesSampler = "OTEL_TRACES_SAMPLER"
-    public static let tracesSamplerArg = "OTEL_TRACES_SAMPLER_ARG"
-    public static let tracesExporter = "OTEL_TRACES_EXPORTER"
+///
+/// The OTLP exporter variables exist once per signal and once for all: `otlp(_:signal:)`
+/// builds their names.
+enum EnvironmentKey {
+    static let sdkDisabled = "OTEL_SDK_DISABLED"
+    static let serviceName = "OTEL_SERVICE_NAME"
+    static let resourceAttributes = "OTEL_RESOURCE_ATTRIBUTES"
+    static let logLevel = "OTEL_LOG_LEVEL"
+    static let propagators = "OTEL_PROPAGATORS"
+    static let tracesSampler = "OTEL_TRACES_SAMPLER"
+    static let tracesSamplerArg = "OTEL_TRACES_SAMPLER_ARG"
+    static let tracesExporter = "OTEL_TRACES_EXPORTER"
 
-    public static let bspScheduleDelay = "OTEL_BSP_SCHEDULE_DELAY"
-    public static let bspExportTimeout = "OTEL_BSP_EXPORT_TIMEOUT"
-    public static let bspMaxQueueSize = "OTEL_BSP_MAX_QUEUE_SIZE"
-    public static let bspMaxExportBatchSize = "OTEL_BSP_MAX_EXPORT_BATCH_SIZE"
+    static let bspScheduleDelay = "OTEL_BSP_SCHEDULE_DELAY"
+    static let bspExportTimeout = "OTEL_BSP_EXPORT_TIMEOUT"
+    static let bspMaxQueueSize = "OTEL_BSP_MAX_QUEUE_SIZE"
+    static let bspMaxExportBatchSize = "OTEL_BSP_MAX_EXPORT_BATCH_SIZE"
 
-    public static let attributeValueLengthLimit = "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT"
-    public static let attributeCountLimit = "OTEL_ATTRIBUTE_COUNT_LIMIT"
-    public static let spanAttributeValueLengthLimit = "OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT"
-    public static let spanAttributeCountLimit = "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT"
-    public static let spanEventCountLimit = "OTEL_SPAN_EVENT_COUNT_LIMIT"
-    public static let spanLinkCountLimit = "OTEL_SPAN_LINK_COUNT_LIMIT"
-    public static let eventAttributeCountLimit = "OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT"
-    public static let linkAttributeCountLimit = "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT"
+    static let attributeValueLengthLimit = "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT"
+    static let attributeCountLimit = "OTEL_ATTRIBUTE_COUNT_LIMIT"
+    static let spanAttributeValueLengthLimit = "OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT"
+    static let spanAttributeCountLimit = "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT"
+    static let spanEventCountLimit = "OTEL_SPAN_EVENT_COUNT_LIMIT"
+    static let spanLinkCountLimit = "OTEL_SPAN_LINK_COUNT_LIMIT"
+    static let eventAttributeCountLimit = "OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT"
+    static let linkAttributeCountLimit = "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT"
 
-    public static let otlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT"
-    public static let otlpTracesEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
-    public static let otlpProtocol = "OTEL_EXPORTER_OTLP_PROTOCOL"
-    public static let otlpTracesProtocol = "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"
-    public static let otlpHeaders = "OTEL_EXPORTER_OTLP_HEADERS"
-    public static let otlpTracesHeaders = "OTEL_EXPORTER_OTLP_TRACES_HEADERS"
-    public static let otlpTimeout = "OTEL_EXPORTER_OTLP_TIMEOUT"
-    public static let otlpTracesTimeout = "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT"
-    public static let otlpCompression = "OTEL_EXPORTER_OTLP_COMPRESSION"
-    public static let otlpTracesCompression = "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION"
-    public static let otlpCertificate = "OTEL_EXPORTER_OTLP_CERTIFICATE"
-    public static let otlpTracesCertificate = "OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE"
-    public static let otlpClientKey = "OTEL_EXPORTER_OTLP_CLIENT_KEY"
-    public static let otlpTracesClientKey = "OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY"
-    public static let otlpClientCertificate = "OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE"
-    public static let otlpTracesClientCertificate = "OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE"
 
-    public static let otlpGzipLevel = "LLMTRACE_OTLP_GZIP_LEVEL"
+    static let otlpGzipLevel = "LLMTRACE_OTLP_GZIP_LEVEL"
 
-    public static let metricsExporter = "OTEL_METRICS_EXPORTER"
-    public static let metricExportInterval = "OTEL_METRIC_EXPORT_INTERVAL"
-    public static let metricExportTimeout = "OTEL_METRIC_EXPORT_TIMEOUT"
-    public static let metricsMaxSeries = "LLMTRACE_METRICS_MAX_SERIES"
-    public static let costBudgetUSDPerHour = "LLMTRACE_COST_BUDGET_USD_PER_HOUR"
+    static let metricsExporter = "OTEL_METRICS_EXPORTER"
+    static let metricExportInterval = "OTEL_METRIC_EXPORT_INTERVAL"
+    static let metricExportTimeout = "OTEL_METRIC_EXPORT_TIMEOUT"
+    static let metricsMaxSeries = "LLMTRACE_METRICS_MAX_SERIES"
+    static let costBudgetUSDPerHour = "LLMTRACE_COST_BUDGET_USD_PER_HOUR"
 
-    public static let samplingKeepErrors = "LLMTRACE_SAMPLING_KEEP_ERRORS"
-    public static let samplingSlowMilliseconds = "LLMTRACE_SAMPLING_SLOW_MS"
-    public static let samplingAttributeSum = "LLMTRACE_SAMPLING_ATTRIBUTE_SUM"
-    public static let samplingMaxTracesPerSecond = "LLMTRACE_SAMPLING_MAX_TRACES_PER_SECOND"
-    public static let samplingRuleTracesPerSecondFloor = "LLMTRACE_SAMPLING_RULE_TRACES_PER_SECOND_FLOOR"
-    public static let samplingDecisionWait = "LLMTRACE_SAMPLING_DECISION_WAIT_MS"
-    public static let samplingMaxPendingTraces = "LLMTRACE_SAMPLING_MAX_PENDING_TRACES"
-    public static let samplingMaxSpansPerTrace = "LLMTRACE_SAMPLING_MAX_SPANS_PER_TRACE"
-    public static let samplingMaxPendingSpans = "LLMTRACE_SAMPLING_MAX_PENDING_SPANS"
-    public static let samplingMaxTraceAge = "LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS"
+    static let samplingKeepErrors = "LLMTRACE_SAMPLING_KEEP_ERRORS"
+    static let samplingSlowMilliseconds = "LLMTRACE_SAMPLING_SLOW_MS"
+    static let samplingAttributeSum = "LLMTRACE_SAMPLING_ATTRIBUTE_SUM"
+    static let samplingMaxTracesPerSecond = "LLMTRACE_SAMPLING_MAX_TRACES_PER_SECOND"
+    static let samplingRuleTracesPerSecondFloor = "LLMTRACE_SAMPLING_RULE_TRACES_PER_SECOND_FLOOR"
+    static let samplingDecisionWait = "LLMTRACE_SAMPLING_DECISION_WAIT_MS"
+    static let samplingMaxPendingTraces = "LLMTRACE_SAMPLING_MAX_PENDING_TRACES"
+    static let samplingMaxSpansPerTrace = "LLMTRACE_SAMPLING_MAX_SPANS_PER_TRACE"
+    static let samplingMaxPendingSpans = "LLMTRACE_SAMPLING_MAX_PENDING_SPANS"
+    static let samplingMaxTraceAge = "LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS"
+
+    /// A setting of the OTLP exporter, as it appears in its variables' names.
+    enum OTLPSetting: String {
+        case endpoint = "ENDPOINT"
+        case `protocol` = "PROTOCOL"
+        case headers = "HEADERS"
+        case timeout = "TIMEOUT"
+        case compression = "COMPRESSION"
+        case certificate = "CERTIFICATE"
+        case clientCertificate = "CLIENT_CERTIFICATE"
+        case clientKey = "CLIENT_KEY"
+    }
+
+    /// The variable of an OTLP exporter setting: `OTEL_EXPORTER_OTLP_<SETTING>` for every
+    /// signal, or `OTEL_EXPORTER_OTLP_<SIGNAL>_<SETTING>` for one (which wins where both are set).
+    static func otlp(_ setting: OTLPSetting, signal: OTLPSignal? = nil) -> String {
+        guard let signal else { return "OTEL_EXPORTER_OTLP_\(setting.rawValue)" }
+        return "OTEL_EXPORTER_OTLP_\(signal.rawValue.uppercased())_\(setting.rawValue)"
+    }
 }

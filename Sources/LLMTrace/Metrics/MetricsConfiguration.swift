@@ -1,26 +1,12 @@
-/// The OTLP signals LLMTrace exports; each has its own `OTEL_EXPORTER_OTLP_<SIGNAL>_*` variables
-/// and URL path.
-enum OTLPSignal: String, Sendable {
-    case traces
-    case metrics
-}
-
 /// Settings of the LLM metrics LLMTrace aggregates from every ended span (sampled or not).
 ///
 /// See the README, "LLM metrics". The metrics are counted in the process before sampling, so
 /// they are exact whatever the trace sampler keeps.
 public struct MetricsConfiguration: Sendable, Equatable {
-    /// Where metrics go.
-    public enum ExporterKind: String, Sendable, Equatable, CaseIterable {
-        /// Pushed as OTLP/HTTP JSON to `otlp.endpoint`, every `exportInterval` and at shutdown.
-        case otlp
-        /// Written to standard error in the Prometheus text format, every `exportInterval`.
-        case console
-        /// Nothing is pushed: the app serves `TracerProvider.metrics?.prometheusText()` itself.
-        case prometheus
-    }
-
-    /// Exporters; empty turns aggregation off.
+    /// Where metrics go: `otlp` (pushed as OTLP/HTTP JSON to `otlp.endpoint` every
+    /// `exportInterval` and at shutdown), `console` (the Prometheus text on standard error every
+    /// `exportInterval`), `prometheus` (nothing pushed: the app serves
+    /// `TracerProvider.metrics?.prometheusText()` itself). Empty turns aggregation off.
     /// - Environment: `OTEL_METRICS_EXPORTER` (`otlp`, `console`, `prometheus`, `none`, or a
     ///   comma list). Default: otlp.
     public var exporters: [ExporterKind] = [.otlp]

@@ -1,4 +1,5 @@
 import Dispatch
+internal import LLMTraceSupport
 import Logging
 
 /// Pushes the metrics every `exportInterval` from a Dispatch timer, on `forceFlush`, and once
@@ -11,9 +12,8 @@ final class MetricsReader: Sendable {
     private let client: OTLPHTTPClient?
     private let console: Bool
     private let queue = DispatchQueue(label: "llmtrace.metrics")
-    // Dispatch sources are thread-safe; the overlay just does not mark the protocol Sendable.
-    // `nil` without a push exporter (a suspended source must never be released).
-    nonisolated(unsafe) private let timer: (any DispatchSourceTimer)?
+    // `nil` without a push exporter.
+    private let timer: RepeatingTimer?
     private let log: RateLimitedLog
     private let isShutdown = Locked(false)
 
@@ -25,25 +25,20 @@ final class MetricsReader: Sendable {
         console = configuration.exporters.contains(.console)
         log = RateLimitedLog(logger: logger)
         if client != nil || console {
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            let interval = DispatchTimeInterval.nanoseconds(Int(clamping: max(100_000_000, configuration.exportInterval.nanoseconds)))
-            timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
+            let timer = RepeatingTimer(queue: queue, interval: max(.milliseconds(100), configuration.exportInterval), leeway: .milliseconds(100))
             self.timer = timer
             let timeout = configuration.exportTimeout
-            timer.setEventHandler { [weak self] in self?.push(deadline: .after(timeout)) }
-            timer.resume()
+            timer.start { [weak self] in self?.push(deadline: .after(timeout)) }
         } else {
             timer = nil
         }
     }
 
-    deinit { timer?.cancel() }
-
     /// Pushes now and waits for it, up to `timeout`.
     @discardableResult
     func forceFlush(timeout: Duration) -> Bool {
         guard !isShutdown.withLock({ $0 }) else { return true }
-        return runOnQueue(timeout: timeout) { self.push(deadline: $0) }
+        return QueuedWork.run(on: queue, timeout: timeout) { self.push(deadline: $0) }
     }
 
     /// Pushes the final values and stops the timer and the HTTP client.
@@ -55,20 +50,9 @@ final class MetricsReader: Sendable {
         }
         guard first else { return true }
         timer?.cancel()
-        let completed = runOnQueue(timeout: timeout) { self.push(deadline: $0) }
+        let completed = QueuedWork.run(on: queue, timeout: timeout) { self.push(deadline: $0) }
         client?.shutdown()
         return completed
-    }
-
-    private func runOnQueue(timeout: Duration, _ work: @escaping @Sendable (Deadline) -> Void) -> Bool {
-        let timeoutNanos = max(0, timeout.nanoseconds)
-        let deadline = Deadline.after(.nanoseconds(timeoutNanos - min(timeoutNanos / 10, 100_000_000)))
-        let done = DispatchSemaphore(value: 0)
-        queue.async {
-            work(deadline)
-            done.signal()
-        }
-        return done.wait(timeout: .now() + .nanoseconds(Int(clamping: timeoutNanos))) == .success
     }
 
     private func push(deadline: Deadline) {

@@ -1,3 +1,5 @@
+internal import LLMTraceSupport
+
 /// A live span: one timed operation in a trace, such as a retrieval or a model call.
 ///
 /// Get one from `Tracer.startSpan` or `Tracer.withSpan`. A span is safe to use from any thread
@@ -215,10 +217,10 @@ public final class Span: @unchecked Sendable {
     /// (an HTTP status from a provider, a refusal).
     public func recordError(type: String, message: String, errorType: String? = nil, attributes: Attributes = Attributes()) {
         guard isRecording else { return }
-        var eventAttributes: Attributes = ["exception.type": .string(type), "exception.message": .string(message)]
+        var eventAttributes: Attributes = [OTelAttributes.exceptionType: .string(type), OTelAttributes.exceptionMessage: .string(message)]
         for attribute in attributes { eventAttributes[attribute.key] = attribute.value }
-        addEvent("exception", attributes: eventAttributes)
-        setAttribute("error.type", .string(errorType ?? type))
+        addEvent(OTelAttributes.exceptionEvent, attributes: eventAttributes)
+        setAttribute(OTelAttributes.errorType, .string(errorType ?? type))
         setStatus(.error(description: message))
     }
 
@@ -254,11 +256,4 @@ public final class Span: @unchecked Sendable {
         guard let data else { return }
         pipeline.spanEnded(data)
     }
-}
-
-/// An error that names its own low-cardinality class for `error.type` (`rate_limit_exceeded`,
-/// `timeout`, `500`), so `Span.recordError` and `Tracer.withSpan` record it without being told.
-public protocol ErrorTypeProviding: Error {
-    /// The value for `error.type`.
-    var errorType: String { get }
 }

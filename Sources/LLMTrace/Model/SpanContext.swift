@@ -1,17 +1,3 @@
-/// The W3C trace-flags byte.
-public struct TraceFlags: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
-
-    /// Bit 0: the caller may have recorded this trace; downstream should too.
-    public static let sampled = TraceFlags(rawValue: 0x01)
-    /// Bit 1 (W3C Level 2): the right-most 7 bytes of the trace id are random.
-    public static let random = TraceFlags(rawValue: 0x02)
-
-    /// The flags this version of the spec defines; other bits are cleared before sending.
-    static let known: TraceFlags = [.sampled, .random]
-}
-
 /// The part of a span that crosses process boundaries: ids, flags and trace state.
 ///
 /// See the W3C Trace Context recommendation and the OpenTelemetry trace API, "SpanContext".
@@ -21,14 +7,23 @@ public struct SpanContext: Sendable, Hashable {
     /// This span's id.
     public var spanID: SpanID
     /// Sampled and random bits.
-    public var traceFlags: TraceFlags
-    /// Vendor entries carried with the trace.
-    public var traceState: TraceState
+    var traceFlags: TraceFlags
+    /// Vendor entries carried with the trace (W3C `tracestate`), passed on as received.
+    var traceState: TraceState
     /// Whether this context came from another process (extracted from headers).
     public var isRemote: Bool
 
-    /// Creates a span context.
-    public init(
+    /// Creates a span context, for example for a link to a span of another trace.
+    /// - Parameters:
+    ///   - traceID: The trace.
+    ///   - spanID: The span.
+    ///   - isSampled: Whether the trace is sampled (the W3C `sampled` flag).
+    ///   - isRemote: Whether the context came from another process.
+    public init(traceID: TraceID, spanID: SpanID, isSampled: Bool = true, isRemote: Bool = false) {
+        self.init(traceID: traceID, spanID: spanID, traceFlags: isSampled ? [.sampled] : [], isRemote: isRemote)
+    }
+
+    init(
         traceID: TraceID,
         spanID: SpanID,
         traceFlags: TraceFlags = [.sampled],
@@ -50,114 +45,4 @@ public struct SpanContext: Sendable, Hashable {
 
     /// An invalid context, used by spans that record nothing and belong to no trace.
     public static let invalid = SpanContext(traceID: .invalid, spanID: .invalid, traceFlags: [])
-}
-
-/// The W3C `tracestate` list: vendor entries, most recently updated first.
-///
-/// Keys and values are validated on the way in; an invalid header is dropped whole, which never
-/// affects `traceparent`.
-public struct TraceState: Sendable, Hashable {
-    /// The entries, in header order.
-    public private(set) var entries: [(key: String, value: String)]
-
-    /// The most entries W3C allows.
-    public static let maxEntries = 32
-
-    /// An empty trace state.
-    public init() { entries = [] }
-
-    /// Parses a `tracestate` header value.
-    /// - Returns: `nil` if any member is malformed, a key repeats, or there are more than 32.
-    public init?(header: String) {
-        var result: [(key: String, value: String)] = []
-        for rawMember in header.split(separator: ",", omittingEmptySubsequences: false) {
-            let member = rawMember.trimmingOWS()
-            if member.isEmpty { continue } // empty members are allowed and skipped
-            guard let eq = member.firstIndex(of: "=") else { return nil }
-            let key = String(member[..<eq])
-            let value = String(member[member.index(after: eq)...])
-            guard Self.isValidKey(key), Self.isValidValue(value) else { return nil }
-            guard !result.contains(where: { $0.key == key }) else { return nil }
-            result.append((key, value))
-        }
-        guard result.count <= Self.maxEntries else { return nil }
-        entries = result
-    }
-
-    /// Whether there are no entries.
-    public var isEmpty: Bool { entries.isEmpty }
-
-    /// The value for `key`, if present.
-    public subscript(key: String) -> String? {
-        entries.first(where: { $0.key == key })?.value
-    }
-
-    /// Returns a copy with `key` set to `value` and moved to the front, as W3C asks of a vendor
-    /// that updates its own entry; `nil` if the key or value is invalid.
-    public func setting(_ key: String, _ value: String) -> TraceState? {
-        guard Self.isValidKey(key), Self.isValidValue(value) else { return nil }
-        var copy = self
-        copy.entries.removeAll { $0.key == key }
-        copy.entries.insert((key, value), at: 0)
-        if copy.entries.count > Self.maxEntries { copy.entries.removeLast() }
-        return copy
-    }
-
-    /// The header value, `key=value` pairs joined by commas.
-    public var header: String {
-        entries.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-    }
-
-    public static func == (lhs: TraceState, rhs: TraceState) -> Bool {
-        lhs.entries.elementsEqual(rhs.entries) { $0.key == $1.key && $0.value == $1.value }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        for entry in entries {
-            hasher.combine(entry.key)
-            hasher.combine(entry.value)
-        }
-    }
-
-    static func isValidKey(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
-        guard !bytes.isEmpty, bytes.count <= 256 else { return false }
-        func isLowerAlnum(_ b: UInt8) -> Bool {
-            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
-        }
-        guard isLowerAlnum(bytes[0]) else { return false }
-        var atCount = 0
-        for b in bytes.dropFirst() {
-            switch b {
-            case _ where isLowerAlnum(b): continue
-            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"): continue
-            case UInt8(ascii: "@"): atCount += 1
-            default: return false
-            }
-        }
-        return atCount <= 1
-    }
-
-    static func isValidValue(_ value: String) -> Bool {
-        let bytes = Array(value.utf8)
-        guard !bytes.isEmpty, bytes.count <= 256, bytes.last != UInt8(ascii: " ") else { return false }
-        return bytes.allSatisfy { b in
-            b >= 0x20 && b <= 0x7E && b != UInt8(ascii: ",") && b != UInt8(ascii: "=")
-        }
-    }
-}
-
-extension StringProtocol {
-    /// Trims spaces and tabs, the optional white space of HTTP list headers.
-    func trimmingOWS() -> SubSequence {
-        var start = startIndex
-        var end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" else { break }
-            end = before
-        }
-        return self[start..<end]
-    }
 }

@@ -1,26 +1,6 @@
 import Dispatch
+internal import LLMTraceSupport
 import Logging
-
-/// Settings of the batch span processor.
-///
-/// See the OpenTelemetry SDK specification, "Batching processor".
-public struct BatchConfiguration: Sendable, Equatable {
-    /// Spans held before new ones are dropped.
-    /// - Environment: `OTEL_BSP_MAX_QUEUE_SIZE`. Default: 2048.
-    public var maxQueueSize = 2048
-    /// Most spans per export.
-    /// - Environment: `OTEL_BSP_MAX_EXPORT_BATCH_SIZE`. Default: 512 (at most `maxQueueSize`).
-    public var maxExportBatchSize = 512
-    /// Longest wait before a partial batch is exported.
-    /// - Environment: `OTEL_BSP_SCHEDULE_DELAY` (ms). Default: 5 s.
-    public var scheduleDelay: Duration = .milliseconds(5000)
-    /// Longest time one export may take, retries included.
-    /// - Environment: `OTEL_BSP_EXPORT_TIMEOUT` (ms; 0 = no limit). Default: 30 s.
-    public var exportTimeout: Duration = .milliseconds(30000)
-
-    /// The defaults above.
-    public init() {}
-}
 
 /// Buffers ended, sampled spans and exports them in batches from a background Dispatch queue.
 ///
@@ -33,9 +13,8 @@ public final class BatchSpanProcessor: SpanProcessor {
     public let configuration: BatchConfiguration
     private let exporter: any SpanExporter
     private let exportQueue = DispatchQueue(label: "llmtrace.batch-span-processor.export")
-    private let onExportQueue = DispatchSpecificKey<Bool>()
-    // Dispatch sources are thread-safe; the overlay just does not mark the protocol Sendable.
-    nonisolated(unsafe) private let timer: any DispatchSourceTimer
+    private let exportQueueKey = DispatchSpecificKey<Bool>()
+    private let timer: RepeatingTimer
     private let log: RateLimitedLog
     private let state: Locked<State>
 
@@ -60,17 +39,10 @@ public final class BatchSpanProcessor: SpanProcessor {
         self.exporter = exporter
         self.log = RateLimitedLog(logger: logger)
         self.state = Locked(State(buffer: SpanQueue(chunkSize: configuration.maxExportBatchSize)))
-        exportQueue.setSpecific(key: onExportQueue, value: true)
+        exportQueue.setSpecific(key: exportQueueKey, value: true)
 
-        timer = DispatchSource.makeTimerSource(queue: exportQueue)
-        let delay = DispatchTimeInterval.nanoseconds(Int(clamping: max(1_000_000, configuration.scheduleDelay.nanoseconds)))
-        timer.schedule(deadline: .now() + delay, repeating: delay, leeway: .milliseconds(10))
-        timer.setEventHandler { [weak self] in self?.drainAll(deadline: nil) }
-        timer.resume()
-    }
-
-    deinit {
-        timer.cancel()
+        timer = RepeatingTimer(queue: exportQueue, interval: max(.milliseconds(1), configuration.scheduleDelay), leeway: .milliseconds(10))
+        timer.start { [weak self] in self?.drainAll(deadline: nil) }
     }
 
     /// Counters of what happened to the spans this processor was given.
@@ -106,11 +78,11 @@ public final class BatchSpanProcessor: SpanProcessor {
     @discardableResult
     public func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
         if state.withLock({ $0.isShutdown }) { return true }
-        let done = DispatchSemaphore(value: 0)
-        return runOnExportQueue(timeout: timeout, done: done) { deadline in
+        let work = onExportQueue(timeout: timeout) { deadline in
             self.drainAll(deadline: deadline)
-            _ = self.exporter.forceFlush(deadline: deadline)
-        } && done.wait(timeout: .now() + .nanoseconds(Int(clamping: max(0, timeout.nanoseconds)))) == .success
+            _ = self.exporter.forceFlush(deadline: deadline.instant)
+        }
+        return work?.wait(timeout: timeout) ?? false
     }
 
     @discardableResult
@@ -126,15 +98,14 @@ public final class BatchSpanProcessor: SpanProcessor {
         // starts, the exporter is told to stop, which ends a post or retry wait in progress, and
         // what is left fails at once and is counted, so the statistics add up when we return.
         let reserve = min(timeoutNanos / 5, 200_000_000)
-        let done = DispatchSemaphore(value: 0)
-        let started = runOnExportQueue(timeout: .nanoseconds(timeoutNanos - reserve), done: done) { deadline in
+        let work = onExportQueue(timeout: .nanoseconds(timeoutNanos - reserve)) { deadline in
             self.drainAll(deadline: deadline)
-            self.exporter.shutdown(deadline: deadline)
+            self.exporter.shutdown(deadline: deadline.instant)
         }
-        var completed = started && done.wait(timeout: .now() + .nanoseconds(Int(clamping: timeoutNanos - reserve))) == .success
-        if started && !completed {
-            exporter.shutdown(deadline: .after(.zero))
-            completed = done.wait(timeout: .now() + .nanoseconds(Int(clamping: reserve))) == .success
+        var completed = work?.wait(timeout: .nanoseconds(timeoutNanos - reserve)) ?? false
+        if let work, !completed {
+            exporter.shutdown(deadline: .now)
+            completed = work.wait(timeout: .nanoseconds(reserve))
         }
         if !completed {
             // An exporter that ignored shutdown: what never got its turn is counted now.
@@ -149,24 +120,14 @@ public final class BatchSpanProcessor: SpanProcessor {
         return completed
     }
 
-    /// Queues `work` on the export queue, behind any export in progress, to signal `done` when
-    /// finished; `false` if called from that queue, where waiting would deadlock.
-    ///
-    /// The work gets a deadline slightly before `timeout`, so its exports give up in time for
-    /// the caller's wait of `timeout` to see them finish.
-    private func runOnExportQueue(timeout: Duration, done: DispatchSemaphore, _ work: @escaping @Sendable (Deadline) -> Void) -> Bool {
-        if DispatchQueue.getSpecific(key: onExportQueue) == true {
+    /// Queues `work` on the export queue, behind any export in progress; `nil` if called from
+    /// that queue, where waiting would deadlock.
+    private func onExportQueue(timeout: Duration, _ work: @escaping @Sendable (Deadline) -> Void) -> QueuedWork? {
+        if DispatchQueue.getSpecific(key: exportQueueKey) == true {
             log.log(.error, key: "flush-on-export-queue", "forceFlush/shutdown called from the export queue; refusing to deadlock")
-            return false
+            return nil
         }
-        let timeoutNanos = max(0, timeout.nanoseconds)
-        let margin = min(timeoutNanos / 10, 100_000_000)
-        let workDeadline = Deadline.after(.nanoseconds(timeoutNanos - margin))
-        exportQueue.async {
-            work(workDeadline)
-            done.signal()
-        }
-        return true
+        return QueuedWork(on: exportQueue, timeout: timeout, work)
     }
 
     /// Exports while a full batch is waiting: the path a burst of spans takes.
@@ -211,7 +172,7 @@ public final class BatchSpanProcessor: SpanProcessor {
     private func export(_ batch: [SpanData], flushDeadline: Deadline?) {
         var deadline = configuration.exportTimeout == .zero ? Deadline.never : Deadline.after(configuration.exportTimeout)
         if let flushDeadline { deadline = min(deadline, flushDeadline) }
-        let result = exporter.export(batch, deadline: deadline)
+        let result = exporter.export(batch, deadline: deadline.instant)
         state.withLock { state in
             switch result {
             case .success:
@@ -245,40 +206,5 @@ public final class BatchSpanProcessor: SpanProcessor {
         guard let (recent, total) = newDrops else { return }
         log.log(.warning, key: force ? "drops-final" : "drops",
                 "span queue full (max \(configuration.maxQueueSize)): dropped \(recent) spans, \(total) in all; raise OTEL_BSP_MAX_QUEUE_SIZE or lower the span rate")
-    }
-}
-
-/// The batch processor's queue: spans in chunks of one export batch each, so taking a batch
-/// moves no span and a long backlog never shifts in memory.
-private struct SpanQueue {
-    let chunkSize: Int
-    private var full = FIFO<[SpanData]>()
-    private var filling: [SpanData] = []
-    private(set) var count = 0
-
-    init(chunkSize: Int) {
-        self.chunkSize = chunkSize
-    }
-
-    mutating func append(_ span: SpanData) {
-        if filling.count >= chunkSize {
-            full.append(filling)
-            filling = []
-        }
-        if filling.isEmpty { filling.reserveCapacity(chunkSize) }
-        filling.append(span)
-        count += 1
-    }
-
-    /// The oldest spans, at most one batch of them; empty when nothing is queued.
-    mutating func popChunk() -> [SpanData] {
-        var chunk: [SpanData] = []
-        if let oldest = full.popFirst() {
-            chunk = oldest
-        } else {
-            swap(&chunk, &filling)
-        }
-        count -= chunk.count
-        return chunk
     }
 }

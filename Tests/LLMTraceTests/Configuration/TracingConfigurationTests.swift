@@ -1,6 +1,7 @@
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 @Suite struct TracingConfigurationTests {
     @Test func defaultsWithAnEmptyEnvironment() {
@@ -202,11 +203,12 @@ import LLMTraceTestSupport
         #expect(configuration.limits.attributeValueLengthLimit == 100)
         #expect(configuration.limits.eventCountLimit == 3)
         #expect(configuration.limits.linkCountLimit == 2)
-        #expect(configuration.otlp.headers == [.init(name: "Authorization", value: "Bearer tok"), .init(name: "x-b", value: "2")])
+        #expect(configuration.otlp.headers == ["Authorization": "Bearer tok", "x-b": "2"])
         #expect(configuration.otlp.timeout == .milliseconds(2500))
         #expect(configuration.otlp.compression == .gzip)
         #expect(configuration.otlp.gzipLevel == 9)
         #expect(configuration.otlp.tls == TLSConfiguration(certificateFile: "/etc/ca.pem", clientCertificateFile: "/etc/client.pem", clientKeyFile: "/etc/client.key"))
+        #expect(configuration.otlp.certificateFile == "/etc/ca.pem")
     }
 
     @Test func batchSizeAboveQueueSizeIsClamped() {
@@ -227,7 +229,7 @@ import LLMTraceTestSupport
         #expect(configuration.warnings.count == 1)
         #expect(!configuration.warnings[0].contains("sk-live-123"))
         var ok = TracingConfiguration()
-        ok.otlp.headers = [.init(name: "api-key", value: "sk-live-123")]
+        ok.otlp.headers = ["api-key": "sk-live-123"]
         #expect(!String(describing: ok.otlp).contains("sk-live-123"))
     }
 

@@ -2,11 +2,12 @@ import Dispatch
 import Foundation
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 @Suite struct TraceContextTests {
     @Test func nestedSpansInSynchronousCodeFindTheirParent() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("t")
         tracer.withSpan("root") { _ in
             tracer.withSpan("child") { _ in
@@ -23,7 +24,7 @@ import LLMTraceTestSupport
     }
 
     @Test func asyncChildTasksInheritTheCurrentSpan() async throws {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("t")
         try await tracer.withSpan("root") { _ in
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -52,7 +53,7 @@ import LLMTraceTestSupport
     }
 
     @Test func dispatchAndThreadsCarryTheContextWhenAsked() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("t")
         let group = DispatchGroup()
         tracer.withSpan("root") { _ in
@@ -79,7 +80,7 @@ import LLMTraceTestSupport
     }
 
     @Test func explicitParentWinsOverTheCurrentSpan() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("t")
         let other = tracer.startSpan("other", parent: .root)
         tracer.withSpan("current") { _ in
@@ -94,7 +95,7 @@ import LLMTraceTestSupport
     }
 
     @Test func remoteParentContinuesTheIncomingTrace() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("t")
         let incoming = ["TraceParent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "tracestate": "vendor=x"]
         let remote = tracer.extract(from: incoming)
@@ -115,7 +116,7 @@ import LLMTraceTestSupport
     }
 
     @Test func manyThreadsAndTasksNestSpansConcurrently() async {
-        let (provider, exporter) = makeInMemoryProvider { $0.batch.maxQueueSize = 100_000 }
+        let (provider, exporter) = TestTracing.provider { $0.batch.maxQueueSize = 100_000 }
         let tracer = provider.tracer("t")
         DispatchQueue.concurrentPerform(iterations: 8) { i in
             for j in 0..<50 {

@@ -1,6 +1,7 @@
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 @Suite struct ConsoleSpanExporterTests {
     @Test func lineShowsIdsParentDurationStatusAndAttributes() {
@@ -32,7 +33,7 @@ import LLMTraceTestSupport
     }
 
     @Test func tracersShareOneScopePerNameAndVersion() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         provider.tracer("lib", version: "1").withSpan("a") { _ in }
         provider.tracer("lib", version: "1").withSpan("b") { _ in }
         provider.tracer("lib", version: "2").withSpan("c") { _ in }
@@ -51,12 +52,12 @@ import LLMTraceTestSupport
         #expect(resource.serviceName == "code")
         #expect(resource.attributes["telemetry.sdk.name"] == "opentelemetry")
         #expect(resource.attributes["telemetry.sdk.language"] == "swift")
-        #expect(resource.attributes["telemetry.sdk.version"] == .string(LLMTraceVersion.current))
+        #expect(resource.attributes["telemetry.sdk.version"] == .string(TracerProvider.sdkVersion))
         #expect(resource.attributes["team"] == "ml")
     }
 
     @Test func shutdownStopsRecordingAndIsIdempotent() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("t")
         tracer.withSpan("before") { _ in }
         #expect(provider.shutdown(timeout: .seconds(5)))

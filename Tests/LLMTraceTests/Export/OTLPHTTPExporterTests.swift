@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// The exporter against a real HTTP server on 127.0.0.1, over libcurl.
 @Suite struct OTLPHTTPExporterTests {
@@ -76,7 +77,7 @@ import LLMTraceTestSupport
         let receiver = try TestReceiver()
         let exporter = OTLPHTTPExporter(configuration: configuration(receiver.url).otlp)
         for i in 0..<5 {
-            #expect(exporter.export([.stub(name: "s\(i)")], deadline: .after(.seconds(5))) == .success)
+            #expect(exporter.export([.stub(name: "s\(i)")], deadline: .now.advanced(by: .seconds(5))) == .success)
         }
         #expect(receiver.requests.count == 5)
         #expect(receiver.connections == 1)
@@ -103,7 +104,7 @@ import LLMTraceTestSupport
             return index == 0 ? .respond(status: 429, headers: ["Retry-After": "1"]) : .respond(status: 200)
         }
         let exporter = OTLPHTTPExporter(configuration: configuration(receiver.url).otlp)
-        #expect(exporter.export([.stub(name: "s")], deadline: .after(.seconds(10))) == .success)
+        #expect(exporter.export([.stub(name: "s")], deadline: .now.advanced(by: .seconds(10))) == .success)
         let recorded = times.withLock { $0 }
         #expect(recorded.count == 2)
         // The backoff alone would retry after ~10 ms; the server asked for a second.
@@ -113,7 +114,7 @@ import LLMTraceTestSupport
     @Test func retryAfterBeyondTheDeadlineFailsAtOnce() throws {
         let receiver = try TestReceiver { _, _ in .respond(status: 503, headers: ["Retry-After": "3600"]) }
         let exporter = OTLPHTTPExporter(configuration: configuration(receiver.url).otlp)
-        let result = exporter.export([.stub(name: "s")], deadline: .after(.seconds(5)))
+        let result = exporter.export([.stub(name: "s")], deadline: .now.advanced(by: .seconds(5)))
         #expect(result == .failure(.httpStatus(503, retryable: true, message: "")))
         #expect(receiver.requests.count == 1)
     }
@@ -145,7 +146,7 @@ import LLMTraceTestSupport
     @Test func connectionClosedWithoutAnswerIsRetried() throws {
         let receiver = try TestReceiver { index, _ in index == 0 ? .hangUp : .respond(status: 200) }
         let exporter = OTLPHTTPExporter(configuration: configuration(receiver.url).otlp)
-        #expect(exporter.export([.stub(name: "s")], deadline: .after(.seconds(5))) == .success)
+        #expect(exporter.export([.stub(name: "s")], deadline: .now.advanced(by: .seconds(5))) == .success)
         #expect(receiver.requests.count == 2)
     }
 
@@ -177,14 +178,14 @@ import LLMTraceTestSupport
         }
         let exporter = OTLPHTTPExporter(configuration: configuration(receiver.url).otlp)
         let start = WallClock.monotonicNanos()
-        let result = exporter.export([.stub(name: "s")], deadline: .after(.milliseconds(500)))
+        let result = exporter.export([.stub(name: "s")], deadline: .now.advanced(by: .milliseconds(500)))
         #expect(WallClock.monotonicNanos() - start < 2_000_000_000)
         #expect(result == .failure(.timeout))
     }
 
     @Test func shutdownExporterFailsAtOnce() throws {
         let exporter = OTLPHTTPExporter(configuration: configuration("http://127.0.0.1:1/v1/traces").otlp)
-        exporter.shutdown(deadline: .after(.seconds(1)))
-        #expect(exporter.export([.stub(name: "s")], deadline: .after(.seconds(5))) == .failure(.shutdown))
+        exporter.shutdown(deadline: .now.advanced(by: .seconds(1)))
+        #expect(exporter.export([.stub(name: "s")], deadline: .now.advanced(by: .seconds(5))) == .failure(.shutdown))
     }
 }

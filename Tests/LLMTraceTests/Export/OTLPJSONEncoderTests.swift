@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 @Suite struct OTLPJSONEncoderTests {
     func encodeOne(_ span: SpanData) throws -> [String: Any] {

@@ -1,7 +1,8 @@
 import Foundation
-import LLMTrace
-import LLMTraceTestSupport
+@testable import LLMTrace
+import LLMTraceTesting
 import Testing
+import LLMTraceSupport
 
 /// One model call as a test scripts it.
 private struct Call {
@@ -49,7 +50,7 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
 @Suite struct LLMMetricsTests {
     @Test(arguments: [true, false])
     func countsAndSumsMatchTheSpansIncludingTheOnesTheSamplerDropped(_ rulesOn: Bool) throws {
-        let (provider, exporter) = makeInMemoryProvider {
+        let (provider, exporter) = TestTracing.provider {
             $0.sampler = AlwaysOffSampler()
             $0.samplingRules.keepErrors = rulesOn
             $0.samplingRules.decisionWait = .zero
@@ -60,10 +61,10 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
         let metrics = try #require(provider.metrics)
         let ok = script.filter { $0.errorType == nil }
 
-        let requests = points(metrics, LLMMetrics.Name.requests)
+        let requests = points(metrics, LLMTraceAttributes.requestsMetric)
         #expect(requests.reduce(0) { $0 + $1.value } == 200)
         #expect(Set(requests.compactMap { $0.attribute("gen_ai.request.model") }) == ["gpt-4o", "gpt-4o-mini"])
-        let tokens = points(metrics, LLMMetrics.Name.tokenUsage)
+        let tokens = points(metrics, GenAI.clientTokenUsage)
         let input = tokens.filter { $0.attribute("gen_ai.token.type") == "input" }
         let output = tokens.filter { $0.attribute("gen_ai.token.type") == "output" }
         #expect(input.reduce(0) { $0 + $1.sum } == Double(ok.reduce(0) { $0 + $1.input }))
@@ -75,19 +76,19 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
         }
         // Cost is summed in billionths of a dollar: exact, in any order.
         let expectedNanos = ok.reduce(0) { $0 + Int(($1.cost * 1e9).rounded()) }
-        let cost = points(metrics, LLMMetrics.Name.cost).reduce(0) { $0 + $1.value }
+        let cost = points(metrics, LLMTraceAttributes.costMetric).reduce(0) { $0 + $1.value }
         #expect(Int((cost * 1e9).rounded()) == expectedNanos)
         #expect(Int((metrics.totalCostUSD * 1e9).rounded()) == expectedNanos)
 
         let failed = script.count - ok.count
-        let errors = points(metrics, LLMMetrics.Name.errors)
+        let errors = points(metrics, LLMTraceAttributes.errorsMetric)
         #expect(errors.reduce(0) { $0 + $1.value } == Double(failed))
         #expect(errors.allSatisfy { $0.attribute("error.type") == "rate_limit_exceeded" })
-        let durations = points(metrics, LLMMetrics.Name.operationDuration)
+        let durations = points(metrics, GenAI.clientOperationDuration)
         #expect(durations.filter { $0.attribute("error.type") == nil }.reduce(0) { $0 + $1.count } == UInt64(ok.count))
         #expect(durations.filter { $0.attribute("error.type") != nil }.reduce(0) { $0 + $1.count } == UInt64(failed))
-        #expect(points(metrics, LLMMetrics.Name.timeToFirstChunk).reduce(0) { $0 + $1.count } == UInt64(ok.count))
-        let stages = points(metrics, LLMMetrics.Name.ragStageDuration)
+        #expect(points(metrics, GenAI.clientOperationTimeToFirstChunk).reduce(0) { $0 + $1.count } == UInt64(ok.count))
+        let stages = points(metrics, LLMTraceAttributes.ragStageDurationMetric)
         #expect(stages.filter { $0.attribute("rag.step") == "rag_pipeline" }.reduce(0) { $0 + $1.count } == 200)
         #expect(stages.filter { $0.attribute("rag.step") == "generation" }.reduce(0) { $0 + $1.count } == 200)
 
@@ -96,7 +97,7 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
     }
 
     @Test func seriesPastTheLimitGoToOneOverflowSeries() throws {
-        let (provider, _) = makeInMemoryProvider { $0.metrics.maxSeriesPerMetric = 2 }
+        let (provider, _) = TestTracing.provider { $0.metrics.maxSeriesPerMetric = 2 }
         let tracer = provider.tracer("t")
         for model in ["a", "b", "c", "d", "c"] {
             let span = tracer.startSpan("chat \(model)", parent: .root)
@@ -105,7 +106,7 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
             span.end()
         }
         let metrics = try #require(provider.metrics)
-        let requests = points(metrics, LLMMetrics.Name.requests)
+        let requests = points(metrics, LLMTraceAttributes.requestsMetric)
         #expect(requests.count == 3)
         #expect(requests.first { $0.attribute("otel.metric.overflow") == "true" }?.value == 3)
         #expect(metrics.statistics.overflowRecords == 3)
@@ -134,15 +135,15 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
         #expect(pushes.allSatisfy { $0.headers["x-api-key"] == "metrics-secret" && $0.headers["content-type"] == "application/json" })
         let first = try #require(pushes.first?.json["resourceMetrics"] as? [[String: Any]])
         let metricNames = Set(((first[0]["scopeMetrics"] as? [[String: Any]])?[0]["metrics"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
-        #expect(metricNames.isSuperset(of: [LLMMetrics.Name.requests, LLMMetrics.Name.tokenUsage, LLMMetrics.Name.operationDuration, LLMMetrics.Name.cost]))
+        #expect(metricNames.isSuperset(of: [LLMTraceAttributes.requestsMetric, GenAI.clientTokenUsage, GenAI.clientOperationDuration, LLMTraceAttributes.costMetric]))
 
         let last = receiver.lastMetrics
-        let requests = last.filter { $0.name == LLMMetrics.Name.requests }.map(\.point)
+        let requests = last.filter { $0.name == LLMTraceAttributes.requestsMetric }.map(\.point)
         #expect(requests.compactMap { Int($0["asInt"] as? String ?? "") }.reduce(0, +) == 40)
-        let cost = last.filter { $0.name == LLMMetrics.Name.cost }.compactMap { $0.point["asDouble"] as? Double }.reduce(0, +)
+        let cost = last.filter { $0.name == LLMTraceAttributes.costMetric }.compactMap { $0.point["asDouble"] as? Double }.reduce(0, +)
         let expected = script.filter { $0.errorType == nil }.reduce(0) { $0 + Int(($1.cost * 1e9).rounded()) }
         #expect(abs(cost * 1e9 - Double(expected)) < 1)
-        for (name, point) in last where name == LLMMetrics.Name.tokenUsage {
+        for (name, point) in last where name == GenAI.clientTokenUsage {
             let buckets = (point["bucketCounts"] as? [String] ?? []).compactMap { Int($0) }
             #expect(buckets.count == (point["explicitBounds"] as? [Double] ?? []).count + 1)
             #expect(String(buckets.reduce(0, +)) == point["count"] as? String)
@@ -151,7 +152,7 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
     }
 
     @Test func prometheusTextNamesFollowTheCollector() throws {
-        let (provider, _) = makeInMemoryProvider()
+        let (provider, _) = TestTracing.provider()
         emit(calls(10), provider.tracer("t"))
         let text = try #require(provider.metrics).prometheusText()
         TestReceiver.dump(Array(text.utf8), kind: "metrics", ext: "prom")

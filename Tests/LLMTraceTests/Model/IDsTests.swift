@@ -1,6 +1,7 @@
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 @Suite struct IDsTests {
     @Test func randomIDsAreValidLowercaseHexAndDistinct() {

@@ -1,10 +1,11 @@
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 @Suite struct SpanTests {
     @Test func endIsIdempotentAndChangesAfterEndAreIgnored() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let span = provider.tracer("t").startSpan("op")
         span.setAttribute("before", 1)
         span.end()
@@ -25,7 +26,7 @@ import LLMTraceTestSupport
     }
 
     @Test func typedAttributesOverwriteBySameKey() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let span = provider.tracer("t").startSpan("op", attributes: ["start": true])
         span.setAttribute("s", "text")
         span.setAttribute("i", 42)
@@ -46,7 +47,7 @@ import LLMTraceTestSupport
     }
 
     @Test func statusFollowsTheAPIRules() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("t")
         let a = tracer.startSpan("a")
         a.setStatus(.error(description: "first"))
@@ -67,7 +68,7 @@ import LLMTraceTestSupport
     }
 
     @Test func recordErrorAddsExceptionEventStatusAndErrorType() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let span = provider.tracer("t").startSpan("chat")
         span.recordError(QuotaExceeded(), errorType: "rate_limit")
         span.end()
@@ -82,7 +83,7 @@ import LLMTraceTestSupport
     }
 
     @Test func withSpanRecordsThrownErrorsAndRethrows() {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         #expect(throws: QuotaExceeded.self) {
             try provider.tracer("t").withSpan("failing") { _ in throw QuotaExceeded() }
         }
@@ -92,7 +93,7 @@ import LLMTraceTestSupport
     }
 
     @Test func limitsDropAndCountAttributesEventsAndLinks() {
-        let (provider, exporter) = makeInMemoryProvider { config in
+        let (provider, exporter) = TestTracing.provider { config in
             config.limits.attributeCountLimit = 2
             config.limits.eventCountLimit = 1
             config.limits.linkCountLimit = 1
@@ -120,7 +121,7 @@ import LLMTraceTestSupport
     }
 
     @Test func valueLengthLimitCutsOnCharacterBoundaries() {
-        let (provider, exporter) = makeInMemoryProvider { $0.limits.attributeValueLengthLimit = 3 }
+        let (provider, exporter) = TestTracing.provider { $0.limits.attributeValueLengthLimit = 3 }
         let span = provider.tracer("t").startSpan("op")
         span.setAttribute("emoji", "👍🏽é漢字x")
         span.setAttribute("array", ["ääää", "ok"])

@@ -1,14 +1,15 @@
 import Dispatch
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// An exporter that blocks until released, to hold the export queue busy.
 final class GatedExporter: SpanExporter {
     let gate = DispatchSemaphore(value: 0)
     let entered = DispatchSemaphore(value: 0)
     let batches = Locked<[[SpanData]]>([])
-    func export(_ batch: [SpanData], deadline: Deadline) -> ExportResult {
+    func export(_ batch: [SpanData], deadline: ContinuousClock.Instant) -> ExportResult {
         entered.signal()
         _ = gate.wait(timeout: .now() + .seconds(10))
         batches.withLock { $0.append(batch) }
@@ -17,7 +18,7 @@ final class GatedExporter: SpanExporter {
 }
 
 final class FailingExporter: SpanExporter {
-    func export(_ batch: [SpanData], deadline: Deadline) -> ExportResult { .failure(.httpStatus(400, retryable: false, message: "bad")) }
+    func export(_ batch: [SpanData], deadline: ContinuousClock.Instant) -> ExportResult { .failure(.httpStatus(400, retryable: false, message: "bad")) }
 }
 
 @Suite struct BatchSpanProcessorTests {

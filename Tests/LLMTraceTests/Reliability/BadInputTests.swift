@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// Bad input never crashes LLMTrace and never loses the rest of the data: invalid headers start
 /// a new trace, garbage settings fall back to defaults with one warning, odd attribute values
@@ -54,7 +55,7 @@ import LLMTraceTestSupport
     @Test func fuzzedTraceParentsAreJudgedByTheSpecAndBadOnesStartANewTrace() {
         var random = SplitMix(state: 42)
         let propagator = W3CTraceContextPropagator()
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("fuzz")
         var accepted = 0
         for round in 0..<20_000 {
@@ -204,7 +205,7 @@ import LLMTraceTestSupport
     }
 
     @Test func spansEndedTwiceNeverOrFromAnotherThreadAreExportedOnceOrNotAtAll() async {
-        let (provider, exporter) = makeInMemoryProvider()
+        let (provider, exporter) = TestTracing.provider()
         let tracer = provider.tracer("lifecycle")
         let twice = tracer.startSpan("ended twice")
         twice.end()

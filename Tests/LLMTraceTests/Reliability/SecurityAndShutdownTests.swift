@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// Secrets never leave through a log line, an error or a span; shutdown keeps its word on time
 /// and on the books when the receiver does not answer.
@@ -48,8 +49,8 @@ import LLMTraceTestSupport
         ])
         #expect(configuration.warnings.count == 2)
         for warning in configuration.warnings { #expect(!warning.contains(Self.secret), "\(warning)") }
-        #expect(TracingConfiguration.redactedURL("https://u:p@h:1/v1/traces?k=v#f") == "https://<redacted>@h:1/v1/traces?<redacted>#f")
-        #expect(TracingConfiguration.redactedURL("http://h/p") == "http://h/p")
+        #expect(Redaction.url("https://u:p@h:1/v1/traces?k=v#f") == "https://<redacted>@h:1/v1/traces?<redacted>#f")
+        #expect(Redaction.url("http://h/p") == "http://h/p")
     }
 
     @Test func shutdownWithASilentReceiverReturnsInTimeAndCountsEverySpan() throws {
@@ -90,7 +91,7 @@ import LLMTraceTestSupport
                 otlp.endpoint = receiver.url
                 return otlp
             }())
-            #expect(exporter.export([.stub(name: "once")], deadline: .after(.seconds(10))) == .success)
+            #expect(exporter.export([.stub(name: "once")], deadline: .now.advanced(by: .seconds(10))) == .success)
             #expect(receiver.requests.count == 1)
         }
     }

@@ -1,6 +1,7 @@
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
+import LLMTraceTesting
+import LLMTraceSupport
 
 @Suite struct SamplerTests {
     func parameters(_ traceID: TraceID, parent: SpanContext? = nil) -> SamplingParameters {
@@ -45,7 +46,7 @@ import LLMTraceTestSupport
     }
 
     @Test func droppedSpansStillCarryTheTrace() {
-        let (provider, exporter) = makeInMemoryProvider {
+        let (provider, exporter) = TestTracing.provider {
             $0.sampler = AlwaysOffSampler()
             $0.samplingRules.keepErrors = false // head sampling alone
             $0.metrics.exporters = [] // and no metrics, which record what the head drops

@@ -3,14 +3,8 @@ import Logging
 import Synchronization
 import Testing
 @testable import LLMTrace
-import LLMTraceTestSupport
-
-/// A monotonic clock the test moves by hand, so waits and ages are decided deterministically.
-final class ManualClock: Sendable {
-    private let nanos = Atomic<UInt64>(1_000_000_000)
-    var read: @Sendable () -> UInt64 { { [self] in nanos.load(ordering: .relaxed) } }
-    func advance(_ duration: Duration) { nanos.wrappingAdd(UInt64(duration.nanoseconds), ordering: .relaxed) }
-}
+import LLMTraceTesting
+import LLMTraceSupport
 
 /// A provider with sampling rules, an in-memory exporter behind a queue that never drops, fixed
 /// ids and a manual clock.
@@ -35,7 +29,7 @@ private func makeProvider(
 }
 
 private func rule(of span: SpanData) -> String? {
-    if case .string(let rule)? = span.attributes[SamplingRulesProcessor.ruleAttribute] { return rule }
+    if case .string(let rule)? = span.attributes[LLMTraceAttributes.samplingRule] { return rule }
     return nil
 }
 
@@ -72,7 +66,7 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
             "OTEL_BSP_SCHEDULE_DELAY": "50",
         ])
         #expect(configuration.warnings.isEmpty)
-        let provider = TracerProvider(configuration: configuration, idGenerator: RandomIDGenerator(seed: 2026))
+        let provider = TracerProvider(configuration: configuration, processors: nil, idGenerator: RandomIDGenerator(seed: 2026), logger: Logger(label: "test"), clock: WallClock.monotonicNanos)
         let tracer = provider.tracer("rag")
         let ratio = TraceIDRatioBasedSampler(ratio: 0.01)
 
@@ -193,10 +187,10 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
         #expect(statistics.pendingTraces == 100)
         #expect(statistics.earlyDecisions == ["pending_traces": 900])
 
-        provider.samplingStage!.sweep()
+        provider.tailSampling!.sweep()
         #expect(provider.samplingStatistics!.pendingTraces == 100, "not old enough yet")
         clock.advance(.seconds(10))
-        provider.samplingStage!.sweep()
+        provider.tailSampling!.sweep()
         statistics = try #require(provider.samplingStatistics)
         #expect(statistics.pendingTraces == 0)
         #expect(statistics.pendingSpans == 0)
@@ -214,8 +208,8 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
         let keptRoots = exporter.spans.filter { $0.name == "never-ends" }
         #expect(keptRoots.count == 100)
         #expect(keptRoots.allSatisfy { rule(of: $0) == "error" })
-        #expect(keptRoots.filter { $0.attributes[SamplingRulesProcessor.earlyAttribute] == "pending_traces" }.count == 90)
-        #expect(keptRoots.filter { $0.attributes[SamplingRulesProcessor.earlyAttribute] == "max_age" }.count == 10)
+        #expect(keptRoots.filter { $0.attributes[LLMTraceAttributes.samplingEarly] == "pending_traces" }.count == 90)
+        #expect(keptRoots.filter { $0.attributes[LLMTraceAttributes.samplingEarly] == "max_age" }.count == 10)
         #expect(exporter.spans.count == 200)
     }
 
@@ -322,12 +316,12 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
         let afterDecision = tracer.startSpan("after", parent: .span(root))
         root.end()
         clock.advance(.milliseconds(50))
-        provider.samplingStage!.sweep()
+        provider.tailSampling!.sweep()
         #expect(exporter.spans.isEmpty && provider.samplingStatistics!.pendingTraces == 1, "still waiting")
         background.setStatus(.error(description: "failed after the root returned"))
         background.end()
         clock.advance(.milliseconds(50))
-        provider.samplingStage!.sweep()
+        provider.tailSampling!.sweep()
         afterDecision.end()
         provider.forceFlush()
         #expect(Set(exporter.spans.map(\.name)) == ["root", "background", "after"])

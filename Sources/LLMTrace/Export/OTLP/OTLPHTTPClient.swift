@@ -1,0 +1,162 @@
+import Dispatch
+import Foundation
+import Logging
+internal import LLMTraceSupport
+import Synchronization
+
+/// Posts OTLP/HTTP JSON bodies with the exporter rules every signal shares: one deadline, gzip,
+/// configured headers, retries with backoff and `Retry-After`, partial success. The span and
+/// metric exporters each own one.
+final class OTLPHTTPClient: Sendable {
+    let configuration: OTLPExporterConfiguration
+    private let transport: any HTTPTransport
+    private let logger: Logger
+    /// The `partialSuccess` field that counts what the receiver refused (`rejectedSpans`,
+    /// `rejectedDataPoints`).
+    private let rejectedKey: String
+    private let shutDown = Atomic<Bool>(false)
+    // Signalled at shutdown so that a retry wait ends early.
+    private let wake = DispatchSemaphore(value: 0)
+    private let spareWriter = Locked<WriterBox?>(nil)
+
+    /// Holds a writer between requests (a non-copyable value needs a home to be shared).
+    private final class WriterBox {
+        var writer: JSONWriter
+        init(capacity: Int) { writer = JSONWriter(capacity: capacity) }
+    }
+
+    init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger, rejectedKey: String) {
+        self.configuration = configuration
+        self.transport = transport ?? CurlTransport(tls: configuration.tls)
+        self.logger = logger
+        self.rejectedKey = rejectedKey
+    }
+
+    var isShutdown: Bool { shutDown.load(ordering: .acquiring) }
+
+    /// Encodes a body with `encode` and posts it, retrying as the configuration says, by
+    /// `callerDeadline` or `timeout`, whichever comes first.
+    func send(deadline callerDeadline: Deadline, estimatedSize: Int, encode: (inout JSONWriter) -> Void) -> ExportResult {
+        guard !isShutdown else { return .failure(.shutdown) }
+        var deadline = callerDeadline
+        if configuration.timeout > .zero { deadline = min(deadline, .after(configuration.timeout)) }
+
+        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
+        let encoded = encodeBody(estimatedSize: estimatedSize, encode)
+        guard let body = encoded.body else { return .failure(.payloadTooLarge(bytes: encoded.size)) }
+        if encoded.gzipped { headers.append(("Content-Encoding", "gzip")) }
+        for (name, value) in configuration.headers.sorted(by: { $0.key < $1.key }) { headers.append((name, value)) }
+        let request = HTTPRequest(url: configuration.endpoint, headers: headers, body: body)
+
+        var lastError = ExportError.timeout
+        for attempt in 0..<max(1, configuration.retry.maxAttempts) {
+            let remaining = deadline.remainingNanos
+            guard remaining > 0 else { return .failure(lastError) }
+            var retryAfter: Duration?
+            switch transport.post(request, timeout: .nanoseconds(Int64(clamping: remaining))) {
+            case .success(let response):
+                switch response.status {
+                case 200..<300:
+                    return redacted(Self.parseSuccess(response.body, rejectedKey: rejectedKey))
+                case 429, 502, 503, 504:
+                    lastError = .httpStatus(response.status, retryable: true, message: redacted(Self.statusMessage(response.body)))
+                    retryAfter = response.headers["retry-after"].flatMap { RetryAfter.parse($0, nowUnixSeconds: Double(WallClock.nowUnixNano()) / 1e9) }
+                default:
+                    return .failure(.httpStatus(response.status, retryable: false, message: redacted(Self.statusMessage(response.body))))
+                }
+            case .failure(let error):
+                // A post cut short by shutdown() is not the network's fault.
+                if isShutdown { return .failure(.shutdown) }
+                lastError = error.isTimeout ? .timeout : .transport(code: error.code, message: error.message)
+            }
+            if attempt + 1 >= configuration.retry.maxAttempts { break }
+            let wait = retryAfter ?? configuration.retry.backoff(afterAttempt: attempt)
+            let waitNanos = UInt64(max(0, wait.nanoseconds))
+            // A wait that outlasts the deadline cannot lead to a delivery: give up now.
+            guard waitNanos < deadline.remainingNanos else { return .failure(lastError) }
+            if wake.wait(timeout: .now() + .nanoseconds(Int(clamping: waitNanos))) == .success {
+                wake.signal() // keep waking any other waiter; we are shutting down
+                return .failure(.shutdown)
+            }
+            if isShutdown { return .failure(.shutdown) }
+        }
+        return .failure(lastError)
+    }
+
+    /// The request body: JSON, gzipped when configured; `nil` when the JSON is over
+    /// `maxRequestBytes`, with its size.
+    ///
+    /// Encodes into a writer kept from the last request, so a steady stream of exports reuses
+    /// one buffer; a request made while another holds it (only when several processors share
+    /// an exporter) uses its own.
+    private func encodeBody(estimatedSize: Int, _ encode: (inout JSONWriter) -> Void) -> (body: [UInt8]?, size: Int, gzipped: Bool) {
+        let box = spareWriter.withLock { spare -> WriterBox in
+            defer { spare = nil }
+            return spare ?? WriterBox(capacity: estimatedSize)
+        }
+        defer {
+            // Kept for the next request, unless a rare giant one grew it past a few default batches.
+            box.writer.reset(keepingAtMost: 4 << 20)
+            spareWriter.withLock { $0 = box }
+        }
+        encode(&box.writer)
+        let size = box.writer.count
+        guard size <= configuration.maxRequestBytes else { return (nil, size, false) }
+        if configuration.compression == .gzip {
+            do {
+                return (try box.writer.withUnsafeBytes { try Gzip.compress($0, level: configuration.gzipLevel) }, size, true)
+            } catch {
+                logger.warning("gzip failed (\(error)); sending the body uncompressed")
+            }
+        }
+        return (box.writer.bytes, size, false)
+    }
+
+    /// `text` (a receiver's message, bound for logs) with every configured header value
+    /// hidden: a receiver that echoes the request's headers must not leak an API key.
+    private func redacted(_ text: String) -> String {
+        configuration.headers.values.reduce(text) { text, value in
+            value.count < 4 ? text : text.replacingOccurrences(of: value, with: "<redacted>")
+        }
+    }
+
+    private func redacted(_ result: ExportResult) -> ExportResult {
+        guard case .partialSuccess(let rejected, let message) = result else { return result }
+        return .partialSuccess(rejected: rejected, message: redacted(message))
+    }
+
+    /// Stops: later sends fail at once, and a post or retry wait in progress ends.
+    func shutdown() {
+        if !shutDown.exchange(true, ordering: .acquiringAndReleasing) {
+            wake.signal()
+            transport.cancel()
+        }
+    }
+
+    /// Reads `partialSuccess` from a 2xx body. An empty or unreadable body counts as full success:
+    /// the receiver took the data.
+    static func parseSuccess(_ body: [UInt8], rejectedKey: String) -> ExportResult {
+        guard !body.isEmpty,
+              let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+              let partial = object["partialSuccess"] as? [String: Any]
+        else { return .success }
+        let rejected: Int
+        switch partial[rejectedKey] {
+        case let n as NSNumber: rejected = n.intValue
+        case let s as String: rejected = Int(s) ?? 0
+        default: rejected = 0
+        }
+        let message = (partial["errorMessage"] as? String) ?? ""
+        if rejected > 0 || !message.isEmpty { return .partialSuccess(rejected: max(0, rejected), message: String(message.prefix(500))) }
+        return .success
+    }
+
+    /// The `message` of a `google.rpc.Status` error body, for logs; at most 200 characters.
+    static func statusMessage(_ body: [UInt8]) -> String {
+        guard !body.isEmpty else { return "" }
+        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+            return (object["message"] as? String).map { String($0.prefix(200)) } ?? ""
+        }
+        return String(String(decoding: body.prefix(200), as: UTF8.self).filter { !$0.isNewline })
+    }
+}

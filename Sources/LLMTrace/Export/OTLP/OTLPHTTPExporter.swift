@@ -1,0 +1,75 @@
+import Logging
+internal import LLMTraceSupport
+
+/// Exports spans as OTLP/HTTP JSON (`POST /v1/traces`, `Content-Type: application/json`).
+///
+/// Each batch is encoded once, gzipped if configured, and posted. 429, 502, 503, 504 and
+/// connection errors are retried with backoff and jitter, honouring `Retry-After` (seconds or an
+/// HTTP date), all within one deadline: the smaller of the caller's and `timeout`. Other
+/// statuses fail the batch at once. A 200 with `partialSuccess` reports the rejected count. The
+/// exporter creates no spans of its own, so its HTTP calls are never traced.
+public final class OTLPHTTPExporter: SpanExporter {
+    /// The settings in force.
+    public var configuration: OTLPExporterConfiguration { client.configuration }
+    private let client: OTLPHTTPClient
+
+    /// Creates an exporter that posts with libcurl (one kept-alive connection, TLS as configured).
+    /// - Parameters:
+    ///   - configuration: Endpoint, headers, compression, timeouts, certificates.
+    ///   - logger: For rare diagnostics; header values never reach it.
+    public convenience init(configuration: OTLPExporterConfiguration = OTLPExporterConfiguration(), logger: Logger = Logger(label: "llmtrace")) {
+        self.init(configuration: configuration, transport: nil, logger: logger)
+    }
+
+    /// Creates an exporter that posts through `transport` (tests use their own).
+    init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger) {
+        client = OTLPHTTPClient(configuration: configuration, transport: transport, logger: logger, rejectedKey: "rejectedSpans")
+    }
+
+    public func export(_ batch: [SpanData], deadline: ContinuousClock.Instant) -> ExportResult {
+        guard !batch.isEmpty else { return client.isShutdown ? .failure(.shutdown) : .success }
+        return send(batch, deadline: Deadline(deadline))
+    }
+
+    /// Sends `batch`; one over `maxRequestBytes` is sent in halves, so that only a span too
+    /// large on its own is lost (reported as rejected by the combined result).
+    private func send(_ batch: [SpanData], deadline: Deadline) -> ExportResult {
+        let result = client.send(deadline: deadline, estimatedSize: OTLPJSONEncoder.estimatedSize(of: batch.count)) { writer in
+            OTLPJSONEncoder.encode(batch, into: &writer)
+        }
+        guard case .failure(.payloadTooLarge) = result, batch.count > 1 else { return result }
+        let halves = [Array(batch[..<(batch.count / 2)]), Array(batch[(batch.count / 2)...])]
+        var rejected = 0
+        var messages: [String] = []
+        var firstFailure: ExportError?
+        for half in halves {
+            switch send(half, deadline: deadline) {
+            case .success:
+                break
+            case .partialSuccess(let count, let message):
+                rejected += count
+                if !message.isEmpty { messages.append(message) }
+            case .failure(let error):
+                rejected += half.count
+                messages.append("\(half.count) spans not sent: \(error)")
+                firstFailure = firstFailure ?? error
+            }
+        }
+        if rejected == batch.count, let firstFailure { return .failure(firstFailure) }
+        return rejected == 0 ? .success : .partialSuccess(rejected: rejected, message: messages.joined(separator: "; "))
+    }
+
+    public func shutdown(deadline: ContinuousClock.Instant) { client.shutdown() }
+}
+
+extension OTLPHTTPExporter {
+    /// The request body the exporter posts for `batch`: OTLP/JSON, gzipped at the default level
+    /// when `gzip` is set. For the benchmarks, which measure encoding without a network.
+    @_spi(Benchmarks)
+    public static func requestBody(for batch: [SpanData], gzip: Bool) -> [UInt8] {
+        var writer = JSONWriter(capacity: OTLPJSONEncoder.estimatedSize(of: batch.count))
+        OTLPJSONEncoder.encode(batch, into: &writer)
+        guard gzip else { return writer.bytes }
+        return (try? writer.withUnsafeBytes { try Gzip.compress($0, level: OTLPExporterConfiguration().gzipLevel) }) ?? writer.bytes
+    }
+}

@@ -1,0 +1,221 @@
+internal import LLMTraceSupport
+
+/// Encodes spans as an OTLP `ExportTraceServiceRequest` in the OTLP/JSON mapping.
+///
+/// The rules (see the OTLP specification, "JSON Protobuf Encoding"): lowerCamelCase keys, trace
+/// and span ids as lowercase hex (not base64), enums as integers, 64-bit integers as decimal
+/// strings, fields at their default value left out. Spans are grouped by resource, then by
+/// instrumentation scope, keeping first-seen order.
+enum OTLPJSONEncoder {
+    /// The request body for `spans`.
+    static func encode(_ spans: [SpanData]) -> [UInt8] {
+        var writer = JSONWriter(capacity: estimatedSize(of: spans.count))
+        encode(spans, into: &writer)
+        return writer.bytes
+    }
+
+    /// Reserve for a batch of `count` spans: typical LLM spans encode to 300–900 bytes.
+    static func estimatedSize(of count: Int) -> Int { 256 + count * 640 }
+
+    static func encode(_ spans: [SpanData], into w: inout JSONWriter) {
+        w.raw("{\"resourceSpans\":[")
+        for (r, resourceGroup) in group(spans, by: { ObjectIdentifier($0.resource) }).enumerated() {
+            if r > 0 { w.raw(UInt8(ascii: ",")) }
+            w.raw("{\"resource\":{")
+            var resourceAttributes = resourceGroup[0].resource.attributes
+            // Receivers require service.name; hand-made span data may lack it.
+            if resourceAttributes[OTelAttributes.serviceName] == nil {
+                resourceAttributes = Attributes([Attribute(OTelAttributes.serviceName, "unknown_service")] + resourceAttributes.elements)
+            }
+            attributes(resourceAttributes, dropped: 0, into: &w, leadingComma: false)
+            w.raw("},\"scopeSpans\":[")
+            for (s, scopeGroup) in group(resourceGroup, by: { ObjectIdentifier($0.scope) }).enumerated() {
+                if s > 0 { w.raw(UInt8(ascii: ",")) }
+                let scope = scopeGroup[0].scope
+                w.raw("{\"scope\":{\"name\":")
+                w.string(scope.name)
+                if let version = scope.version, !version.isEmpty {
+                    w.raw(",\"version\":")
+                    w.string(version)
+                }
+                w.raw("},\"spans\":[")
+                for (i, span) in scopeGroup.enumerated() {
+                    if i > 0 { w.raw(UInt8(ascii: ",")) }
+                    encode(span, into: &w)
+                }
+                w.raw("]}")
+            }
+            w.raw("]}")
+        }
+        w.raw("]}")
+    }
+
+    /// Splits `spans` into runs sharing a key, in first-seen order. Almost every batch has one
+    /// resource and a few scopes, so a linear scan of the groups beats hashing.
+    private static func group(_ spans: [SpanData], by key: (SpanData) -> ObjectIdentifier) -> [[SpanData]] {
+        guard let first = spans.first else { return [] }
+        let firstKey = key(first)
+        if spans.allSatisfy({ key($0) == firstKey }) { return [spans] }
+        var keys: [ObjectIdentifier] = []
+        var groups: [[SpanData]] = []
+        for span in spans {
+            let k = key(span)
+            if let index = keys.firstIndex(of: k) {
+                groups[index].append(span)
+            } else {
+                keys.append(k)
+                groups.append([span])
+            }
+        }
+        return groups
+    }
+
+    static func encode(_ span: SpanData, into w: inout JSONWriter) {
+        w.raw(UInt8(ascii: "{"))
+        ids(span.context, into: &w)
+        if let parent = span.parentSpanID, parent.isValid {
+            w.raw(",\"parentSpanId\":")
+            w.hex(parent)
+        }
+        w.raw(",\"flags\":")
+        w.digits(UInt64(span.otlpFlags))
+        w.raw(",\"name\":")
+        // An empty name is legal in the schema but useless in a UI; keep the span visible.
+        w.string(span.name.isEmpty ? "unnamed" : span.name)
+        w.raw(",\"kind\":")
+        w.digits(UInt64(span.kind.rawValue))
+        w.raw(",\"startTimeUnixNano\":")
+        w.quotedDigits(span.startTimeUnixNano)
+        w.raw(",\"endTimeUnixNano\":")
+        w.quotedDigits(span.endTimeUnixNano)
+        attributes(span.attributes, dropped: span.droppedAttributesCount, into: &w, leadingComma: true)
+        if !span.events.isEmpty {
+            w.raw(",\"events\":[")
+            for (i, event) in span.events.enumerated() {
+                if i > 0 { w.raw(UInt8(ascii: ",")) }
+                w.raw("{\"timeUnixNano\":")
+                w.quotedDigits(event.timeUnixNano)
+                w.raw(",\"name\":")
+                w.string(event.name)
+                attributes(event.attributes, dropped: event.droppedAttributesCount, into: &w, leadingComma: true)
+                w.raw(UInt8(ascii: "}"))
+            }
+            w.raw(UInt8(ascii: "]"))
+        }
+        if span.droppedEventsCount > 0 {
+            w.raw(",\"droppedEventsCount\":")
+            w.digits(UInt64(span.droppedEventsCount))
+        }
+        if !span.links.isEmpty {
+            w.raw(",\"links\":[")
+            for (i, link) in span.links.enumerated() {
+                if i > 0 { w.raw(UInt8(ascii: ",")) }
+                w.raw(UInt8(ascii: "{"))
+                ids(link.context, into: &w)
+                attributes(link.attributes, dropped: link.droppedAttributesCount, into: &w, leadingComma: true)
+                w.raw(",\"flags\":")
+                let linkFlags = UInt32(link.context.traceFlags.intersection(.known).rawValue) | 0x100 | (link.context.isRemote ? 0x200 : 0)
+                w.digits(UInt64(linkFlags))
+                w.raw(UInt8(ascii: "}"))
+            }
+            w.raw(UInt8(ascii: "]"))
+        }
+        if span.droppedLinksCount > 0 {
+            w.raw(",\"droppedLinksCount\":")
+            w.digits(UInt64(span.droppedLinksCount))
+        }
+        switch span.status {
+        case .unset:
+            break
+        case .ok:
+            w.raw(",\"status\":{\"code\":1}")
+        case .error(let description):
+            w.raw(",\"status\":{\"code\":2")
+            if !description.isEmpty {
+                w.raw(",\"message\":")
+                w.string(description)
+            }
+            w.raw(UInt8(ascii: "}"))
+        }
+        w.raw(UInt8(ascii: "}"))
+    }
+
+    /// `"traceId"`, `"spanId"` and, when present, `"traceState"`: shared by spans and links.
+    private static func ids(_ context: SpanContext, into w: inout JSONWriter) {
+        w.raw("\"traceId\":")
+        w.hex(context.traceID)
+        w.raw(",\"spanId\":")
+        w.hex(context.spanID)
+        if !context.traceState.isEmpty {
+            w.raw(",\"traceState\":")
+            w.string(context.traceState.header)
+        }
+    }
+
+    /// `"attributes":[...]` and `"droppedAttributesCount"`, each only when not empty or zero.
+    static func attributes(_ attributes: Attributes, dropped: Int, into w: inout JSONWriter, leadingComma: Bool) {
+        var needsComma = leadingComma
+        if !attributes.isEmpty {
+            if needsComma { w.raw(UInt8(ascii: ",")) }
+            w.raw("\"attributes\":[")
+            for (i, attribute) in attributes.enumerated() {
+                if i > 0 { w.raw(UInt8(ascii: ",")) }
+                w.raw("{\"key\":")
+                w.string(attribute.key)
+                w.raw(",\"value\":")
+                value(attribute.value, into: &w)
+                w.raw(UInt8(ascii: "}"))
+            }
+            w.raw(UInt8(ascii: "]"))
+            needsComma = true
+        }
+        if dropped > 0 {
+            if needsComma { w.raw(UInt8(ascii: ",")) }
+            w.raw("\"droppedAttributesCount\":")
+            w.digits(UInt64(dropped))
+        }
+    }
+
+    /// An `AnyValue` object.
+    static func value(_ attributeValue: AttributeValue, into w: inout JSONWriter) {
+        switch attributeValue {
+        case .string(let v):
+            w.raw("{\"stringValue\":")
+            w.string(v)
+        case .bool(let v):
+            w.raw(v ? "{\"boolValue\":true" : "{\"boolValue\":false")
+        case .int(let v):
+            w.raw("{\"intValue\":")
+            w.quotedDigits(Int64(v))
+        case .double(let v):
+            w.raw("{\"doubleValue\":")
+            w.double(v)
+        case .stringArray(let values):
+            array(values, into: &w) { w, v in value(.string(v), into: &w) }
+            return
+        case .boolArray(let values):
+            array(values, into: &w) { w, v in value(.bool(v), into: &w) }
+            return
+        case .intArray(let values):
+            array(values, into: &w) { w, v in value(.int(v), into: &w) }
+            return
+        case .doubleArray(let values):
+            array(values, into: &w) { w, v in value(.double(v), into: &w) }
+            return
+        }
+        w.raw(UInt8(ascii: "}"))
+    }
+
+    private static func array<T>(_ values: [T], into w: inout JSONWriter, _ element: (inout JSONWriter, T) -> Void) {
+        w.raw("{\"arrayValue\":{")
+        if !values.isEmpty {
+            w.raw("\"values\":[")
+            for (i, v) in values.enumerated() {
+                if i > 0 { w.raw(UInt8(ascii: ",")) }
+                element(&w, v)
+            }
+            w.raw(UInt8(ascii: "]"))
+        }
+        w.raw("}}")
+    }
+}

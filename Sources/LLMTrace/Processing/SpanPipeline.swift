@@ -1,0 +1,34 @@
+import Synchronization
+
+/// What the spans of one provider share: how they are sampled and limited, and the chain of
+/// processors their ends go through.
+///
+/// The provider composes the chain (LLM metrics, then tail sampling, then the exporting
+/// processors); a span only knows its head.
+final class SpanPipeline: Sendable {
+    let resource: Resource
+    let limits: SpanLimits
+    let sampler: any Sampler
+    let idGenerator: any IDGenerator
+    /// The first processor of the chain; each one forwards to the next.
+    let head: any SpanProcessor
+    /// Whether any processor of the chain wants `onStart`; usually none does.
+    let isStartRequired: Bool
+    let isShutdown = Atomic<Bool>(false)
+    /// Spans asked for after shutdown: they record nothing, and are counted as lost.
+    let startedAfterShutdown = Atomic<Int>(0)
+
+    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, head: any SpanProcessor) {
+        self.resource = resource
+        self.limits = limits
+        self.sampler = sampler
+        self.idGenerator = idGenerator
+        self.head = head
+        self.isStartRequired = head.isStartRequired
+    }
+
+    @inline(__always)
+    func spanEnded(_ data: SpanData) {
+        head.onEnd(data)
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A value that only one thread at a time can read or change.
+///
+/// Built on a pthread mutex rather than `Synchronization.Mutex` because ThreadSanitizer
+/// intercepts pthread locks but cannot see the futex-based locking inside `Mutex`, and reports
+/// every access under it as a race. Keeping TSan quiet and right matters more here than the few
+/// bytes saved.
+public final class Locked<Value>: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var value: Value
+
+    public init(_ value: Value) {
+        mutex = PThreadMutex.make()
+        self.value = value
+    }
+
+    deinit { PThreadMutex.destroy(mutex) }
+
+    /// Runs `body` with exclusive access to the value.
+    @inline(__always)
+    public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value)
+    }
+}
+
+/// Creates and destroys heap-allocated pthread mutexes (they must not move once initialised).
+public enum PThreadMutex {
+    public static func make() -> UnsafeMutablePointer<pthread_mutex_t> {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }
+
+    public static func destroy(_ mutex: UnsafeMutablePointer<pthread_mutex_t>) {
+        pthread_mutex_destroy(mutex)
+        mutex.deinitialize(count: 1)
+        mutex.deallocate()
+    }
+}

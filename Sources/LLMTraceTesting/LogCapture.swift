@@ -1,0 +1,30 @@
+import LLMTrace
+internal import LLMTraceSupport
+import Logging
+
+/// Collects log messages, to check what the instrumentation warns about.
+public final class LogCapture: Sendable {
+    private let lines = Locked<[String]>([])
+
+    public init() {}
+
+    public var messages: [String] { lines.withLock { $0 } }
+
+    public var logger: Logger {
+        Logger(label: "test") { _ in CapturingHandler(lines: self.lines) }
+    }
+
+    struct CapturingHandler: LogHandler {
+        let lines: Locked<[String]>
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            lines.withLock { $0.append("\(event.level): \(event.message)") }
+        }
+    }
+}
+

@@ -1,0 +1,86 @@
+import Foundation
+import LLMTrace
+internal import LLMTraceSupport
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real HTTP/1.1 server on 127.0.0.1 that records what it receives and answers as each test
+/// scripts it: the exporter under test talks to it over libcurl exactly as it would to a Collector.
+///
+/// When `LLMTRACE_PAYLOAD_DIR` is set, every body posted to `/v1/traces` (after gunzip) is saved
+/// there, so `.ci/run` can replay them through the strict OTLP receiver in `../shared/otlp/`.
+public final class TestReceiver: Sendable {
+    public typealias Request = LoopbackHTTPServer.Request
+    public typealias Reply = LoopbackHTTPServer.Reply
+    public typealias Responder = @Sendable (_ index: Int, _ request: Request) -> Reply
+
+    private let server: LoopbackHTTPServer
+    private let state: Locked<[Request]>
+    private static let dumpCounter = Atomic<Int>(0)
+
+    public init(responder: @escaping Responder = { _, _ in .respond(status: 200) }) throws {
+        let state = Locked<[Request]>([])
+        self.state = state
+        server = try LoopbackHTTPServer { request in
+            let index = state.withLock { requests -> Int in
+                requests.append(request)
+                return requests.count - 1
+            }
+            // Only OTLP bodies go to the conformance replay; other fakes (a chat API) share this server.
+            if request.path.hasSuffix("/v1/traces") { Self.dump(request.body, kind: "payload", ext: "json") }
+            if request.path.hasSuffix("/v1/metrics") { Self.dump(request.body, kind: "metrics", ext: "json") }
+            return responder(index, request)
+        }
+    }
+
+    public var port: Int { server.port }
+
+    public var url: String { "http://127.0.0.1:\(port)/v1/traces" }
+
+    public var requests: [Request] { state.withLock { $0 } }
+
+    /// TCP connections accepted so far: one means the client kept its connection alive.
+    public var connections: Int { server.connections }
+
+    /// Every span the receiver got, as JSON objects, across requests.
+    public var spans: [[String: Any]] {
+        requests.flatMap { request -> [[String: Any]] in
+            let resourceSpans = request.json["resourceSpans"] as? [[String: Any]] ?? []
+            return resourceSpans.flatMap { rs in
+                (rs["scopeSpans"] as? [[String: Any]] ?? []).flatMap { $0["spans"] as? [[String: Any]] ?? [] }
+            }
+        }
+    }
+
+    public func stop() { server.stop() }
+
+    /// A port on which nothing listens.
+    public static func closedPort() -> Int { LoopbackHTTPServer.closedPort() }
+
+    /// Saves `body` for the conformance replay as `<kind>-<pid>-<n>.<ext>` in `directory`
+    /// (default: `LLMTRACE_PAYLOAD_DIR`; nothing is saved without one): `payload-*.json` go to
+    /// `/v1/traces`, `metrics-*.json` to `/v1/metrics`, `metrics-*.prom` to a Prometheus parser.
+    public static func dump(_ body: [UInt8], kind: String, ext: String, into directory: String? = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"]) {
+        guard let dir = directory, !body.isEmpty else { return }
+        let n = dumpCounter.wrappingAdd(1, ordering: .relaxed).newValue
+        try? Data(body).write(to: URL(fileURLWithPath: dir).appendingPathComponent("\(kind)-\(getpid())-\(n).\(ext)"))
+    }
+
+    /// Every metric data point the receiver got on `/v1/metrics`, as (metric name, point) pairs,
+    /// from the last request (values are cumulative, so the last push holds the totals).
+    public var lastMetrics: [(name: String, point: [String: Any])] {
+        guard let last = requests.last(where: { $0.path.hasSuffix("/v1/metrics") }) else { return [] }
+        let resourceMetrics = last.json["resourceMetrics"] as? [[String: Any]] ?? []
+        return resourceMetrics.flatMap { rm in
+            (rm["scopeMetrics"] as? [[String: Any]] ?? []).flatMap { sm in
+                (sm["metrics"] as? [[String: Any]] ?? []).flatMap { metric -> [(name: String, point: [String: Any])] in
+                    let name = metric["name"] as? String ?? ""
+                    let data = (metric["sum"] ?? metric["histogram"]) as? [String: Any] ?? [:]
+                    return (data["dataPoints"] as? [[String: Any]] ?? []).map { (name, $0) }
+                }
+            }
+        }
+    }
+}
