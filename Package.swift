@@ -3,9 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "LLMTrace",
-    // Linux is where LLMTrace is built and tested (CI); the sources keep to what macOS 15 also
-    // has (Synchronization, Glibc or Darwin), but no macOS machine checks it.
-    platforms: [.macOS(.v15)],
+    // Linux only: that is where LLMTrace is built and tested. No Apple platform is declared,
+    // because none is built or tested (Glibc sockets and pthread clocks are used directly).
     products: [
         .library(name: "LLMTrace", targets: ["LLMTrace"]),
         .library(name: "LLMTraceGenAI", targets: ["LLMTraceGenAI"]),

@@ -3,12 +3,14 @@
 #   1. swift test: unit tests and the integration tests against an HTTP receiver on 127.0.0.1;
 #      every request body the tests produce is saved.
 #      llmtrace-bench --quick runs as a smoke test and saves the bodies its sink received.
+#      llmtrace-reliability runs its fault, load, signal and churn rows (README "What LLMTrace
+#      survives") and fails on any duplicate, uncounted loss, blocked caller or leaked secret.
+#      The micro-benchmarks (Benchmarks/, a release build) run once: their allocation counts must
+#      equal the thresholds checked in under Benchmarks/Thresholds/; times are printed only.
 #   2. Conformance: each saved body is replayed to the strict OTLP receiver in ../shared/otlp
 #      (the official protobuf schema plus the OTLP/JSON rules): spans to /v1/traces, metrics to
 #      /v1/metrics; any rejection fails the run. The Prometheus text the tests rendered is parsed
 #      with prometheus_client.
-#      llmtrace-reliability runs its fault, load, signal and churn rows (README "What LLMTrace
-#      survives") and fails on any duplicate, uncounted loss, blocked caller or leaked secret.
 #   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree,
 #      and against HTTPS receivers (check_tls.py): verification on, CA and mTLS settings honoured.
 #   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML).
@@ -36,6 +38,9 @@ echo "== reliability suite: receiver faults, load soak, signals, provider churn 
 swift build --product rag-demo
 swift build --product llmtrace-reliability
 "$ROOT/.build/debug/llmtrace-reliability" --payload-dir "$WORK/payloads"
+
+echo "== micro-benchmarks (Benchmarks/, release): allocations per operation checked against Benchmarks/Thresholds/"
+"$ROOT/scripts/run-benchmarks.sh"
 
 if [ ! -x "$SHARED_OTLP/accept.sh" ]; then
     echo "note: $SHARED_OTLP not found; skipping the strict-receiver conformance checks"

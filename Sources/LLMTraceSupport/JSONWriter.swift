@@ -6,11 +6,15 @@
 /// byte; exporters keep one writer and `reset()` it between batches, so a steady stream of
 /// batches allocates nothing.
 public struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    /// Bytes written so far.
-    public private(set) var count = 0
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    // Behind `count`: a stored property the inlinable writers can change.
+    @usableFromInline var written = 0
 
+    /// Bytes written so far.
+    public var count: Int { written }
+
+    @inlinable
     public init(capacity: Int = 4096) {
         self.capacity = max(64, capacity)
         base = .allocate(capacity: self.capacity)
@@ -19,16 +23,19 @@ public struct JSONWriter: ~Copyable {
     deinit { base.deallocate() }
 
     /// A copy of what was written.
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    @inlinable
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: written)) }
 
     /// The bytes written, without copying them; valid only during `body`.
+    @inlinable
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(start: base, count: count))
+        try body(UnsafeRawBufferPointer(start: base, count: written))
     }
 
     /// Forgets what was written and keeps the memory, up to `keepingAtMost` bytes of it.
+    @inlinable
     public mutating func reset(keepingAtMost limit: Int = .max) {
-        count = 0
+        written = 0
         if capacity > limit {
             base.deallocate()
             capacity = max(64, limit)
@@ -37,36 +44,38 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Room for `n` more bytes; returns where they go. The caller writes them and adds `n`.
-    @inline(__always)
-    private mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-        if count + n > capacity { grow(to: count + n) }
-        return base + count
+    @inlinable @inline(__always)
+    mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if written + n > capacity { grow(to: written + n) }
+        return base + written
     }
 
     @inline(never)
-    private mutating func grow(to needed: Int) {
+    @usableFromInline mutating func grow(to needed: Int) {
         let newCapacity = max(needed, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
+        newBase.update(from: base, count: written)
         base.deallocate()
         base = newBase
         capacity = newCapacity
     }
 
-    @inline(__always)
-    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    @inlinable @inline(__always)
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }
         let target = room(bytes.count)
         UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: bytes.count)
-        count += bytes.count
+        written += bytes.count
     }
 
+    @inlinable
     @inline(__always)
     public mutating func raw(_ byte: UInt8) {
         room(1).pointee = byte
-        count += 1
+        written += 1
     }
 
+    @inlinable
     @inline(__always)
     public mutating func raw(_ text: StaticString) {
         append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -74,6 +83,7 @@ public struct JSONWriter: ~Copyable {
 
     /// A JSON string, escaped: quotes, backslash and control characters; other characters,
     /// including non-ASCII, are written as their UTF-8 bytes, which JSON allows.
+    @inlinable
     public mutating func string(_ value: String) {
         if let done: Void = value.utf8.withContiguousStorageIfAvailable({ string(utf8: UnsafeRawBufferPointer($0)) }) {
             return done
@@ -82,7 +92,8 @@ public struct JSONWriter: ~Copyable {
         copy.withUTF8 { string(utf8: UnsafeRawBufferPointer($0)) }
     }
 
-    private mutating func string(utf8: UnsafeRawBufferPointer) {
+    @inlinable
+    mutating func string(utf8: UnsafeRawBufferPointer) {
         raw(UInt8(ascii: "\""))
         var runStart = 0
         var i = 0
@@ -108,8 +119,8 @@ public struct JSONWriter: ~Copyable {
     ///
     /// The classic "has a byte less than n" and "has a zero byte" bit tricks: exact for bytes
     /// below 0x80, and bytes of 0x80 and above never match (UTF-8 continuation bytes pass).
-    @inline(__always)
-    private static func needsEscape(_ word: UInt64) -> Bool {
+    @inlinable @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let control = (word &- ones &* 0x20) & ~word
@@ -120,7 +131,8 @@ public struct JSONWriter: ~Copyable {
         return (control | quoteZero | backslashZero) & highs != 0
     }
 
-    private mutating func escape(_ byte: UInt8) {
+    @inlinable
+    mutating func escape(_ byte: UInt8) {
         raw(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""): raw(UInt8(ascii: "\""))
@@ -138,6 +150,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A non-negative integer as bare digits.
+    @inlinable
     public mutating func digits(_ value: UInt64) {
         if value < 10 {
             raw(UInt8(ascii: "0") + UInt8(value))
@@ -165,14 +178,15 @@ public struct JSONWriter: ~Copyable {
         } else {
             target[0] = UInt8(ascii: "0") + UInt8(v)
         }
-        count += length
+        written += length
     }
 
-    private static let powersOfTen: [UInt64] = (0..<20).map { exponent in (0..<exponent).reduce(1) { power, _ in power * 10 } }
+    @usableFromInline static let powersOfTen: [UInt64] = (0..<20).map { exponent in (0..<exponent).reduce(1) { power, _ in power * 10 } }
 
-    private static let digitPairs: [UInt8] = Array((0..<100).flatMap { n in [UInt8(ascii: "0") + UInt8(n / 10), UInt8(ascii: "0") + UInt8(n % 10)] })
+    @usableFromInline static let digitPairs: [UInt8] = Array((0..<100).flatMap { n in [UInt8(ascii: "0") + UInt8(n / 10), UInt8(ascii: "0") + UInt8(n % 10)] })
 
     /// A signed integer as bare digits.
+    @inlinable
     public mutating func digits(_ value: Int64) {
         if value < 0 {
             raw(UInt8(ascii: "-"))
@@ -183,12 +197,14 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A 64-bit integer as a decimal string, as OTLP/JSON requires for int64 and fixed64.
+    @inlinable
     public mutating func quotedDigits(_ value: UInt64) {
         raw(UInt8(ascii: "\""))
         digits(value)
         raw(UInt8(ascii: "\""))
     }
 
+    @inlinable
     public mutating func quotedDigits(_ value: Int64) {
         raw(UInt8(ascii: "\""))
         digits(value)
@@ -196,6 +212,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// A double; NaN and the infinities as the strings the protobuf JSON mapping uses.
+    @inlinable
     public mutating func double(_ value: Double) {
         if value.isNaN {
             raw("\"NaN\"")
@@ -213,26 +230,28 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// 32 lowercase hex digits of a 128-bit value (a trace id), quoted.
+    @inlinable
     public mutating func quotedHex(high: UInt64, low: UInt64) {
         let target = room(34)
         target[0] = UInt8(ascii: "\"")
         Self.writeHex(high, to: target + 1)
         Self.writeHex(low, to: target + 17)
         target[33] = UInt8(ascii: "\"")
-        count += 34
+        written += 34
     }
 
     /// 16 lowercase hex digits of a 64-bit value (a span id), quoted.
+    @inlinable
     public mutating func quotedHex(_ value: UInt64) {
         let target = room(18)
         target[0] = UInt8(ascii: "\"")
         Self.writeHex(value, to: target + 1)
         target[17] = UInt8(ascii: "\"")
-        count += 18
+        written += 18
     }
 
-    @inline(__always)
-    private static func writeHex(_ value: UInt64, to target: UnsafeMutablePointer<UInt8>) {
+    @inlinable @inline(__always)
+    static func writeHex(_ value: UInt64, to target: UnsafeMutablePointer<UInt8>) {
         Hex.digits.withUnsafeBufferPointer { digits in
             for i in 0..<16 {
                 target[i] = digits[Int(truncatingIfNeeded: (value >> UInt64(60 - 4 * i)) & 0xF)]

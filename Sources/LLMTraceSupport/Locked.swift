@@ -13,8 +13,8 @@ import Darwin
 /// every access under it as a race. Keeping TSan quiet and right matters more here than the few
 /// bytes saved.
 public final class Locked<Value>: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var value: Value
+    @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    @usableFromInline var value: Value
 
     public init(_ value: Value) {
         mutex = PThreadMutex.make()
@@ -24,7 +24,7 @@ public final class Locked<Value>: @unchecked Sendable {
     deinit { PThreadMutex.destroy(mutex) }
 
     /// Runs `body` with exclusive access to the value.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }

@@ -14,21 +14,22 @@ import Synchronization
 /// starved. Built on Swift atomics, which ThreadSanitizer understands (unlike the futex inside
 /// `Synchronization.Mutex`).
 public struct SpinLock: ~Copyable, @unchecked Sendable {
-    private let held = Atomic<Bool>(false)
+    @usableFromInline let held = Atomic<Bool>(false)
 
+    @inlinable
     public init() {}
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func lock() {
         if held.compareExchange(expected: false, desired: true, successOrdering: .acquiring, failureOrdering: .relaxed).exchanged { return }
         lockContended()
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func unlock() { held.store(false, ordering: .releasing) }
 
     @inline(never)
-    private func lockContended() {
+    @usableFromInline func lockContended() {
         var spins = 0
         while true {
             if !held.load(ordering: .relaxed),

@@ -10,7 +10,7 @@ import Darwin
 ///
 /// `clock_gettime` is served by the vDSO on Linux: no system call, no Foundation `Date`.
 public enum WallClock {
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func nowUnixNano() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
@@ -18,7 +18,7 @@ public enum WallClock {
     }
 
     /// Monotonic nanoseconds, for deadlines and rate limits that must not jump with the wall clock.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func monotonicNanos() -> UInt64 {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
