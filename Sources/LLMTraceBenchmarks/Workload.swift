@@ -3,60 +3,6 @@ import Foundation
 import LLMTraceTesting
 import LLMTraceSupport
 
-/// One benchmark configuration, per `../shared/bench/WORKLOAD.md`.
-enum BenchConfiguration: String, CaseIterable {
-    /// The library's defaults (batch queue 2048, sampling rules on with always-on head sampling).
-    case `default`
-    /// A queue that holds every span of the run, so nothing can be dropped.
-    case bigq
-    /// `bigq` with gzip.
-    case gzipBigq = "gzip-bigq"
-    /// Sampling rules on: keep errors + `parentbased_traceidratio` 0.01, default queue.
-    case rules
-
-    func tracing(endpoint: String, traces: Int) -> TracingConfiguration {
-        var configuration = TracingConfiguration()
-        configuration.serviceName = "llmtrace-bench"
-        configuration.otlp.endpoint = endpoint
-        // LLM metrics are aggregated from every span, as by default, but not pushed: the sink
-        // counts spans, and one push at shutdown would not change the figures.
-        configuration.metrics.exporters = [.prometheus]
-        switch self {
-        case .default:
-            break
-        case .bigq:
-            configuration.batch.maxQueueSize = max(2048, traces * 4)
-        case .gzipBigq:
-            configuration.batch.maxQueueSize = max(2048, traces * 4)
-            configuration.otlp.compression = .gzip
-        case .rules:
-            configuration.sampler = Samplers.parentBased(root: Samplers.traceIDRatio(0.01))
-            configuration.samplingRules.keepErrors = true
-        }
-        return configuration
-    }
-}
-
-/// What one run of one configuration measured.
-struct RunResult: Codable {
-    var configuration: String
-    var traces: Int
-    var spansOffered: Int
-    /// Wall time on the calling thread over the whole run, per span.
-    var callerNanosPerSpan: Double
-    /// Spans the sink acknowledged, per second from the first span to shutdown's return.
-    var endToEndSpansPerSecond: Double
-    var spansHandedToExport: Int
-    var spansReceived: Int
-    /// `spansHandedToExport - spansReceived`.
-    var droppedBySinkCount: Int
-    /// The processor's own count of lost spans (queue full, failed, rejected).
-    var droppedByProcessor: Int
-    var peakRSSBytes: Int
-    var wireBytesPerSpan: Double
-    var flushed: Bool
-}
-
 enum Workload {
     static let queryHash = "ae746de220807d6f1e4e46fbe91fcdc34b7f56321bbb16b089c28e1a43a4589a"
 

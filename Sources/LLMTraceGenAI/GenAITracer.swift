@@ -2,63 +2,6 @@ import LLMTrace
 import Logging
 internal import LLMTraceSupport
 
-/// What a chat or completion call asks for: the attributes its span carries from the start.
-public struct ChatRequest: Sendable {
-    /// The model asked for (`gen_ai.request.model`).
-    public var model: String
-    /// Whose API (`gen_ai.provider.name`), e.g. `GenAI.providerOpenAI`.
-    public var provider: String
-    /// `chat` (default), `text_completion` or `generate_content`.
-    public var operation: String = GenAI.operationChat
-    /// The messages sent; recorded only with content capture on.
-    public var messages: [ChatMessage] = []
-    /// Instructions sent apart from the messages; recorded only with content capture on.
-    public var systemInstructions: String?
-    /// Sampling temperature.
-    public var temperature: Double?
-    /// Nucleus sampling.
-    public var topP: Double?
-    /// Most tokens to generate.
-    public var maxTokens: Int?
-    /// Whether the answer is streamed.
-    public var stream = false
-    /// The host called, and its port.
-    public var serverAddress: String?
-    public var serverPort: Int?
-    /// The conversation the call belongs to.
-    public var conversationID: String?
-
-    /// Creates a request description.
-    public init(model: String, provider: String, messages: [ChatMessage] = []) {
-        self.model = model
-        self.provider = provider
-        self.messages = messages
-    }
-}
-
-/// What a chat call returned.
-public struct ChatResponse: Sendable {
-    /// `gen_ai.response.id`.
-    public var id: String?
-    /// The model that answered (`gen_ai.response.model`), often a dated snapshot.
-    public var model: String?
-    /// One per choice: `stop`, `length`, ...
-    public var finishReasons: [String]
-    /// Token counts, if the provider reported them.
-    public var usage: TokenUsage?
-    /// The answer text; recorded only with content capture on.
-    public var text: String?
-
-    /// Creates a response description.
-    public init(id: String? = nil, model: String? = nil, finishReasons: [String] = [], usage: TokenUsage? = nil, text: String? = nil) {
-        self.id = id
-        self.model = model
-        self.finishReasons = finishReasons
-        self.usage = usage
-        self.text = text
-    }
-}
-
 /// Starts spans for LLM work, named and kinded by the GenAI conventions, and records what the
 /// calls return: tokens, cost, finish reasons, errors, and (opt-in) content.
 ///
@@ -243,20 +186,5 @@ public struct GenAITracer: Sendable {
             return nil
         }
         return price.cost(of: usage)
-    }
-}
-
-/// Warns once per model that has no price, so a typo or a new model is noticed without a flood.
-final class UnknownModelLog: Sendable {
-    private let logger: Logger
-    private let seen = Locked<Set<String>>([])
-
-    init(logger: Logger) { self.logger = logger }
-
-    func warnOnce(_ model: String) {
-        let first = seen.withLock { $0.insert(model.lowercased()).inserted }
-        if first {
-            logger.warning("no price known for model \(model): gen_ai.usage.cost is not recorded for it; add it with \(GenAIEnvironmentKey.pricingFile)")
-        }
     }
 }

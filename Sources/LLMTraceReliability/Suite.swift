@@ -6,22 +6,6 @@ import Glibc
 #endif
 import LLMTraceSupport
 
-/// One line of the report.
-struct Row {
-    var name: String
-    var offered = 0
-    var delivered = 0
-    var dropped: [String: Int] = [:]
-    var duplicates = 0
-    var maxBlockedNanos: Int64?
-    var shutdownNanos: Int64?
-    var peakRSSBytes: Int?
-    /// What broke a promise; empty when the row passes.
-    var problems: [String] = []
-
-    var droppedTotal: Int { dropped.values.reduce(0, +) }
-}
-
 /// Runs each row's child against a fault receiver and checks the books of both sides.
 struct Suite {
     /// Sent as the `x-api-key` header; must never show up in a log line, an error or a span.

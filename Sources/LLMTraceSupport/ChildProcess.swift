@@ -1,17 +1,5 @@
 import Foundation
 
-/// A finished child process.
-public struct ChildOutput: Sendable {
-    /// Exit status, or the signal's number when `signalled`.
-    public var status: Int32
-    /// Whether a signal ended it.
-    public var signalled: Bool
-    public var stdout: String
-    public var stderr: String
-    /// From start to exit.
-    public var elapsed: Duration
-}
-
 public enum ChildProcess {
     /// Runs `executable` with `arguments` and `environment` (added to this process's), calling
     /// `whileRunning` once it has started; collects its output.

@@ -2,39 +2,6 @@ import LLMTrace
 import LLMTraceGenAI
 import LLMTraceSupport
 
-/// What happened to one question.
-struct QuestionOutcome: Sendable {
-    var question: String
-    var answer: String?
-    /// `error.type` when the question failed.
-    var errorType: String?
-    var usage: TokenUsage?
-    /// USD, when the model has a price.
-    var cost: Double?
-    var latency: Duration
-    var traceID: TraceID
-}
-
-/// Decides, per question and reproducibly, which generation calls fail on purpose.
-struct FailurePlan: Sendable {
-    /// Share of questions whose generation fails, 0...1.
-    var rate: Double
-    var seed: UInt64
-    /// How long a simulated timeout waits before failing, at latency scale 1.
-    var timeout: Duration = .milliseconds(1500)
-
-    /// The failure for question `index`, if it gets one: half rate limits (429), half timeouts.
-    func failure(forQuestion index: Int) -> ProviderError? {
-        var z = seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        let draw = Double(z >> 11) / 9_007_199_254_740_992.0 // 2^53
-        guard draw < rate else { return nil }
-        return z & 1 == 0 ? .rateLimited(retryAfter: 2) : .timeout(seconds: timeout.seconds)
-    }
-}
-
 /// The RAG pipeline: retrieval (BM25) → reranking (proximity scorer) → generation, each step a
 /// span under one `invoke_workflow rag_pipeline` root.
 struct RAGPipeline: Sendable {
@@ -73,12 +40,12 @@ struct RAGPipeline: Sendable {
     }
 
     private func run(_ question: String, index questionIndex: Int) async throws -> (text: String, usage: TokenUsage, cost: Double?) {
-        let hits = await genAI.withRetrieval(dataSource: Self.dataSource, query: question, topK: retrievalDepth, provider: "llmtrace.local", kind: .internal) { span in
+        let hits = await genAI.withRetrieval(dataSource: Self.dataSource, query: question, topK: retrievalDepth, provider: LocalGenerator.providerName, kind: .internal) { span in
             let hits = index.search(question, limit: retrievalDepth)
             span.recordDocuments(hits.map { (id: $0.document.id, score: $0.score) })
             return hits
         }
-        let passages = await genAI.withRerank(model: ProximityReranker.modelName, provider: "llmtrace.local", topK: contextSize, inputCount: hits.count) { span in
+        let passages = await genAI.withRerank(model: ProximityReranker.modelName, provider: LocalGenerator.providerName, topK: contextSize, inputCount: hits.count) { span in
             let top = reranker.rerank(question, candidates: hits, keep: contextSize)
             span.recordRerankedDocuments(top.map { (id: $0.document.id, score: $0.score) })
             return top

@@ -1,0 +1,38 @@
+import Foundation
+@_spi(Benchmarks) import LLMTrace
+import LLMTraceTesting
+import LLMTraceSupport
+
+/// One benchmark configuration, per `../shared/bench/WORKLOAD.md`.
+enum BenchConfiguration: String, CaseIterable {
+    /// The library's defaults (batch queue 2048, sampling rules on with always-on head sampling).
+    case `default`
+    /// A queue that holds every span of the run, so nothing can be dropped.
+    case bigq
+    /// `bigq` with gzip.
+    case gzipBigq = "gzip-bigq"
+    /// Sampling rules on: keep errors + `parentbased_traceidratio` 0.01, default queue.
+    case rules
+
+    func tracing(endpoint: String, traces: Int) -> TracingConfiguration {
+        var configuration = TracingConfiguration()
+        configuration.serviceName = "llmtrace-bench"
+        configuration.otlp.endpoint = endpoint
+        // LLM metrics are aggregated from every span, as by default, but not pushed: the sink
+        // counts spans, and one push at shutdown would not change the figures.
+        configuration.metrics.exporters = [.prometheus]
+        switch self {
+        case .default:
+            break
+        case .bigq:
+            configuration.batch.maxQueueSize = max(2048, traces * 4)
+        case .gzipBigq:
+            configuration.batch.maxQueueSize = max(2048, traces * 4)
+            configuration.otlp.compression = .gzip
+        case .rules:
+            configuration.sampler = Samplers.parentBased(root: Samplers.traceIDRatio(0.01))
+            configuration.samplingRules.keepErrors = true
+        }
+        return configuration
+    }
+}

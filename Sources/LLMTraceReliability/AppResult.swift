@@ -1,0 +1,41 @@
+import Dispatch
+import Foundation
+import LLMTrace
+import LLMTraceTesting
+import Synchronization
+import LLMTraceSupport
+
+/// What a child process reports: the app's side of the books.
+struct AppResult: Codable {
+    var offered = 0
+    var exported = 0
+    var queueFull = 0
+    var rejected = 0
+    var afterShutdown = 0
+    var failedByReason: [String: Int] = [:]
+    var maxBlockedNanos: Int64 = 0
+    var shutdownNanos: Int64 = 0
+    var shutdownCompleted = true
+    var peakRSSBytes = 0
+    /// Provider churn only: growth between the first and the last rounds.
+    var fdGrowth = 0
+    var threadGrowth = 0
+    var rssGrowthBytes = 0
+
+    /// Spans the app's statistics count as lost, by reason.
+    var droppedByReason: [String: Int] {
+        var reasons = failedByReason
+        if queueFull > 0 { reasons["queue full"] = queueFull }
+        if rejected > 0 { reasons["rejected"] = rejected }
+        if afterShutdown > 0 { reasons["after shutdown"] = afterShutdown }
+        return reasons
+    }
+
+    mutating func add(_ statistics: ExportStatistics) {
+        exported += statistics.exported
+        queueFull += statistics.dropped
+        rejected += statistics.rejected
+        afterShutdown += statistics.ignoredAfterShutdown
+        failedByReason.merge(statistics.failedByReason, uniquingKeysWith: +)
+    }
+}
