@@ -26,7 +26,8 @@ public final class TracerProvider: Sendable {
     public let configuration: TracingConfiguration
     /// The resource on every span.
     public let resource: Resource
-    /// The propagators chosen by `configuration.propagators`.
+    /// Injects and extracts cross-process context, as `OTEL_PROPAGATORS` chose (W3C Trace
+    /// Context by default).
     public let propagator: any TextMapPropagator
     /// The exporting processors at the end of the chain (the ones you passed, or one batch
     /// processor per configured exporter).

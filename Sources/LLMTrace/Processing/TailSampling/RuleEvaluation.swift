@@ -50,14 +50,3 @@ struct RuleEvaluation: Sendable {
         return nil
     }
 }
-
-extension SpanData {
-    /// Whether this span is the first of its trace in this process: no parent, or a remote one.
-    var isLocalRoot: Bool { parentSpanID == nil || parentIsRemote == true }
-
-    /// Whether the span failed: status error, or an `exception` event.
-    var hasFailed: Bool {
-        if case .error = status { return true }
-        return events.contains { $0.name == OTelAttributes.exceptionEvent }
-    }
-}

@@ -104,7 +104,7 @@ final class TailSamplingProcessor: SpanProcessor {
         if !failed, heldTraces.load(ordering: .relaxed) == 0 {
             if isRoot, let mark = evaluation.headKeptMark(root: span, failed: false) {
                 var marked = span
-                Self.annotate(&marked, reason: mark, early: nil)
+                marked.markKept(by: mark, early: nil)
                 buffer.withLock { $0.countKept(mark) }
                 next.onEnd(marked)
             } else {
@@ -170,11 +170,5 @@ final class TailSamplingProcessor: SpanProcessor {
         guard total > reported else { return }
         let causes = byCause.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         log.log(.warning, key: "early", "sampling rules decided \(total - reported) traces before their root span ended (in all: \(causes)); raise the LLMTRACE_SAMPLING_MAX_* limits if traces are cut short")
-    }
-
-    /// Writes why a trace was kept on its local root.
-    static func annotate(_ span: inout SpanData, reason: KeepReason, early: EarlyCause?) {
-        span.attributes[LLMTraceAttributes.samplingRule] = .string(reason.attributeValue)
-        if let early { span.attributes[LLMTraceAttributes.samplingEarly] = .string(early.rawValue) }
     }
 }

@@ -117,7 +117,7 @@ struct TraceBuffer {
         var root = span
         let mark = evaluation.headKeptMark(root: span, failed: failed || childFailed)
         if let mark {
-            TailSamplingProcessor.annotate(&root, reason: mark, early: nil)
+            root.markKept(by: mark, early: nil)
             countKept(mark)
         }
         kept.append(root)
@@ -131,7 +131,7 @@ struct TraceBuffer {
         let traceID = span.context.traceID
         if isShutdown {
             // The processors behind count it as ended after shutdown.
-            kept.append(Self.markedSampled(span))
+            kept.append(span.markedSampled())
             return
         }
         let isRoot = span.isLocalRoot
@@ -148,9 +148,9 @@ struct TraceBuffer {
                 return
             }
             statistics.lateSpansKept += 1
-            var late = Self.markedSampled(span)
+            var late = span.markedSampled()
             if isRoot && !verdict.rootSeen {
-                if Self.marksRoot(reason, early: verdict.early) { TailSamplingProcessor.annotate(&late, reason: reason, early: verdict.early) }
+                if Self.marksRoot(reason, early: verdict.early) { late.markKept(by: reason, early: verdict.early) }
                 decided[traceID]?.rootSeen = true
             }
             kept.append(late)
@@ -254,8 +254,8 @@ struct TraceBuffer {
             countKept(reason)
             let marks = Self.marksRoot(reason, early: early)
             for span in entry.spans {
-                var span = Self.markedSampled(span)
-                if marks && span.isLocalRoot { TailSamplingProcessor.annotate(&span, reason: reason, early: early) }
+                var span = span.markedSampled()
+                if marks && span.isLocalRoot { span.markKept(by: reason, early: early) }
                 kept.append(span)
             }
         } else {
@@ -286,12 +286,6 @@ struct TraceBuffer {
             let pending = self.pending
             waiting.removeAll { pending[$0.traceID]?.sequence != $0.sequence }
         }
-    }
-
-    private static func markedSampled(_ span: SpanData) -> SpanData {
-        var span = span
-        span.context.traceFlags.insert(.sampled)
-        return span
     }
 
     /// Whether the root of a kept trace is marked: when a rule kept it (not the head sampler's
