@@ -72,8 +72,11 @@ public struct Tracer: Sendable {
         var startAttributes = attributes
         for attribute in result.attributes { startAttributes[attribute.key] = attribute.value }
         let (limitedAttributes, droppedAttributes) = limits.limit(startAttributes, countLimit: limits.attributeCountLimit)
+        // Links to invalid contexts are ignored before the limit applies, so they never take
+        // the place of a valid one.
+        let validLinks = links.allSatisfy(\.context.isValid) ? links : links.filter(\.context.isValid)
         var limitedLinks: [SpanLink] = []
-        for link in links.prefix(limits.linkCountLimit) where link.context.isValid {
+        for link in validLinks.prefix(limits.linkCountLimit) {
             let (linkAttributes, dropped) = limits.limit(link.attributes, countLimit: limits.attributePerLinkCountLimit)
             limitedLinks.append(SpanLink(context: link.context, attributes: linkAttributes, droppedAttributesCount: link.droppedAttributesCount + dropped))
         }
@@ -81,7 +84,7 @@ public struct Tracer: Sendable {
             name: name, context: context, kind: kind, parent: parentContext,
             startTimeUnixNano: startTime ?? WallClock.nowUnixNano(),
             attributes: limitedAttributes, droppedAttributes: droppedAttributes,
-            links: limitedLinks, droppedLinks: max(0, links.count - limits.linkCountLimit),
+            links: limitedLinks, droppedLinks: max(0, validLinks.count - limits.linkCountLimit),
             pipeline: pipeline, scope: scope
         )
         if pipeline.isStartRequired { pipeline.head.onStart(span, parentContext: parentContext) }

@@ -137,7 +137,8 @@ public final class TracerProvider: Sendable {
 
     /// A tracer for the scope `name` (your library or module), optionally versioned.
     public func tracer(_ name: String, version: String? = nil) -> Tracer {
-        let key = "\(name)\u{0}\(version ?? "")"
+        // `nil` and "" are different versions: the key tells them apart.
+        let key = "\(name)\u{0}\(version.map { "v" + $0 } ?? "")"
         let scope = scopes.withLock { scopes in
             if let existing = scopes[key] { return existing }
             let scope = InstrumentationScope(name: name, version: version)

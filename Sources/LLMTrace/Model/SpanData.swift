@@ -78,5 +78,5 @@ public struct SpanData: Sendable {
     }
 
     /// Duration in nanoseconds.
-    public var durationNanos: UInt64 { endTimeUnixNano - startTimeUnixNano }
+    public var durationNanos: UInt64 { endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0 }
 }

@@ -15,7 +15,8 @@ final class RateLimitedSampler: Sampler {
 
     /// - Parameters:
     ///   - delegate: The sampler whose sampled traces are capped.
-    ///   - tracesPerSecond: The cap; at least one trace per second gets through.
+    ///   - tracesPerSecond: The cap: on average this many traces per second, bursts up to one
+    ///     second's worth (at least one trace).
     ///   - clock: Monotonic nanoseconds; tests inject their own.
     init(_ delegate: any Sampler, tracesPerSecond: Double, clock: @escaping @Sendable () -> UInt64 = WallClock.monotonicNanos) {
         self.delegate = delegate

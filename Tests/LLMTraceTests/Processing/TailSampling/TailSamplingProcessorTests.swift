@@ -45,7 +45,7 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
     return (value?["intValue"] as? String).flatMap(Int.init)
 }
 
-@Suite struct SamplingRulesTests {
+@Suite struct TailSamplingProcessorTests {
     /// The headline case, end to end over HTTP with the configuration read from the
     /// environment: 10,000 traces of 4 spans, 1 % failing in a child span, ratio 0.01.
     ///

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import LLMTraceSupport
+
+@Suite struct ChildProcessTests {
+    @Test func capturesStandardOutputOfASuccessfulRun() throws {
+        let output = try ChildProcess.run("/bin/echo", ["hello", "world"])
+        #expect(output.status == 0)
+        #expect(!output.signalled)
+        #expect(output.stdout == "hello world\n")
+        #expect(output.stderr.isEmpty)
+    }
+
+    @Test func reportsANonZeroExitStatusAndStandardError() throws {
+        let output = try ChildProcess.run("/bin/sh", ["-c", "echo oops >&2; exit 3"])
+        #expect(output.status == 3)
+        #expect(!output.signalled)
+        #expect(output.stderr == "oops\n")
+    }
+
+    @Test func reportsTheSignalThatEndedIt() throws {
+        // SIGKILL, which no signal mask the child inherits can hold back.
+        let output = try ChildProcess.run("/bin/sh", ["-c", "kill -KILL $$"])
+        #expect(output.signalled)
+        #expect(output.status == SIGKILL)
+    }
+
+    @Test func addsTheGivenEnvironmentAndCallsBackWhileRunning() throws {
+        let called = Locked(false)
+        let output = try ChildProcess.run("/bin/sh", ["-c", "printf %s \"$LLMTRACE_CHILD_TEST\""], environment: ["LLMTRACE_CHILD_TEST": "set"]) { _ in
+            called.withLock { $0 = true }
+        }
+        #expect(output.stdout == "set")
+        #expect(called.withLock { $0 })
+    }
+
+    @Test func aMissingExecutableThrows() {
+        #expect(throws: (any Error).self) { try ChildProcess.run("/nonexistent/llmtrace-child", []) }
+    }
+}

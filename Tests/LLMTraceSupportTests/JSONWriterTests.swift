@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import LLMTraceSupport
+
+/// What `body` writes, as text.
+private func written(_ body: (inout JSONWriter) -> Void) -> String {
+    var writer = JSONWriter()
+    body(&writer)
+    return String(decoding: writer.bytes, as: UTF8.self)
+}
+
+@Suite struct JSONWriterTests {
+    @Test func stringsEscapeQuotesBackslashesAndControlCharacters() {
+        #expect(written { $0.string("say \"hi\"") } == #""say \"hi\"""#)
+        #expect(written { $0.string(#"C:\path"#) } == #""C:\\path""#)
+        #expect(written { $0.string("a\nb\rc\td\u{08}e\u{0C}") } == #""a\nb\rc\td\be\f""#)
+        #expect(written { $0.string("\u{01}\u{1F}\u{7F}") } == "\"\\u0001\\u001f\u{7F}\"")
+    }
+
+    @Test func nonASCIIPassesThroughAsUTF8() {
+        #expect(written { $0.string("café 漢字 👍🏽") } == "\"café 漢字 👍🏽\"")
+    }
+
+    @Test func escapesAreFoundAtEveryOffsetOfALongString() throws {
+        for offset in 0..<24 {
+            for special in ["\"", "\\", "\n", "\u{00}"] {
+                var text = String(repeating: "é", count: 3) + String(repeating: "a", count: 21)
+                let index = text.index(text.startIndex, offsetBy: offset)
+                text.replaceSubrange(index...index, with: special)
+                let json = written { $0.string(text) }
+                let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+                #expect(decoded == text, "offset \(offset)")
+            }
+        }
+    }
+
+    @Test func everyControlCharacterRoundTrips() throws {
+        let text = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })
+        let json = written { $0.string(text) }
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String == text)
+    }
+
+    @Test func integersAreBareDigits() {
+        #expect(written { $0.digits(UInt64(0)) } == "0")
+        #expect(written { $0.digits(UInt64.max) } == "18446744073709551615")
+        #expect(written { $0.digits(Int64.min) } == "-9223372036854775808")
+        #expect(written { $0.digits(Int64.max) } == "9223372036854775807")
+        #expect(written { $0.digits(Int64(-7)) } == "-7")
+        var power: UInt64 = 1
+        for _ in 0..<19 {
+            power *= 10
+            #expect(written { $0.digits(power) } == String(power))
+            #expect(written { $0.digits(power - 1) } == String(power - 1))
+        }
+    }
+
+    @Test func sixtyFourBitIntegersCanBeQuoted() {
+        #expect(written { $0.quotedDigits(UInt64(1_767_225_600_000_000_000)) } == "\"1767225600000000000\"")
+        #expect(written { $0.quotedDigits(Int64(-42)) } == "\"-42\"")
+    }
+
+    @Test func doublesUseTheProtobufJSONForms() {
+        #expect(written { $0.double(.nan) } == "\"NaN\"")
+        #expect(written { $0.double(.infinity) } == "\"Infinity\"")
+        #expect(written { $0.double(-.infinity) } == "\"-Infinity\"")
+        #expect(written { $0.double(1.0) } == "1")
+        #expect(written { $0.double(-0.0) } == "0")
+        #expect(written { $0.double(0.25) } == "0.25")
+        #expect(written { $0.double(123_456_789_012_345) } == "123456789012345")
+        for value in [1e-5, 5e20, -2.5e-300, 0.1 + 0.2] {
+            let json = written { $0.double(value) }
+            #expect(Double(json) == value, "\(json)")
+        }
+    }
+
+    @Test func hexIDsAreQuotedLowercaseAndPadded() {
+        #expect(written { $0.quotedHex(0xAB) } == "\"00000000000000ab\"")
+        #expect(written { $0.quotedHex(high: 0x0123_4567_89AB_CDEF, low: 1) } == "\"0123456789abcdef0000000000000001\"")
+    }
+
+    @Test func growsPastItsCapacityAndResetsForReuse() {
+        var writer = JSONWriter(capacity: 1)
+        let long = String(repeating: "x", count: 10_000)
+        writer.raw("[")
+        writer.string(long)
+        writer.raw(UInt8(ascii: "]"))
+        #expect(writer.count == 10_004)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "[\"\(long)\"]")
+        writer.reset(keepingAtMost: 128)
+        #expect(writer.count == 0)
+        writer.string("again")
+        #expect(writer.withUnsafeBytes { Array($0) } == Array("\"again\"".utf8))
+    }
+}

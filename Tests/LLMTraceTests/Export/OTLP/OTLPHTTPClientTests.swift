@@ -1,0 +1,75 @@
+import Logging
+import Testing
+@testable import LLMTrace
+import LLMTraceTesting
+import LLMTraceSupport
+
+@Suite struct OTLPHTTPClientTests {
+    func client(_ url: String, _ configure: (inout OTLPExporterConfiguration) -> Void = { _ in }) -> OTLPHTTPClient {
+        var configuration = OTLPExporterConfiguration()
+        configuration.endpoint = url
+        configuration.retry.maxAttempts = 1
+        configure(&configuration)
+        return OTLPHTTPClient(configuration: configuration, transport: nil, logger: Logger(label: "test"), rejectedKey: "rejectedSpans")
+    }
+
+    func send(_ client: OTLPHTTPClient, _ json: StaticString = "{}") -> ExportResult {
+        client.send(deadline: .after(.seconds(10)), estimatedSize: 64) { $0.raw(json) }
+    }
+
+    @Test func aTwoHundredBodyIsSuccessUnlessItReportsAPartialSuccess() {
+        func parse(_ text: String) -> ExportResult { OTLPHTTPClient.parseSuccess(Array(text.utf8), rejectedKey: "rejectedSpans") }
+        #expect(parse("") == .success)
+        #expect(parse("not json") == .success)
+        #expect(parse(#"{"partialSuccess":{}}"#) == .success)
+        #expect(parse(#"{"partialSuccess":{"rejectedSpans":"3","errorMessage":"old"}}"#) == .partialSuccess(rejected: 3, message: "old"))
+        #expect(parse(#"{"partialSuccess":{"rejectedSpans":2}}"#) == .partialSuccess(rejected: 2, message: ""))
+        #expect(parse(#"{"partialSuccess":{"errorMessage":"warning only"}}"#) == .partialSuccess(rejected: 0, message: "warning only"))
+        #expect(OTLPHTTPClient.parseSuccess(Array(#"{"partialSuccess":{"rejectedDataPoints":"4"}}"#.utf8), rejectedKey: "rejectedDataPoints") == .partialSuccess(rejected: 4, message: ""))
+    }
+
+    @Test func anErrorBodyGivesItsStatusMessageShortAndOnOneLine() {
+        #expect(OTLPHTTPClient.statusMessage(Array(#"{"code":3,"message":"bad span"}"#.utf8)) == "bad span")
+        #expect(OTLPHTTPClient.statusMessage(Array("plain\ntext".utf8)) == "plaintext")
+        #expect(OTLPHTTPClient.statusMessage([]) == "")
+        #expect(OTLPHTTPClient.statusMessage(Array(String(repeating: "x", count: 1000).utf8)).count == 200)
+    }
+
+    @Test func aHeaderValueEchoedByTheReceiverIsRedacted() throws {
+        let receiver = try TestReceiver { _, _ in
+            .respond(status: 200, body: #"{"partialSuccess":{"rejectedSpans":"1","errorMessage":"key sk-12345 over quota"}}"#)
+        }
+        defer { receiver.stop() }
+        let client = client(receiver.url) { $0.headers = ["x-api-key": "sk-12345"] }
+        #expect(send(client) == .partialSuccess(rejected: 1, message: "key <redacted> over quota"))
+        #expect(receiver.requests.first?.headers["x-api-key"] == "sk-12345")
+        #expect(receiver.requests.first?.headers["content-type"] == "application/json")
+    }
+
+    @Test func aBodyOverTheLimitIsRefusedWithoutARequest() throws {
+        let receiver = try TestReceiver()
+        defer { receiver.stop() }
+        let client = client(receiver.url) { $0.maxRequestBytes = 8 }
+        #expect(send(client, #"{"too":"large"}"#) == .failure(.payloadTooLarge(bytes: 15)))
+        #expect(receiver.requests.isEmpty)
+    }
+
+    @Test func afterShutdownSendsFailAtOnceWithoutARequest() throws {
+        let receiver = try TestReceiver()
+        defer { receiver.stop() }
+        let client = client(receiver.url)
+        #expect(send(client) == .success)
+        client.shutdown()
+        client.shutdown()
+        #expect(send(client) == .failure(.shutdown))
+        #expect(receiver.requests.count == 1)
+    }
+
+    @Test func aStatusThatIsNotRetryableFailsAtOnce() throws {
+        let receiver = try TestReceiver { _, _ in .respond(status: 401, body: #"{"message":"no"}"#) }
+        defer { receiver.stop() }
+        let client = client(receiver.url) { $0.retry.maxAttempts = 5 }
+        #expect(send(client) == .failure(.httpStatus(401, retryable: false, message: "no")))
+        #expect(receiver.requests.count == 1)
+    }
+}
