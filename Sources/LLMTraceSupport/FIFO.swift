@@ -4,32 +4,42 @@
 ///
 /// A ring buffer: a popped element is released at once, which matters when elements hold memory.
 public struct FIFO<Element> {
-    private var slots: [Element?] = []
-    private var head = 0
-    public private(set) var count = 0
+    @usableFromInline var slots: [Element?] = []
+    @usableFromInline var head = 0
+    // Behind `count`: stored, so the inlinable methods can change it.
+    @usableFromInline var stored = 0
+
+    /// How many elements are queued.
+    @inlinable
+    public var count: Int { stored }
 
     /// An empty queue.
+    @inlinable
     public init() {}
 
+    @inlinable
     public var isEmpty: Bool { count == 0 }
+    @inlinable
     public var first: Element? { isEmpty ? nil : slots[head] }
 
+    @inlinable
     public mutating func append(_ element: Element) {
         if count == slots.count { grow() }
         slots[(head + count) % slots.count] = element
-        count += 1
+        stored += 1
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func popFirst() -> Element? {
         guard !isEmpty else { return nil }
         let element = slots[head].take()
         head = (head + 1) % slots.count
-        count -= 1
+        stored -= 1
         return element
     }
 
     /// Removes the elements for which `shouldRemove` holds, keeping the order of the rest.
+    @inlinable
     public mutating func removeAll(where shouldRemove: (Element) -> Bool) {
         var kept: [Element?] = []
         kept.reserveCapacity(count)
@@ -37,11 +47,11 @@ public struct FIFO<Element> {
             if !shouldRemove(element) { kept.append(element) }
         }
         slots = kept
-        count = kept.count
+        stored = kept.count
         head = 0
     }
 
-    private mutating func grow() {
+    @usableFromInline mutating func grow() {
         var bigger: [Element?] = []
         bigger.reserveCapacity(Swift.max(16, slots.count * 2))
         for i in 0..<count { bigger.append(slots[(head + i) % slots.count]) }

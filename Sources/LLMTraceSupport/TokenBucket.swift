@@ -2,9 +2,10 @@
 /// second's worth.
 public struct TokenBucket: Sendable {
     public let ratePerSecond: Double
-    private var tokens: Double
-    private var last: UInt64
+    @usableFromInline var tokens: Double
+    @usableFromInline var last: UInt64
 
+    @inlinable
     public init(ratePerSecond: Double, now: UInt64) {
         self.ratePerSecond = ratePerSecond
         self.tokens = max(1, ratePerSecond)
@@ -12,6 +13,7 @@ public struct TokenBucket: Sendable {
     }
 
     /// Takes one token if there is one; `now` is monotonic nanoseconds.
+    @inlinable
     public mutating func take(now: UInt64) -> Bool {
         if now > last {
             tokens = min(max(1, ratePerSecond), tokens + Double(now - last) * ratePerSecond / 1e9)
