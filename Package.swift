@@ -37,7 +37,6 @@ let package = Package(
         .target(
             name: "LLMTrace",
             dependencies: [
-                "CCurlZlib",
                 "LLMTraceSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]

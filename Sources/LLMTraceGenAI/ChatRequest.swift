@@ -22,8 +22,9 @@ public struct ChatRequest: Sendable {
     public var maxTokens: Int?
     /// Whether the answer is streamed.
     public var stream = false
-    /// The host called, and its port.
+    /// The host called (`server.address`).
     public var serverAddress: String?
+    /// The port of `serverAddress`.
     public var serverPort: Int?
     /// The conversation the call belongs to.
     public var conversationID: String?

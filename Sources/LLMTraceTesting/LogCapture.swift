@@ -6,10 +6,13 @@ import Logging
 public final class LogCapture: Sendable {
     private let lines = Locked<[String]>([])
 
+    /// An empty capture.
     public init() {}
 
+    /// The messages logged so far, in order.
     public var messages: [String] { lines.withLock { $0 } }
 
+    /// A logger whose messages (every level) land in `messages`.
     public var logger: Logger {
         Logger(label: "test") { _ in CapturingHandler(lines: self.lines) }
     }

@@ -9,7 +9,9 @@ import Glibc
 /// A small HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel), one thread per connection,
 /// keep-alive, bodies un-gzipped: what the test receiver and the benchmark's sink are built on.
 public final class LoopbackHTTPServer: Sendable {
+    /// One request as the server read it.
     public struct Request: Sendable {
+        /// The request target, `/v1/traces` for example.
         public var path: String
         /// Header names in lower case.
         public var headers: [String: String]
@@ -24,6 +26,7 @@ public final class LoopbackHTTPServer: Sendable {
         }
     }
 
+    /// How the server answers a request: normally, or with a fault a test asks for.
     public enum Reply: Sendable {
         /// Answer with a status, headers and body.
         case respond(status: Int, headers: [String: String] = [:], body: String = "{}")
@@ -46,6 +49,7 @@ public final class LoopbackHTTPServer: Sendable {
         }
     }
 
+    /// The port the server listens on, on 127.0.0.1.
     public let port: Int
     private let listener: Int32
     private let handler: @Sendable (Request) -> Reply

@@ -1,3 +1,4 @@
+internal import LLMTraceSupport
 import Synchronization
 
 /// A monotonic clock that a test moves by hand, so that the sampling rules' waits and trace
@@ -18,7 +19,6 @@ public final class ManualClock: Sendable {
 
     /// Moves the clock forward by `duration`.
     public func advance(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        nanos.wrappingAdd(UInt64(max(0, seconds)) &* 1_000_000_000 &+ UInt64(max(0, attoseconds) / 1_000_000_000), ordering: .relaxed)
+        nanos.wrappingAdd(UInt64(max(0, duration.nanoseconds)), ordering: .relaxed)
     }
 }

@@ -12,14 +12,18 @@ import Glibc
 /// When `LLMTRACE_PAYLOAD_DIR` is set, every body posted to `/v1/traces` (after gunzip) is saved
 /// there, so `.ci/run` can replay them through the strict OTLP receiver in `../shared/otlp/`.
 public final class TestReceiver: Sendable {
+    /// A request the receiver took.
     public typealias Request = LoopbackHTTPServer.Request
+    /// How the receiver answers.
     public typealias Reply = LoopbackHTTPServer.Reply
+    /// Chooses the answer to the `index`-th request (from 0).
     public typealias Responder = @Sendable (_ index: Int, _ request: Request) -> Reply
 
     private let server: LoopbackHTTPServer
     private let state: Locked<[Request]>
     private static let dumpCounter = Atomic<Int>(0)
 
+    /// Starts a receiver on a free port of 127.0.0.1 that answers as `responder` says (default: 200).
     public init(responder: @escaping Responder = { _, _ in .respond(status: 200) }) throws {
         let state = Locked<[Request]>([])
         self.state = state
@@ -35,10 +39,13 @@ public final class TestReceiver: Sendable {
         }
     }
 
+    /// The port it listens on.
     public var port: Int { server.port }
 
+    /// Its `/v1/traces` URL, for `OTLPExporterConfiguration.endpoint`.
     public var url: String { "http://127.0.0.1:\(port)/v1/traces" }
 
+    /// Every request so far, in order.
     public var requests: [Request] { state.withLock { $0 } }
 
     /// TCP connections accepted so far: one means the client kept its connection alive.
@@ -54,6 +61,7 @@ public final class TestReceiver: Sendable {
         }
     }
 
+    /// Stops listening and closes the connections.
     public func stop() { server.stop() }
 
     /// A port on which nothing listens.

@@ -96,7 +96,9 @@ public final class TracerProvider: Sendable {
             switch kind {
             case .otlp: exporter = OTLPHTTPExporter(configuration: configuration.otlp, logger: logger)
             case .console: exporter = ConsoleSpanExporter()
-            case .prometheus: return nil
+            case .prometheus:
+                logger.warning("exporter prometheus is for metrics; ignored for traces")
+                return nil
             }
             return BatchSpanProcessor(exporter: exporter, configuration: configuration.batch, logger: logger)
         }
@@ -111,8 +113,9 @@ public final class TracerProvider: Sendable {
             head = stage
             self.tailSampling = stage
             if let cap = configuration.samplingRules.maxTracesPerSecond, cap > 0 {
-                rateLimit = RateLimitedSampler(sampler, tracesPerSecond: cap, clock: clock)
-                sampler = rateLimit!
+                let capped = RateLimitedSampler(sampler, tracesPerSecond: cap, clock: clock)
+                rateLimit = capped
+                sampler = capped
             }
         } else {
             self.tailSampling = nil
@@ -126,7 +129,10 @@ public final class TracerProvider: Sendable {
         } else {
             self.metrics = nil
         }
-        if head.needsUnsampledSpans { sampler = AlwaysRecordSampler(sampler) }
+        if head.needsUnsampledSpans {
+            // The sampling rules decide whole traces: a local child follows its parent there.
+            sampler = AlwaysRecordSampler(sampler, followsLocalParent: tailSampling != nil)
+        }
         self.pipeline = SpanPipeline(resource: resource, limits: configuration.limits, sampler: sampler, idGenerator: idGenerator, head: head)
     }
 

@@ -28,7 +28,6 @@ enum EnvironmentKey {
     static let eventAttributeCountLimit = "OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT"
     static let linkAttributeCountLimit = "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT"
 
-
     static let otlpGzipLevel = "LLMTRACE_OTLP_GZIP_LEVEL"
 
     static let metricsExporter = "OTEL_METRICS_EXPORTER"

@@ -135,7 +135,7 @@ extension TracingConfiguration {
         }
         if let key = env.firstKey(specific(.headers), general(.headers)),
            let pairs = env.keyValueList(key, redactValues: true) {
-            otlp.headers = Dictionary(pairs, uniquingKeysWith: { _, later in later })
+            otlp.headers = pairs.map { (name: $0.0, value: $0.1) }
         }
         if let key = env.firstKey(specific(.timeout), general(.timeout)),
            let timeout = env.milliseconds(key) {

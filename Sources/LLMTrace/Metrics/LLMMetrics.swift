@@ -201,6 +201,10 @@ public final class LLMMetrics: Sendable {
         return labels
     }
 
+    /// Records that went to a metric's overflow series (`otel.metric.overflow=true`) because it
+    /// already had `MetricsConfiguration.maxSeriesPerMetric` attribute sets.
+    public var overflowRecords: Int { state.withLock { $0.statistics.overflowRecords } }
+
     /// Total cost counted so far, in USD, summed exactly (in billionths of a dollar).
     public var totalCostUSD: Double {
         state.withLock { state in Double(state.models.values.reduce(0) { $0 + $1.costNanoUSD }) / 1e9 }

@@ -24,7 +24,7 @@ public struct MetricsConfiguration: Sendable, Equatable {
         return otlp
     }()
     /// Most distinct attribute sets per metric; records past it go to one series marked
-    /// `otel.metric.overflow=true` and are counted in `MetricsStatistics.overflowRecords`.
+    /// `otel.metric.overflow=true` and are counted in `LLMMetrics.overflowRecords`.
     /// - Environment: `LLMTRACE_METRICS_MAX_SERIES`. Default: 2000.
     public var maxSeriesPerMetric = 2000
     /// A budget in USD per hour: when the spend of the last hour crosses it, LLMTrace logs a

@@ -5,18 +5,21 @@
 /// unsampled spans (`SpanProcessor.needsUnsampledSpans`): the LLM metrics count every model
 /// call, and the sampling rules can keep a failed trace the head sampler passed over.
 ///
-/// With every span recorded, the trace is the unit of decision: a span under a local parent
-/// takes its parent's `sampled` flag without asking the delegate, so no trace is split between
-/// sampled and unsampled spans in this process.
+/// With `followsLocalParent` (the sampling rules ask for it, as they decide whole traces), a span
+/// under a local parent takes its parent's `sampled` flag without asking the delegate, so no
+/// trace is split between sampled and unsampled spans in this process. Without it, the delegate
+/// decides every span (its attributes included) and only a drop becomes a recording.
 struct AlwaysRecordSampler: Sampler {
     let delegate: any Sampler
+    let followsLocalParent: Bool
 
-    init(_ delegate: any Sampler) {
+    init(_ delegate: any Sampler, followsLocalParent: Bool) {
         self.delegate = delegate
+        self.followsLocalParent = followsLocalParent
     }
 
     func shouldSample(_ parameters: SamplingParameters) -> SamplingResult {
-        if let parent = parameters.parentContext, parent.isValid, !parent.isRemote {
+        if followsLocalParent, let parent = parameters.parentContext, parent.isValid, !parent.isRemote {
             return SamplingResult(parent.isSampled ? .recordAndSample : .recordOnly)
         }
         var result = delegate.shouldSample(parameters)
@@ -24,5 +27,5 @@ struct AlwaysRecordSampler: Sampler {
         return result
     }
 
-    var description: String { "AlwaysRecord{\(delegate)}" }
+    var description: String { "AlwaysRecord{\(delegate)\(followsLocalParent ? ", trace as unit" : "")}" }
 }

@@ -203,7 +203,8 @@ import LLMTraceSupport
         #expect(configuration.limits.attributeValueLengthLimit == 100)
         #expect(configuration.limits.eventCountLimit == 3)
         #expect(configuration.limits.linkCountLimit == 2)
-        #expect(configuration.otlp.headers == ["Authorization": "Bearer tok", "x-b": "2"])
+        #expect(configuration.otlp.headers.map(\.name) == ["Authorization", "x-b"])
+        #expect(configuration.otlp.headers.map(\.value) == ["Bearer tok", "2"])
         #expect(configuration.otlp.timeout == .milliseconds(2500))
         #expect(configuration.otlp.compression == .gzip)
         #expect(configuration.otlp.gzipLevel == 9)
@@ -229,7 +230,7 @@ import LLMTraceSupport
         #expect(configuration.warnings.count == 1)
         #expect(!configuration.warnings[0].contains("sk-live-123"))
         var ok = TracingConfiguration()
-        ok.otlp.headers = ["api-key": "sk-live-123"]
+        ok.otlp.headers = [(name: "api-key", value: "sk-live-123")]
         #expect(!String(describing: ok.otlp).contains("sk-live-123"))
     }
 
@@ -242,5 +243,11 @@ import LLMTraceSupport
         var headers: [String: String] = [:]
         tracer.inject(into: &headers, context: span.context)
         #expect(headers["traceparent"]?.contains("4bf92f3577b34da6a3ce929d0e0e4736") == true)
+    }
+
+    @Test func repeatedHeaderNamesAreAllSentInTheirOrder() {
+        let configuration = TracingConfiguration(environment: ["OTEL_EXPORTER_OTLP_HEADERS": "x-b=2,x-a=1,x-b=3"])
+        #expect(configuration.otlp.headers.map(\.name) == ["x-b", "x-a", "x-b"])
+        #expect(configuration.otlp.headers.map(\.value) == ["2", "1", "3"])
     }
 }

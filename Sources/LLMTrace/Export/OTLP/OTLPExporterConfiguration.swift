@@ -12,9 +12,10 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is, else `OTEL_EXPORTER_OTLP_ENDPOINT`
     ///   with `/v1/traces` appended. Default: `http://localhost:4318/v1/traces`.
     public var endpoint = "http://localhost:4318/v1/traces"
-    /// Extra request headers by name, such as an API key. Their values are never logged.
+    /// Extra request headers, such as an API key, sent in this order. Their values are never
+    /// logged.
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, else `OTEL_EXPORTER_OTLP_HEADERS`.
-    public var headers: [String: String] = [:]
+    public var headers: [(name: String, value: String)] = []
     /// Longest time one export may take, retries included; `.zero` = no limit.
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT`, else `OTEL_EXPORTER_OTLP_TIMEOUT` (ms). Default: 10 s.
     public var timeout: Duration = .seconds(10)
@@ -52,6 +53,14 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     }
 
     public var description: String {
-        "endpoint=\(Redaction.url(endpoint)) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.keys.sorted())"
+        "endpoint=\(Redaction.url(endpoint)) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.map(\.name))"
+    }
+
+    public static func == (lhs: OTLPExporterConfiguration, rhs: OTLPExporterConfiguration) -> Bool {
+        lhs.endpoint == rhs.endpoint
+            && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
+            && lhs.timeout == rhs.timeout && lhs.compression == rhs.compression && lhs.gzipLevel == rhs.gzipLevel
+            && lhs.certificateFile == rhs.certificateFile && lhs.clientCertificateFile == rhs.clientCertificateFile
+            && lhs.clientKeyFile == rhs.clientKeyFile && lhs.retry == rhs.retry && lhs.maxRequestBytes == rhs.maxRequestBytes
     }
 }

@@ -45,7 +45,7 @@ final class OTLPHTTPClient: Sendable {
         let encoded = encodeBody(estimatedSize: estimatedSize, encode)
         guard let body = encoded.body else { return .failure(.payloadTooLarge(bytes: encoded.size)) }
         if encoded.gzipped { headers.append(("Content-Encoding", "gzip")) }
-        for (name, value) in configuration.headers.sorted(by: { $0.key < $1.key }) { headers.append((name, value)) }
+        headers.append(contentsOf: configuration.headers)
         let request = HTTPRequest(url: configuration.endpoint, headers: headers, body: body)
 
         var lastError = ExportError.timeout
@@ -115,7 +115,7 @@ final class OTLPHTTPClient: Sendable {
     /// `text` (a receiver's message, bound for logs) with every configured header value
     /// hidden: a receiver that echoes the request's headers must not leak an API key.
     private func redacted(_ text: String) -> String {
-        configuration.headers.values.reduce(text) { text, value in
+        configuration.headers.map(\.value).reduce(text) { text, value in
             value.count < 4 ? text : text.replacingOccurrences(of: value, with: "<redacted>")
         }
     }

@@ -27,7 +27,6 @@ final class TailSamplingProcessor: SpanProcessor {
     // Head-kept traces without a mark, counted without the lock.
     private let keptByRatio = Atomic<Int>(0)
     private let keptByParent = Atomic<Int>(0)
-    private let earlyReported = Atomic<Int>(0)
     private let log: RateLimitedLog
     private let queue = DispatchQueue(label: "llmtrace.tail-sampling")
     private let timer: RepeatingTimer
@@ -164,11 +163,8 @@ final class TailSamplingProcessor: SpanProcessor {
     }
 
     private func reportEarlyDecisions() {
-        let byCause = buffer.withLock { $0.statistics.earlyDecisions }
-        let total = byCause.values.reduce(0, +)
-        let reported = earlyReported.exchange(total, ordering: .relaxed)
-        guard total > reported else { return }
+        guard let (recent, byCause) = buffer.withLock({ $0.takeUnreportedEarlyDecisions() }) else { return }
         let causes = byCause.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-        log.log(.warning, key: "early", "sampling rules decided \(total - reported) traces before their root span ended (in all: \(causes)); raise the LLMTRACE_SAMPLING_MAX_* limits if traces are cut short")
+        log.log(.warning, key: "early", "sampling rules decided \(recent) traces before their root span ended (in all: \(causes)); raise the LLMTRACE_SAMPLING_MAX_* limits if traces are cut short")
     }
 }

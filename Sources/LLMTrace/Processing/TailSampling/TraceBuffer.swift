@@ -52,6 +52,7 @@ struct TraceBuffer {
     private(set) var pendingSpans = 0
     private(set) var statistics = SamplingStatistics()
     private(set) var isShutdown = false
+    private var earlyReported = 0
 
     /// - Parameters:
     ///   - evaluation: The rules; their limits must be at least 1.
@@ -82,6 +83,15 @@ struct TraceBuffer {
         current.pendingTraces = pending.count
         current.pendingSpans = pendingSpans
         return current
+    }
+
+    /// Early decisions not reported yet, and all of them by cause; `nil` when there is nothing
+    /// new. Read and marked reported under one lock, so each is reported once.
+    mutating func takeUnreportedEarlyDecisions() -> (recent: Int, byCause: [String: Int])? {
+        let total = statistics.earlyDecisions.values.reduce(0, +)
+        guard total > earlyReported else { return nil }
+        defer { earlyReported = total }
+        return (total - earlyReported, statistics.earlyDecisions)
     }
 
     /// Counts a head-kept trace whose root carried a mark.

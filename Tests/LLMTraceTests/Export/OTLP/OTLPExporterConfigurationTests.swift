@@ -6,13 +6,13 @@ import LLMTraceSupport
     @Test func descriptionHidesCredentialsAndHeaderValues() {
         var configuration = OTLPExporterConfiguration()
         configuration.endpoint = "https://user:sk-secret@collector:4318/v1/traces?token=t0ken"
-        configuration.headers = ["x-api-key": "sk-secret", "authorization": "Bearer sk-secret"]
+        configuration.headers = [(name: "x-api-key", value: "sk-secret"), (name: "authorization", value: "Bearer sk-secret")]
         configuration.compression = .gzip
         let text = configuration.description
         #expect(!text.contains("sk-secret"))
         #expect(!text.contains("t0ken"))
         #expect(text.contains("https://<redacted>@collector:4318/v1/traces?<redacted>"))
-        #expect(text.contains(#"headers=["authorization", "x-api-key"]"#))
+        #expect(text.contains(#"headers=["x-api-key", "authorization"]"#))
         #expect(text.contains("compression=gzip"))
     }
 

@@ -40,7 +40,7 @@ import LLMTraceSupport
             .respond(status: 200, body: #"{"partialSuccess":{"rejectedSpans":"1","errorMessage":"key sk-12345 over quota"}}"#)
         }
         defer { receiver.stop() }
-        let client = client(receiver.url) { $0.headers = ["x-api-key": "sk-12345"] }
+        let client = client(receiver.url) { $0.headers = [(name: "x-api-key", value: "sk-12345")] }
         #expect(send(client) == .partialSuccess(rejected: 1, message: "key <redacted> over quota"))
         #expect(receiver.requests.first?.headers["x-api-key"] == "sk-12345")
         #expect(receiver.requests.first?.headers["content-type"] == "application/json")
