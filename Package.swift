@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LLMTraceSupportTests",
-            dependencies: ["LLMTraceSupport"]
+            dependencies: ["LLMTraceSupport", "LLMTraceTesting"]
         ),
         .testTarget(
             name: "LLMTraceGenAITests",
