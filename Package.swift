@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LLMTrace", targets: ["LLMTrace"]),
         .library(name: "LLMTraceGenAI", targets: ["LLMTraceGenAI"]),
         .library(name: "LLMTraceTesting", targets: ["LLMTraceTesting"]),
+        .library(name: "LLMTraceDistributedTracing", targets: ["LLMTraceDistributedTracing"]),
         .executable(name: "rag-demo", targets: ["RAGDemo"]),
         .executable(name: "llmtrace-example", targets: ["LLMTraceExample"]),
         .executable(name: "llmtrace-bench", targets: ["LLMTraceBenchmarks"]),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +50,13 @@ let package = Package(
                 "LLMTraceSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "LLMTraceDistributedTracing",
+            dependencies: [
+                "LLMTrace",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
         .target(
@@ -97,6 +106,14 @@ let package = Package(
         .testTarget(
             name: "LLMTraceSupportTests",
             dependencies: ["LLMTraceSupport", "LLMTraceTesting"]
+        ),
+        .testTarget(
+            name: "LLMTraceDistributedTracingTests",
+            dependencies: [
+                "LLMTraceDistributedTracing",
+                "LLMTraceTesting",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]
         ),
         .testTarget(
             name: "LLMTraceGenAITests",

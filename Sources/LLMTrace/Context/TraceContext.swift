@@ -13,17 +13,21 @@ public enum TraceContext {
     @TaskLocal static var span: Span?
 
     /// The current span, if any.
-    public static var currentSpan: Span? { span }
+    public static var currentSpan: Span? {
+        if let store = CurrentSpanStoreSlot.installed { return store.currentSpan() }
+        return span
+    }
 
     /// The current span's context, if there is a current span with a valid one.
     public static var current: SpanContext? {
-        guard let context = span?.context, context.isValid else { return nil }
+        guard let context = currentSpan?.context, context.isValid else { return nil }
         return context
     }
 
     /// Runs `body` with `span` as the current span (or none, to start fresh traces inside).
     public static func withSpan<R>(_ span: Span?, _ body: () throws -> R) rethrows -> R {
-        try $span.withValue(span, operation: body)
+        if let store = CurrentSpanStoreSlot.installed { return try store.withCurrentSpan(span, body) }
+        return try $span.withValue(span, operation: body)
     }
 
     /// Runs async `body` with `span` as the current span.
@@ -32,7 +36,17 @@ public enum TraceContext {
         isolation: isolated (any Actor)? = #isolation,
         _ body: () async throws -> R
     ) async rethrows -> R {
-        try await $span.withValue(span, operation: body, isolation: isolation)
+        if let store = CurrentSpanStoreSlot.installed { return try await store.withCurrentSpan(span, isolation: isolation, body) }
+        return try await $span.withValue(span, operation: body, isolation: isolation)
+    }
+
+    /// Makes `store` hold the current span from now on, for this process: how the
+    /// swift-distributed-tracing backend gives both APIs one current span (its store is the
+    /// Tracing API's `InstrumentationContext`). Install before any span is current; the first
+    /// store installed stays.
+    @_spi(Integration)
+    public static func install(_ store: any CurrentSpanStore) {
+        CurrentSpanStoreSlot.install(store)
     }
 
     /// Runs `body` as if inside the remote span `context`, typically one extracted from incoming
@@ -53,8 +67,8 @@ public enum TraceContext {
     /// Wraps `body` so that it runs with the span that is current *now*, wherever it runs later:
     /// on a Dispatch queue, a `Thread`, or a callback of a C library.
     public static func bind(_ body: @escaping @Sendable () -> Void) -> @Sendable () -> Void {
-        let captured = span
-        return { $span.withValue(captured, operation: body) }
+        let captured = currentSpan
+        return { withSpan(captured, body) }
     }
 }
 

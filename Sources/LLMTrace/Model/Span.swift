@@ -205,21 +205,22 @@ public final class Span: @unchecked Sendable {
     ///   - errorType: A low-cardinality class for `error.type` (for example `rate_limit` or `timeout`);
     ///     defaults to the error's own `ErrorTypeProviding.errorType`, else its type name.
     ///   - attributes: More event attributes; they win over the ones above.
-    public func recordError(_ error: any Error, errorType: String? = nil, attributes: Attributes = Attributes()) {
+    ///   - time: When it happened, Unix nanoseconds; default now.
+    public func recordError(_ error: any Error, errorType: String? = nil, attributes: Attributes = Attributes(), time: UInt64? = nil) {
         guard isRecording else { return }
         let typeName = String(reflecting: type(of: error))
         let message = String(describing: error)
         let classified = errorType ?? (error as? any ErrorTypeProviding)?.errorType ?? typeName
-        recordError(type: typeName, message: message, errorType: classified, attributes: attributes)
+        recordError(type: typeName, message: message, errorType: classified, attributes: attributes, time: time)
     }
 
     /// Records a failure described by strings, for errors that are not Swift `Error` values
     /// (an HTTP status from a provider, a refusal).
-    public func recordError(type: String, message: String, errorType: String? = nil, attributes: Attributes = Attributes()) {
+    public func recordError(type: String, message: String, errorType: String? = nil, attributes: Attributes = Attributes(), time: UInt64? = nil) {
         guard isRecording else { return }
         var eventAttributes: Attributes = [OTelAttributes.exceptionType: .string(type), OTelAttributes.exceptionMessage: .string(message)]
         for attribute in attributes { eventAttributes[attribute.key] = attribute.value }
-        addEvent(OTelAttributes.exceptionEvent, attributes: eventAttributes)
+        addEvent(OTelAttributes.exceptionEvent, attributes: eventAttributes, time: time)
         setAttribute(OTelAttributes.errorType, .string(errorType ?? type))
         setStatus(.error(description: message))
     }

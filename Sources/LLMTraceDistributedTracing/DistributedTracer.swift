@@ -1,0 +1,82 @@
+import LLMTrace
+import Tracing
+
+/// LLMTrace as the backend of swift-distributed-tracing: bootstrap it and every span started
+/// through the Tracing API is an LLMTrace span of `provider`.
+///
+/// ```swift
+/// let provider = TracerProvider(environment: ProcessInfo.processInfo.environment)
+/// InstrumentationSystem.bootstrap(provider.distributedTracer)
+/// ```
+///
+/// Both APIs share one current span: an LLMTrace span started inside a Tracing-API span is its
+/// child, and the other way round, in async code, on Dispatch queues (`asyncWithTraceContext`)
+/// and threads (`Thread.withTraceContext`). `inject` and `extract` speak the provider's
+/// propagators (W3C `traceparent` and `tracestate`).
+public struct DistributedTracer: Tracing.Tracer {
+    /// The provider whose pipeline the spans go through.
+    public let provider: TracerProvider
+    private let tracer: LLMTrace.Tracer
+
+    init(provider: TracerProvider, scopeName: String) {
+        self.provider = provider
+        self.tracer = provider.tracer(scopeName)
+    }
+
+    /// Starts a span under the span (or remote parent) `context` carries; a context without one
+    /// starts a new trace.
+    public func startSpan<Instant: TracerInstant>(
+        _ operationName: String,
+        context: @autoclosure () -> InstrumentationContext,
+        ofKind kind: Tracing.SpanKind,
+        at instant: @autoclosure () -> Instant,
+        function: String,
+        file fileID: String,
+        line: UInt
+    ) -> DistributedSpan {
+        var spanContext = context()
+        let parent: SpanParent
+        if let span = spanContext[LLMTraceSpanKey.self] {
+            parent = .span(span)
+        } else if let remote = spanContext[RemoteParentKey.self] {
+            parent = .context(remote)
+        } else {
+            parent = .root
+        }
+        let span = tracer.startSpan(operationName, kind: LLMTrace.SpanKind(kind), parent: parent, startTime: instant().nanosecondsSinceEpoch)
+        spanContext[LLMTraceSpanKey.self] = span
+        spanContext[RemoteParentKey.self] = nil
+        return DistributedSpan(span: span, context: spanContext)
+    }
+
+    /// The span `context` carries, if it carries one of this backend.
+    public func activeSpan(identifiedBy context: InstrumentationContext) -> DistributedSpan? {
+        context[LLMTraceSpanKey.self].map { DistributedSpan(span: $0, context: context) }
+    }
+
+    /// Exports every span ended so far (`TracerProvider.forceFlush`).
+    public func forceFlush() {
+        provider.forceFlush()
+    }
+
+    /// Writes the context's span (or remote parent) into outgoing headers.
+    public func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
+    where Inject.Carrier == Carrier {
+        guard let spanContext = context.llmtraceSpanContext else { return }
+        var headers: [String: String] = [:]
+        provider.propagator.inject(spanContext, into: &headers)
+        for (name, value) in headers { injector.inject(value, forKey: name, into: &carrier) }
+    }
+
+    /// Reads a remote parent from incoming headers into `context`; invalid headers are ignored.
+    public func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
+    where Extract.Carrier == Carrier {
+        var headers: [String: String] = [:]
+        for field in provider.propagator.fields {
+            if let value = extractor.extract(key: field, from: carrier) { headers[field] = value }
+        }
+        if let remote = provider.propagator.extract(from: headers) {
+            context[RemoteParentKey.self] = remote
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import LLMTrace
+import Tracing
+
+/// The LLMTrace span an `InstrumentationContext` carries: the current span of both APIs.
+enum LLMTraceSpanKey: InstrumentationContextKey {
+    typealias Value = LLMTrace.Span
+    static var nameOverride: String? { "llmtrace.span" }
+}
+
+/// A remote parent an `Instrument.extract` found in incoming headers, before any span started
+/// under it.
+enum RemoteParentKey: InstrumentationContextKey {
+    typealias Value = SpanContext
+    static var nameOverride: String? { "llmtrace.remote-parent" }
+}
+
+extension InstrumentationContext {
+    /// The LLMTrace span this context carries, or a non-recording one standing for its remote
+    /// parent; `nil` when it carries neither.
+    var llmtraceSpan: LLMTrace.Span? {
+        if let span = self[LLMTraceSpanKey.self] { return span }
+        return self[RemoteParentKey.self].map { LLMTrace.Span(nonRecording: $0) }
+    }
+
+    /// The span context to propagate or link to: the carried span's, else the remote parent's.
+    var llmtraceSpanContext: SpanContext? {
+        if let span = self[LLMTraceSpanKey.self] { return span.context.isValid ? span.context : nil }
+        return self[RemoteParentKey.self]
+    }
+}
