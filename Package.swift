@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LLMTraceGenAI", targets: ["LLMTraceGenAI"]),
         .library(name: "LLMTraceTesting", targets: ["LLMTraceTesting"]),
         .library(name: "LLMTraceDistributedTracing", targets: ["LLMTraceDistributedTracing"]),
+        .library(name: "LLMTraceServiceLifecycle", targets: ["LLMTraceServiceLifecycle"]),
         .executable(name: "rag-demo", targets: ["RAGDemo"]),
         .executable(name: "llmtrace-example", targets: ["LLMTraceExample"]),
         .executable(name: "llmtrace-bench", targets: ["LLMTraceBenchmarks"]),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -57,6 +59,13 @@ let package = Package(
             dependencies: [
                 "LLMTrace",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ]
+        ),
+        .target(
+            name: "LLMTraceServiceLifecycle",
+            dependencies: [
+                "LLMTrace",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -113,6 +122,16 @@ let package = Package(
                 "LLMTraceDistributedTracing",
                 "LLMTraceTesting",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "LLMTraceServiceLifecycleTests",
+            dependencies: [
+                "LLMTraceServiceLifecycle",
+                "LLMTraceTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

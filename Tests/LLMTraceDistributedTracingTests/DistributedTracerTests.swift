@@ -3,6 +3,7 @@ import Foundation
 import LLMTrace
 import LLMTraceDistributedTracing
 import LLMTraceTesting
+import Logging
 import Testing
 import Tracing
 
@@ -210,5 +211,20 @@ private struct Refused: Error {}
         span.end()
         tracer.forceFlush()
         #expect(exporter.span("active") != nil)
+    }
+
+    @Test func linesLoggedInsideATracingSpanCarryItsIds() throws {
+        let (provider, _, tracer) = makeTracers()
+        let capture = LogCapture()
+        let logger = capture.logger(metadataProvider: .llmtrace())
+        var expected: SpanContext?
+        tracer.withSpan("handler", ofKind: .server) { span in
+            expected = span.span.context
+            logger.info("handling")
+        }
+        provider.forceFlush()
+        let context = try #require(expected)
+        #expect(capture.entries.first?.metadata["trace_id"] == "\(context.traceID)")
+        #expect(capture.entries.first?.metadata["span_id"] == "\(context.spanID)")
     }
 }

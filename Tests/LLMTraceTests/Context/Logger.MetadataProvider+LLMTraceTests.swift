@@ -5,44 +5,18 @@ import Testing
 import LLMTraceSupport
 import LLMTraceTesting
 
-/// Keeps each log line with the metadata its logger's provider gave, as a log handler that
-/// honours `metadataProvider` (every swift-log backend does) would write it.
-private final class MetadataCapture: Sendable {
-    let lines = Locked<[(message: String, metadata: Logger.Metadata)]>([])
-
-    func logger(_ provider: Logger.MetadataProvider) -> Logger {
-        Logger(label: "test") { _ in Handler(capture: self, metadataProvider: provider) }
-    }
-
-    struct Handler: LogHandler {
-        let capture: MetadataCapture
-        var metadataProvider: Logger.MetadataProvider?
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            var merged = metadataProvider?.get() ?? [:]
-            merged.merge(event.metadata ?? [:]) { _, explicit in explicit }
-            capture.lines.withLock { $0.append(("\(event.message)", merged)) }
-        }
-    }
-}
-
 @Suite struct LoggerMetadataProviderTests {
     @Test func aLineInsideASpanCarriesItsIdsAndFlags() throws {
         let (provider, _) = TestTracing.provider()
-        let capture = MetadataCapture()
-        let logger = capture.logger(.llmtrace())
+        let capture = LogCapture()
+        let logger = capture.logger(metadataProvider: .llmtrace())
         var expected: SpanContext?
         provider.tracer("t").withSpan("work") { span in
             expected = span.context
             logger.info("inside")
         }
         logger.info("outside")
-        let lines = capture.lines.withLock { $0 }
+        let lines = capture.entries
         let context = try #require(expected)
         #expect(lines[0].metadata["trace_id"] == "\(context.traceID)")
         #expect(lines[0].metadata["span_id"] == "\(context.spanID)")
@@ -56,21 +30,21 @@ private final class MetadataCapture: Sendable {
             $0.samplingRules.keepErrors = false
             $0.metrics.exporters = []
         }
-        let capture = MetadataCapture()
-        let logger = capture.logger(.llmtrace(traceIDKey: "tid", spanIDKey: "sid", traceFlagsKey: "flags"))
+        let capture = LogCapture()
+        let logger = capture.logger(metadataProvider: .llmtrace(traceIDKey: "tid", spanIDKey: "sid", traceFlagsKey: "flags"))
         provider.tracer("t").withSpan("dropped") { span in
             #expect(!span.isRecording)
             logger.info("inside a dropped span")
         }
-        let metadata = capture.lines.withLock { $0[0].metadata }
+        let metadata = capture.entries[0].metadata
         #expect(metadata["tid"] != nil && metadata["sid"] != nil)
         #expect(metadata["flags"] == "2", "random, not sampled: the ids still correlate")
     }
 
     @Test func aDispatchQueueThatCarriesTheContextLogsWithIt() {
         let (provider, _) = TestTracing.provider()
-        let capture = MetadataCapture()
-        let logger = capture.logger(.llmtrace())
+        let capture = LogCapture()
+        let logger = capture.logger(metadataProvider: .llmtrace())
         let group = DispatchGroup()
         var traceID = ""
         provider.tracer("t").withSpan("request") { span in
@@ -78,15 +52,15 @@ private final class MetadataCapture: Sendable {
             DispatchQueue.global().asyncWithTraceContext(group: group) { logger.info("on a queue") }
         }
         group.wait()
-        #expect(capture.lines.withLock { $0.first?.metadata["trace_id"] } == .string(traceID))
+        #expect(capture.entries.first?.metadata["trace_id"] == .string(traceID))
     }
 
     @Test func aRemoteParentIsTheCurrentContext() {
         let remote = SpanContext(traceID: TraceID(high: 0xAB, low: 0xCD), spanID: SpanID(0xEF), isSampled: true, isRemote: true)
-        let capture = MetadataCapture()
-        let logger = capture.logger(.llmtrace())
+        let capture = LogCapture()
+        let logger = capture.logger(metadataProvider: .llmtrace())
         TraceContext.withRemoteParent(remote) { logger.info("handling a request") }
-        let metadata = capture.lines.withLock { $0[0].metadata }
+        let metadata = capture.entries[0].metadata
         #expect(metadata["trace_id"] == "\(remote.traceID)")
         #expect(metadata["span_id"] == "\(remote.spanID)")
     }
