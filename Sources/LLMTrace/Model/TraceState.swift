@@ -67,26 +67,25 @@ struct TraceState: Sendable, Hashable {
         }
     }
 
-    /// A W3C key: `simple-key` (a lowercase letter, then up to 255 of `a-z 0-9 _ - * /`) or
-    /// `tenant@system` (tenant: a letter or digit, then up to 240 more; system: a letter, then
-    /// up to 13 more).
+    /// A key as the project's W3C notes read it: a lowercase letter or digit, then up to 255 of
+    /// `a-z 0-9 _ - * /` and at most one `@` (the multi-tenant form `tenant@system`).
     static func isValidKey(_ key: String) -> Bool {
-        let parts = key.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1: return isValidKeyPart(parts[0], maxLength: 256, digitFirst: false)
-        case 2: return isValidKeyPart(parts[0], maxLength: 241, digitFirst: true) && isValidKeyPart(parts[1], maxLength: 14, digitFirst: false)
-        default: return false
+        let bytes = Array(key.utf8)
+        guard !bytes.isEmpty, bytes.count <= 256 else { return false }
+        func isLowerAlnum(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
         }
-    }
-
-    private static func isValidKeyPart(_ part: Substring.UTF8View.SubSequence, maxLength: Int, digitFirst: Bool) -> Bool {
-        guard let first = part.first, part.count <= maxLength else { return false }
-        let isLetter = { (b: UInt8) in b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") }
-        let isDigit = { (b: UInt8) in b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-        guard isLetter(first) || (digitFirst && isDigit(first)) else { return false }
-        return part.dropFirst().allSatisfy { b in
-            isLetter(b) || isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "/")
+        guard isLowerAlnum(bytes[0]) else { return false }
+        var atCount = 0
+        for b in bytes.dropFirst() {
+            switch b {
+            case _ where isLowerAlnum(b): continue
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"): continue
+            case UInt8(ascii: "@"): atCount += 1
+            default: return false
+            }
         }
+        return atCount <= 1
     }
 
     static func isValidValue(_ value: String) -> Bool {
