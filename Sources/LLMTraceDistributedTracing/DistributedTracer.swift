@@ -12,7 +12,7 @@ import Tracing
 /// Both APIs share one current span: an LLMTrace span started inside a Tracing-API span is its
 /// child, and the other way round, in async code, on Dispatch queues (`asyncWithTraceContext`)
 /// and threads (`Thread.withTraceContext`). `inject` and `extract` speak the provider's
-/// propagators (W3C `traceparent` and `tracestate`).
+/// propagators (W3C `traceparent`, `tracestate` and `baggage`).
 public struct DistributedTracer: Tracing.Tracer {
     /// The provider whose pipeline the spans go through.
     public let provider: TracerProvider
@@ -59,12 +59,17 @@ public struct DistributedTracer: Tracing.Tracer {
         provider.forceFlush()
     }
 
-    /// Writes the context's span (or remote parent) into outgoing headers.
+    /// Writes the context's span (or remote parent) and its W3C baggage into outgoing headers.
     public func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
     where Inject.Carrier == Carrier {
-        guard let spanContext = context.llmtraceSpanContext else { return }
         var headers: [String: String] = [:]
-        provider.propagator.inject(spanContext, into: &headers)
+        if let spanContext = context.llmtraceSpanContext { provider.propagator.inject(spanContext, into: &headers) }
+        if let baggage = context[BaggageKey.self] {
+            // Only the baggage: the span context, if any, is written above.
+            var baggageHeaders: [String: String] = [:]
+            tracer.inject(into: &baggageHeaders, context: .invalid, baggage: baggage)
+            headers.merge(baggageHeaders) { own, _ in own }
+        }
         for (name, value) in headers { injector.inject(value, forKey: name, into: &carrier) }
     }
 
@@ -77,6 +82,10 @@ public struct DistributedTracer: Tracing.Tracer {
         }
         if let remote = provider.propagator.extract(from: headers) {
             context[RemoteParentKey.self] = remote
+        }
+        if let header = extractor.extract(key: "baggage", from: carrier) {
+            let baggage = tracer.extractBaggage(from: ["baggage": header])
+            if !baggage.isEmpty { context[BaggageKey.self] = baggage }
         }
     }
 }

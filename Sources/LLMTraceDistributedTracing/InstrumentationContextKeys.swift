@@ -14,6 +14,12 @@ enum RemoteParentKey: InstrumentationContextKey {
     static var nameOverride: String? { "llmtrace.remote-parent" }
 }
 
+/// The W3C baggage an `InstrumentationContext` carries, shared by both APIs.
+enum BaggageKey: InstrumentationContextKey {
+    typealias Value = [String: String]
+    static var nameOverride: String? { "llmtrace.baggage" }
+}
+
 extension InstrumentationContext {
     /// The LLMTrace span this context carries, or a non-recording one standing for its remote
     /// parent; `nil` when it carries neither.

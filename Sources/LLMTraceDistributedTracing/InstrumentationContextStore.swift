@@ -1,8 +1,8 @@
 @_spi(Integration) import LLMTrace
 import Tracing
 
-/// Keeps LLMTrace's current span in the Tracing API's `InstrumentationContext.current`, so that
-/// the two APIs share one current span: whichever API bound the innermost span, both see it.
+/// Keeps LLMTrace's current span and baggage in the Tracing API's `InstrumentationContext.current`,
+/// so that the two APIs share one current span: whichever API bound the innermost span, both see it.
 struct InstrumentationContextStore: CurrentSpanStore {
     func currentSpan() -> LLMTrace.Span? {
         InstrumentationContext.current?.llmtraceSpan
@@ -14,6 +14,22 @@ struct InstrumentationContextStore: CurrentSpanStore {
 
     func withCurrentSpan<R>(_ span: LLMTrace.Span?, isolation: isolated (any Actor)?, _ body: () async throws -> R) async rethrows -> R {
         try await InstrumentationContext.withValue(Self.context(with: span), isolation: isolation, operation: body)
+    }
+
+    func currentBaggage() -> [String: String] {
+        InstrumentationContext.current?[BaggageKey.self] ?? [:]
+    }
+
+    func withBaggage<R>(_ baggage: [String: String], _ body: () throws -> R) rethrows -> R {
+        var context = InstrumentationContext.current ?? .topLevel
+        context[BaggageKey.self] = baggage
+        return try InstrumentationContext.withValue(context, operation: body)
+    }
+
+    func withBaggage<R>(_ baggage: [String: String], isolation: isolated (any Actor)?, _ body: () async throws -> R) async rethrows -> R {
+        var context = InstrumentationContext.current ?? .topLevel
+        context[BaggageKey.self] = baggage
+        return try await InstrumentationContext.withValue(context, isolation: isolation, operation: body)
     }
 
     /// The current context (whatever else it carries stays) with `span` as its span.

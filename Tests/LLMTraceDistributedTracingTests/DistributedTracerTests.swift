@@ -227,4 +227,20 @@ private struct Refused: Error {}
         #expect(capture.entries.first?.metadata["trace_id"] == "\(context.traceID)")
         #expect(capture.entries.first?.metadata["span_id"] == "\(context.spanID)")
     }
+
+    @Test func baggageCrossesBothAPIsAndTheWire() throws {
+        let (_, _, tracer) = makeTracers()
+        var context = InstrumentationContext.topLevel
+        tracer.extract(["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "baggage": "session.id=s-1"],
+                       into: &context, using: DictionaryExtractor())
+        var outgoing: [String: String] = [:]
+        var seenByLLMTrace: [String: String] = [:]
+        tracer.withSpan("server", context: context, ofKind: .server) { span in
+            seenByLLMTrace = TraceContext.baggage
+            tracer.inject(span.context, into: &outgoing, using: DictionaryInjector())
+        }
+        #expect(seenByLLMTrace == ["session.id": "s-1"])
+        #expect(outgoing["baggage"] == "session.id=s-1")
+        #expect(outgoing["traceparent"]?.hasPrefix("00-4bf92f3577b34da6a3ce929d0e0e4736-") == true)
+    }
 }

@@ -10,15 +10,18 @@ public struct Tracer: Sendable {
     public let scope: InstrumentationScope
     /// Injects and extracts cross-process context for this tracer's provider.
     public let propagator: any TextMapPropagator
+    /// Whether `baggage` is among `OTEL_PROPAGATORS` (it is by default).
+    let propagatesBaggage: Bool
     let pipeline: SpanPipeline?
 
     /// The limits spans of this tracer are held to (the defaults for a disabled provider), for
     /// instrumentation that must fit its values within them.
     public var spanLimits: SpanLimits { pipeline?.limits ?? SpanLimits() }
 
-    init(scope: InstrumentationScope, propagator: any TextMapPropagator, pipeline: SpanPipeline?) {
+    init(scope: InstrumentationScope, propagator: any TextMapPropagator, propagatesBaggage: Bool, pipeline: SpanPipeline?) {
         self.scope = scope
         self.propagator = propagator
+        self.propagatesBaggage = propagatesBaggage
         self.pipeline = pipeline
     }
 
@@ -28,7 +31,9 @@ public struct Tracer: Sendable {
     ///   - name: A low-cardinality name (`retrieval`, `chat gpt-4o-mini`), never user text.
     ///   - kind: The span kind.
     ///   - parent: The parent; by default the current span, so nesting follows the code.
-    ///   - attributes: Attributes known at start; samplers see these.
+    ///   - attributes: Attributes known at start; samplers see these. Entries of the current
+    ///     baggage named in `TracingConfiguration.baggageSpanAttributes` are added (the ones
+    ///     given here win).
     ///   - links: Links known at start; samplers see these.
     ///   - startTime: Unix nanoseconds; default now.
     /// - Returns: A recording span, or a non-recording one if the sampler dropped it or
@@ -54,6 +59,8 @@ public struct Tracer: Sendable {
             return Span(nonRecording: parentContext ?? .invalid)
         }
 
+        var attributes = attributes
+        if !pipeline.baggageAttributeKeys.isEmpty { pipeline.addBaggageAttributes(to: &attributes) }
         let traceID = parentContext?.traceID ?? pipeline.idGenerator.newTraceID()
         let result = pipeline.sampler.shouldSample(SamplingParameters(
             parentContext: parentContext, traceID: traceID, name: name, kind: kind, attributes: attributes, links: links
@@ -132,10 +139,21 @@ public struct Tracer: Sendable {
         }
     }
 
-    /// Writes the current span's context (or `context`) into outgoing request headers.
-    public func inject(into headers: inout [String: String], context: SpanContext? = nil) {
-        guard let context = context ?? TraceContext.current else { return }
-        propagator.inject(context, into: &headers)
+    /// Writes the current span's context (or `context`) into outgoing request headers, and the
+    /// current baggage (or `baggage`) as a W3C `baggage` header.
+    public func inject(into headers: inout [String: String], context: SpanContext? = nil, baggage: [String: String]? = nil) {
+        if let context = context ?? TraceContext.current { propagator.inject(context, into: &headers) }
+        if propagatesBaggage, let header = W3CBaggage.header(for: baggage ?? TraceContext.baggage) {
+            headers[W3CBaggage.field] = header
+        }
+    }
+
+    /// Reads the W3C baggage of incoming request headers: run the request's work inside
+    /// `TraceContext.withBaggage(_:_:)` with it, so it travels on. Empty when there is none, when
+    /// the header is invalid, or when `baggage` is not among `OTEL_PROPAGATORS`.
+    public func extractBaggage(from headers: [String: String]) -> [String: String] {
+        guard propagatesBaggage, let header = headers.first(where: { $0.key.lowercased() == W3CBaggage.field })?.value else { return [:] }
+        return W3CBaggage.parse(header)
     }
 
     /// Reads a remote parent from incoming request headers; `nil` starts a new trace.

@@ -133,7 +133,10 @@ public final class TracerProvider: Sendable {
             // The sampling rules decide whole traces: a local child follows its parent there.
             sampler = AlwaysRecordSampler(sampler, followsLocalParent: tailSampling != nil)
         }
-        self.pipeline = SpanPipeline(resource: resource, limits: configuration.limits, sampler: sampler, idGenerator: idGenerator, head: head)
+        self.pipeline = SpanPipeline(
+            resource: resource, limits: configuration.limits, sampler: sampler, idGenerator: idGenerator, head: head,
+            baggageAttributeKeys: configuration.baggageSpanAttributes
+        )
     }
 
     /// Builds a provider from environment variables (pass `ProcessInfo.processInfo.environment`).
@@ -151,7 +154,7 @@ public final class TracerProvider: Sendable {
             scopes[key] = scope
             return scope
         }
-        return Tracer(scope: scope, propagator: propagator, pipeline: pipeline)
+        return Tracer(scope: scope, propagator: propagator, propagatesBaggage: configuration.propagators.contains(.baggage), pipeline: pipeline)
     }
 
     /// Exports every span ended before the call.

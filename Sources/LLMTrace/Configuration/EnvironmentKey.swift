@@ -13,6 +13,7 @@ enum EnvironmentKey {
     static let tracesSampler = "OTEL_TRACES_SAMPLER"
     static let tracesSamplerArg = "OTEL_TRACES_SAMPLER_ARG"
     static let tracesExporter = "OTEL_TRACES_EXPORTER"
+    static let baggageSpanAttributes = "LLMTRACE_BAGGAGE_SPAN_ATTRIBUTES"
 
     static let bspScheduleDelay = "OTEL_BSP_SCHEDULE_DELAY"
     static let bspExportTimeout = "OTEL_BSP_EXPORT_TIMEOUT"

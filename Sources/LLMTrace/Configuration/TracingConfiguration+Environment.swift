@@ -16,6 +16,9 @@ extension TracingConfiguration {
         if let kinds = env.list(EnvironmentKey.tracesExporter, { $0 == ExporterKind.prometheus.rawValue ? nil : ExporterKind(rawValue: $0) }, expected: "otlp, console or none") {
             exporters = kinds
         }
+        if let keys = env.string(EnvironmentKey.baggageSpanAttributes) {
+            baggageSpanAttributes = keys.split(separator: ",").map { String($0.trimmingOWS()) }.filter { !$0.isEmpty }
+        }
         if let kinds = env.list(EnvironmentKey.propagators, PropagatorKind.init(rawValue:), expected: "tracecontext, baggage or none (b3, jaeger, xray are not supported)") {
             propagators = kinds
         }

@@ -49,6 +49,12 @@ public struct TracingConfiguration: Sendable {
     /// Propagators for `inject`/`extract`.
     /// - Environment: `OTEL_PROPAGATORS`. Default: `tracecontext,baggage`.
     var propagators: [PropagatorKind] = [.traceContext, .baggage]
+    /// Baggage entries copied onto every span started where they are current, as string
+    /// attributes of the same name (for example `session.id`, `enduser.id`,
+    /// `gen_ai.conversation.id`). Baggage comes from callers: copy only keys you expect, and
+    /// nothing secret.
+    /// - Environment: `LLMTRACE_BAGGAGE_SPAN_ATTRIBUTES` (comma list). Default: none.
+    public var baggageSpanAttributes: [String] = []
     /// The level of LLMTrace's own log.
     /// - Environment: `OTEL_LOG_LEVEL`. Default: info.
     public var logLevel = Logger.Level.info

@@ -1,8 +1,9 @@
 internal import LLMTraceSupport
 import Synchronization
 
-/// Where the current span is kept, when something other than LLMTrace's own task-local value
-/// keeps it: another context system that LLMTrace must share one current span with.
+/// Where the current span (and baggage) is kept, when something other than LLMTrace's own
+/// task-local values keeps it: another context system that LLMTrace must share one current span
+/// with.
 ///
 /// The swift-distributed-tracing backend installs one (`TraceContext.install(_:)`) that keeps
 /// the span in the Tracing API's `InstrumentationContext`, so a span started through either API
@@ -15,6 +16,12 @@ public protocol CurrentSpanStore: Sendable {
     func withCurrentSpan<R>(_ span: Span?, _ body: () throws -> R) rethrows -> R
     /// Runs async `body` with `span` current, in it and in the tasks it starts.
     func withCurrentSpan<R>(_ span: Span?, isolation: isolated (any Actor)?, _ body: () async throws -> R) async rethrows -> R
+    /// The W3C baggage current where this runs.
+    func currentBaggage() -> [String: String]
+    /// Runs `body` with `baggage` current.
+    func withBaggage<R>(_ baggage: [String: String], _ body: () throws -> R) rethrows -> R
+    /// Runs async `body` with `baggage` current.
+    func withBaggage<R>(_ baggage: [String: String], isolation: isolated (any Actor)?, _ body: () async throws -> R) async rethrows -> R
 }
 
 /// The installed store, read on every lookup of the current span: one atomic load while none is

@@ -11,6 +11,7 @@ import Foundation
 /// `DispatchQueue.asyncWithTraceContext(execute:)`.
 public enum TraceContext {
     @TaskLocal static var span: Span?
+    @TaskLocal static var baggageEntries: [String: String] = [:]
 
     /// The current span, if any.
     public static var currentSpan: Span? {
@@ -38,6 +39,32 @@ public enum TraceContext {
     ) async rethrows -> R {
         if let store = CurrentSpanStoreSlot.installed { return try await store.withCurrentSpan(span, isolation: isolation, body) }
         return try await $span.withValue(span, operation: body, isolation: isolation)
+    }
+
+    /// The W3C baggage of the current context: application entries (`session.id`,
+    /// `enduser.id`, ...) that travel with the request to the services it calls, in the
+    /// `baggage` header `Tracer.inject` writes. Empty unless set with `withBaggage` or taken from
+    /// an incoming request (`Tracer.extractBaggage`).
+    public static var baggage: [String: String] {
+        if let store = CurrentSpanStoreSlot.installed { return store.currentBaggage() }
+        return baggageEntries
+    }
+
+    /// Runs `body` with `baggage` as the current baggage (it replaces what was current; merge
+    /// with `TraceContext.baggage` to add entries).
+    public static func withBaggage<R>(_ baggage: [String: String], _ body: () throws -> R) rethrows -> R {
+        if let store = CurrentSpanStoreSlot.installed { return try store.withBaggage(baggage, body) }
+        return try $baggageEntries.withValue(baggage, operation: body)
+    }
+
+    /// Async form of `withBaggage(_:_:)`: the baggage is current in `body` and the tasks it starts.
+    public static func withBaggage<R>(
+        _ baggage: [String: String],
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> R
+    ) async rethrows -> R {
+        if let store = CurrentSpanStoreSlot.installed { return try await store.withBaggage(baggage, isolation: isolation, body) }
+        return try await $baggageEntries.withValue(baggage, operation: body, isolation: isolation)
     }
 
     /// Makes `store` hold the current span from now on, for this process: how the
@@ -68,7 +95,9 @@ public enum TraceContext {
     /// on a Dispatch queue, a `Thread`, or a callback of a C library.
     public static func bind(_ body: @escaping @Sendable () -> Void) -> @Sendable () -> Void {
         let captured = currentSpan
-        return { withSpan(captured, body) }
+        let capturedBaggage = baggage
+        if capturedBaggage.isEmpty { return { withSpan(captured, body) } }
+        return { withSpan(captured) { withBaggage(capturedBaggage, body) } }
     }
 }
 

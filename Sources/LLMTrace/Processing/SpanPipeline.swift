@@ -14,17 +14,30 @@ final class SpanPipeline: Sendable {
     let head: any SpanProcessor
     /// Whether any processor of the chain wants `onStart`; usually none does.
     let isStartRequired: Bool
+    /// Baggage entries copied onto every span started where they are current.
+    let baggageAttributeKeys: [String]
     let isShutdown = Atomic<Bool>(false)
     /// Spans asked for after shutdown: they record nothing, and are counted as lost.
     let startedAfterShutdown = Atomic<Int>(0)
 
-    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, head: any SpanProcessor) {
+    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, head: any SpanProcessor, baggageAttributeKeys: [String] = []) {
+        self.baggageAttributeKeys = baggageAttributeKeys
         self.resource = resource
         self.limits = limits
         self.sampler = sampler
         self.idGenerator = idGenerator
         self.head = head
         self.isStartRequired = head.isStartRequired
+    }
+
+    /// Adds the allow-listed entries of the current baggage to a new span's start attributes,
+    /// unless the caller set the same key.
+    func addBaggageAttributes(to attributes: inout Attributes) {
+        let baggage = TraceContext.baggage
+        guard !baggage.isEmpty else { return }
+        for key in baggageAttributeKeys where attributes[key] == nil {
+            if let value = baggage[key] { attributes[key] = .string(value) }
+        }
     }
 
     @inline(__always)
