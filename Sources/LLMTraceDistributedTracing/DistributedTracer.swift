@@ -54,6 +54,9 @@ public struct DistributedTracer: Tracing.Tracer {
         context[LLMTraceSpanKey.self].map { DistributedSpan(span: $0, context: context) }
     }
 
+    /// The headers `extract` reads: W3C Trace Context and W3C Baggage.
+    static let fields = ["traceparent", "tracestate", "baggage"]
+
     /// Exports every span ended so far (`TracerProvider.forceFlush`).
     public func forceFlush() {
         provider.forceFlush()
@@ -63,13 +66,8 @@ public struct DistributedTracer: Tracing.Tracer {
     public func inject<Carrier, Inject: Injector>(_ context: InstrumentationContext, into carrier: inout Carrier, using injector: Inject)
     where Inject.Carrier == Carrier {
         var headers: [String: String] = [:]
-        if let spanContext = context.llmtraceSpanContext { provider.propagator.inject(spanContext, into: &headers) }
-        if let baggage = context[BaggageKey.self] {
-            // Only the baggage: the span context, if any, is written above.
-            var baggageHeaders: [String: String] = [:]
-            tracer.inject(into: &baggageHeaders, context: .invalid, baggage: baggage)
-            headers.merge(baggageHeaders) { own, _ in own }
-        }
+        // An invalid context writes no `traceparent`, only the baggage (an empty one, none).
+        tracer.inject(into: &headers, context: context.llmtraceSpanContext ?? .invalid, baggage: context[BaggageKey.self] ?? [:])
         for (name, value) in headers { injector.inject(value, forKey: name, into: &carrier) }
     }
 
@@ -77,15 +75,13 @@ public struct DistributedTracer: Tracing.Tracer {
     public func extract<Carrier, Extract: Extractor>(_ carrier: Carrier, into context: inout InstrumentationContext, using extractor: Extract)
     where Extract.Carrier == Carrier {
         var headers: [String: String] = [:]
-        for field in provider.propagator.fields {
+        for field in Self.fields {
             if let value = extractor.extract(key: field, from: carrier) { headers[field] = value }
         }
-        if let remote = provider.propagator.extract(from: headers) {
+        if let remote = tracer.extract(from: headers) {
             context[RemoteParentKey.self] = remote
         }
-        if let header = extractor.extract(key: "baggage", from: carrier) {
-            let baggage = tracer.extractBaggage(from: ["baggage": header])
-            if !baggage.isEmpty { context[BaggageKey.self] = baggage }
-        }
+        let baggage = tracer.extractBaggage(from: headers)
+        if !baggage.isEmpty { context[BaggageKey.self] = baggage }
     }
 }

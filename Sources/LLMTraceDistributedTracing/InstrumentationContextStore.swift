@@ -16,8 +16,8 @@ struct InstrumentationContextStore: CurrentSpanStore {
         try await InstrumentationContext.withValue(Self.context(with: span), isolation: isolation, operation: body)
     }
 
-    func currentBaggage() -> [String: String] {
-        InstrumentationContext.current?[BaggageKey.self] ?? [:]
+    func currentBaggage() -> [String: String]? {
+        InstrumentationContext.current?[BaggageKey.self]
     }
 
     func withBaggage<R>(_ baggage: [String: String], _ body: () throws -> R) rethrows -> R {

@@ -1,5 +1,5 @@
-/// W3C Trace Context propagation with the provider's propagator (`tracecontext`, the default),
-/// as on every outgoing and incoming request.
+/// W3C Trace Context propagation through a tracer (`Tracer.inject`/`extract`, the default
+/// propagators), as on every outgoing and incoming request.
 ///
 /// - `W3C.inject`: `inject(context, into: &headers)` of a sampled context without trace state,
 ///   into request headers that already hold `content-type` and a `traceparent` from the previous
@@ -14,13 +14,13 @@ import LLMTrace
 
 func registerPropagationBenchmarks() {
     Benchmark("W3C.inject", configuration: .llmTrace(scalingFactor: .kilo)) { benchmark, context in
-        let propagator = Propagation.propagator
+        let tracer = Propagation.tracer
         var headers = ["content-type": "application/json"]
         headers.reserveCapacity(4)
-        propagator.inject(context, into: &headers)
+        tracer.inject(into: &headers, context: context)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-            propagator.inject(context, into: &headers)
+            tracer.inject(into: &headers, context: context)
             blackHole(headers)
         }
         benchmark.stopMeasurement()
@@ -31,15 +31,15 @@ func registerPropagationBenchmarks() {
             isSampled: true
         )
         var headers: [String: String] = [:]
-        Propagation.propagator.inject(context, into: &headers)
+        Propagation.tracer.inject(into: &headers, context: context)
         precondition(headers["traceparent"] == Propagation.traceparent)
         return context
     }
 
     Benchmark("W3C.extract", configuration: .llmTrace(scalingFactor: .kilo)) { benchmark, headers in
-        let propagator = Propagation.propagator
+        let tracer = Propagation.tracer
         for _ in benchmark.scaledIterations {
-            blackHole(propagator.extract(from: headers))
+            blackHole(tracer.extract(from: headers))
         }
     } setup: {
         let headers = [
@@ -48,18 +48,19 @@ func registerPropagationBenchmarks() {
             "user-agent": "rag-demo/1.0",
             "accept": "application/json",
         ]
-        precondition(Propagation.propagator.extract(from: headers)?.isSampled == true)
+        precondition(Propagation.tracer.extract(from: headers)?.isSampled == true)
         return headers
     }
 }
 
 enum Propagation {
-    /// The propagator a default provider uses: W3C Trace Context.
-    static let propagator = TracerProvider(configuration: {
+    /// A tracer of a disabled provider: its propagators are the default ones (W3C Trace Context
+    /// and Baggage), and nothing else runs.
+    static let tracer = TracerProvider(configuration: {
         var configuration = TracingConfiguration()
         configuration.disabled = true
         return configuration
-    }()).propagator
+    }()).tracer("llmtrace-bench")
 
     /// The W3C specification's example `traceparent`.
     static let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"

@@ -9,7 +9,7 @@ public struct Tracer: Sendable {
     /// The scope written on every span of this tracer.
     public let scope: InstrumentationScope
     /// Injects and extracts cross-process context for this tracer's provider.
-    public let propagator: any TextMapPropagator
+    let propagator: any TextMapPropagator
     /// Whether `baggage` is among `OTEL_PROPAGATORS` (it is by default).
     let propagatesBaggage: Bool
     let pipeline: SpanPipeline?

@@ -28,7 +28,7 @@ public final class TracerProvider: Sendable {
     public let resource: Resource
     /// Injects and extracts cross-process context, as `OTEL_PROPAGATORS` chose (W3C Trace
     /// Context by default).
-    public let propagator: any TextMapPropagator
+    let propagator: any TextMapPropagator
     /// The exporting processors at the end of the chain (the ones you passed, or one batch
     /// processor per configured exporter).
     public let processors: [any SpanProcessor]

@@ -16,8 +16,8 @@ public protocol CurrentSpanStore: Sendable {
     func withCurrentSpan<R>(_ span: Span?, _ body: () throws -> R) rethrows -> R
     /// Runs async `body` with `span` current, in it and in the tasks it starts.
     func withCurrentSpan<R>(_ span: Span?, isolation: isolated (any Actor)?, _ body: () async throws -> R) async rethrows -> R
-    /// The W3C baggage current where this runs.
-    func currentBaggage() -> [String: String]
+    /// The W3C baggage current where this runs; `nil` when the store holds none.
+    func currentBaggage() -> [String: String]?
     /// Runs `body` with `baggage` current.
     func withBaggage<R>(_ baggage: [String: String], _ body: () throws -> R) rethrows -> R
     /// Runs async `body` with `baggage` current.

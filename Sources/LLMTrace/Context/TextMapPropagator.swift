@@ -2,7 +2,7 @@
 ///
 /// See the OpenTelemetry "Propagators API". Header names are matched case-insensitively on
 /// extract and written in lower case on inject.
-public protocol TextMapPropagator: Sendable {
+protocol TextMapPropagator: Sendable {
     /// The header names this propagator reads and writes.
     var fields: [String] { get }
     /// Writes `context` into `headers`.

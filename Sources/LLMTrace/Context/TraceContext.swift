@@ -15,7 +15,9 @@ public enum TraceContext {
 
     /// The current span, if any.
     public static var currentSpan: Span? {
-        if let store = CurrentSpanStoreSlot.installed { return store.currentSpan() }
+        // A span bound before the store was installed stays in the task-local value; anything
+        // the store holds was bound later, inside it, so it is the inner one.
+        if let store = CurrentSpanStoreSlot.installed, let stored = store.currentSpan() { return stored }
         return span
     }
 
@@ -46,7 +48,7 @@ public enum TraceContext {
     /// `baggage` header `Tracer.inject` writes. Empty unless set with `withBaggage` or taken from
     /// an incoming request (`Tracer.extractBaggage`).
     public static var baggage: [String: String] {
-        if let store = CurrentSpanStoreSlot.installed { return store.currentBaggage() }
+        if let store = CurrentSpanStoreSlot.installed, let stored = store.currentBaggage() { return stored }
         return baggageEntries
     }
 
@@ -69,8 +71,8 @@ public enum TraceContext {
 
     /// Makes `store` hold the current span from now on, for this process: how the
     /// swift-distributed-tracing backend gives both APIs one current span (its store is the
-    /// Tracing API's `InstrumentationContext`). Install before any span is current; the first
-    /// store installed stays.
+    /// Tracing API's `InstrumentationContext`). The first store installed stays; what was made
+    /// current before it was installed stays current where it was bound.
     @_spi(Integration)
     public static func install(_ store: any CurrentSpanStore) {
         CurrentSpanStoreSlot.install(store)

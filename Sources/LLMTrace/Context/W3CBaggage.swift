@@ -29,6 +29,7 @@ enum W3CBaggage {
 
     /// The header for `entries`, in key order; `nil` when there is nothing (valid) to send.
     static func header(for entries: [String: String]) -> String? {
+        guard !entries.isEmpty else { return nil }
         var header = ""
         var count = 0
         for (key, value) in entries.sorted(by: { $0.key < $1.key }) where isToken(key[...]) {
