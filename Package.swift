@@ -58,6 +58,7 @@ let package = Package(
             name: "LLMTraceDistributedTracing",
             dependencies: [
                 "LLMTrace",
+                "LLMTraceSupport",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),

@@ -1,4 +1,5 @@
 import LLMTrace
+internal import LLMTraceSupport
 import Tracing
 
 /// A span started through the swift-distributed-tracing API (`withSpan`, Hummingbird's
@@ -14,6 +15,9 @@ public final class DistributedSpan: Tracing.Span {
     public let span: LLMTrace.Span
     /// The context that carries this span to its children and to outgoing requests.
     public let context: InstrumentationContext
+    /// The last error `recordError` saw: an error status without a message takes its message and
+    /// its class for `error.type`.
+    private let lastError = Locked<(message: String, errorType: String)?>(nil)
 
     init(span: LLMTrace.Span, context: InstrumentationContext) {
         self.span = span
@@ -26,11 +30,21 @@ public final class DistributedSpan: Tracing.Span {
         set { span.updateName(newValue) }
     }
 
-    /// Sets the status: `ok` is final, `error` keeps its message.
+    /// Sets the status: `ok` is final; `error` takes its message, and an error without one
+    /// keeps the message of an earlier error.
     public func setStatus(_ status: Tracing.SpanStatus) {
         switch status.code {
-        case .ok: span.setStatus(.ok)
-        case .error: span.setStatus(.error(description: status.message ?? ""))
+        case .ok:
+            span.setStatus(.ok)
+        case .error:
+            if status.message == nil, case .error = span.status { return }
+            let recorded = lastError.withLock { $0 }
+            span.setStatus(.error(description: status.message ?? recorded?.message ?? ""))
+            // A failed operation carries error.type, which the LLM metrics and the sampling rules
+            // read; the error recorded before the status says which class it is.
+            if span.attributes[OTelAttributes.errorType] == nil {
+                span.setAttribute(OTelAttributes.errorType, recorded?.errorType ?? OTelAttributes.errorTypeOther)
+            }
         }
     }
 
@@ -39,21 +53,28 @@ public final class DistributedSpan: Tracing.Span {
         span.addEvent(event.name, attributes: Attributes(event.attributes), time: event.nanosecondsSinceEpoch)
     }
 
-    /// Records `error` as LLMTrace does (`exception` event, status error, `error.type`), at `instant`.
+    /// Records `error` as an `exception` event (`exception.type`, `exception.message`, and
+    /// `attributes`) at `instant`. As the Tracing API asks, the status is left to `setStatus`: a
+    /// server records every thrown error but fails only on 5xx. An error status set afterwards
+    /// without a message takes this error's message, and `error.type` its class.
     public func recordError<Instant: TracerInstant>(_ error: any Error, attributes: SpanAttributes, at instant: @autoclosure () -> Instant) {
-        span.recordError(error, attributes: Attributes(attributes), time: instant().nanosecondsSinceEpoch)
+        guard span.isRecording else { return }
+        let typeName = String(reflecting: type(of: error))
+        let message = String(describing: error)
+        lastError.withLock { $0 = (message, (error as? any ErrorTypeProviding)?.errorType ?? typeName) }
+        var eventAttributes: Attributes = [
+            OTelAttributes.exceptionType: .string(typeName),
+            OTelAttributes.exceptionMessage: .string(message),
+        ]
+        for attribute in Attributes(attributes) { eventAttributes[attribute.key] = attribute.value }
+        span.addEvent(OTelAttributes.exceptionEvent, attributes: eventAttributes, time: instant().nanosecondsSinceEpoch)
     }
 
-    /// The attributes set so far; setting adds or changes each attribute of the new set.
+    /// The attributes set so far; setting adds or changes each attribute of the new set, under
+    /// one lock.
     public var attributes: SpanAttributes {
         get { SpanAttributes(span.attributes) }
-        set {
-            let current = span.attributes
-            newValue.forEach { key, attribute in
-                guard let value = AttributeValue(attribute), current[key] != value else { return }
-                span.setAttribute(key, value)
-            }
-        }
+        set { span.setAttributes(Attributes(newValue)) }
     }
 
     /// Whether the span records anything (the sampler may have dropped it; it still propagates).

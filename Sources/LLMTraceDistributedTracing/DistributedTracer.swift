@@ -1,10 +1,15 @@
-import LLMTrace
+@_spi(Integration) import LLMTrace
 import Tracing
 
 /// LLMTrace as the backend of swift-distributed-tracing: bootstrap it and every span started
 /// through the Tracing API is an LLMTrace span of `provider`.
 ///
 /// ```swift
+/// import Foundation
+/// import LLMTrace
+/// import LLMTraceDistributedTracing
+/// import Tracing
+///
 /// let provider = TracerProvider(environment: ProcessInfo.processInfo.environment)
 /// InstrumentationSystem.bootstrap(provider.distributedTracer)
 /// ```
@@ -36,14 +41,18 @@ public struct DistributedTracer: Tracing.Tracer {
     ) -> DistributedSpan {
         var spanContext = context()
         let parent: SpanParent
-        if let span = spanContext[LLMTraceSpanKey.self] {
-            parent = .span(span)
+        if let held = spanContext[LLMTraceSpanKey.self] {
+            // A context that says "no span" (a fresh start) starts a new trace.
+            parent = held.map { .span($0) } ?? .root
         } else if let remote = spanContext[RemoteParentKey.self] {
             parent = .context(remote)
         } else {
             parent = .root
         }
-        let span = tracer.startSpan(operationName, kind: LLMTrace.SpanKind(kind), parent: parent, startTime: instant().nanosecondsSinceEpoch)
+        let span = tracer.startSpan(
+            operationName, kind: LLMTrace.SpanKind(kind), parent: parent, startTime: instant().nanosecondsSinceEpoch,
+            baggage: spanContext[BaggageKey.self] ?? [:]
+        )
         spanContext[LLMTraceSpanKey.self] = span
         spanContext[RemoteParentKey.self] = nil
         return DistributedSpan(span: span, context: spanContext)
@@ -51,13 +60,15 @@ public struct DistributedTracer: Tracing.Tracer {
 
     /// The span `context` carries, if it carries one of this backend.
     public func activeSpan(identifiedBy context: InstrumentationContext) -> DistributedSpan? {
-        context[LLMTraceSpanKey.self].map { DistributedSpan(span: $0, context: context) }
+        guard let held = context[LLMTraceSpanKey.self], let span = held else { return nil }
+        return DistributedSpan(span: span, context: context)
     }
 
     /// The headers `extract` reads: W3C Trace Context and W3C Baggage.
     static let fields = ["traceparent", "tracestate", "baggage"]
 
-    /// Exports every span ended so far (`TracerProvider.forceFlush`).
+    /// Exports every span ended so far (`TracerProvider.forceFlush`); blocks for up to 30 s
+    /// when the receiver is slow.
     public func forceFlush() {
         provider.forceFlush()
     }
@@ -79,7 +90,9 @@ public struct DistributedTracer: Tracing.Tracer {
             if let value = extractor.extract(key: field, from: carrier) { headers[field] = value }
         }
         if let remote = tracer.extract(from: headers) {
+            // The caller's span is the parent now, whatever span the context held before.
             context[RemoteParentKey.self] = remote
+            context[LLMTraceSpanKey.self] = nil
         }
         let baggage = tracer.extractBaggage(from: headers)
         if !baggage.isEmpty { context[BaggageKey.self] = baggage }

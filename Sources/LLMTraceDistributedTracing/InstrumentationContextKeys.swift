@@ -1,9 +1,10 @@
 import LLMTrace
 import Tracing
 
-/// The LLMTrace span an `InstrumentationContext` carries: the current span of both APIs.
+/// The LLMTrace span an `InstrumentationContext` carries: the current span of both APIs. A held
+/// `nil` says "no span here" (a fresh start), unlike an absent key.
 enum LLMTraceSpanKey: InstrumentationContextKey {
-    typealias Value = LLMTrace.Span
+    typealias Value = LLMTrace.Span?
     static var nameOverride: String? { "llmtrace.span" }
 }
 
@@ -23,14 +24,14 @@ enum BaggageKey: InstrumentationContextKey {
 extension InstrumentationContext {
     /// The LLMTrace span this context carries, or a non-recording one standing for its remote
     /// parent; `nil` when it carries neither.
-    var llmtraceSpan: LLMTrace.Span? {
-        if let span = self[LLMTraceSpanKey.self] { return span }
+    var llmtraceSpan: LLMTrace.Span?? {
+        if let held = self[LLMTraceSpanKey.self] { return held }
         return self[RemoteParentKey.self].map { LLMTrace.Span(nonRecording: $0) }
     }
 
     /// The span context to propagate or link to: the carried span's, else the remote parent's.
     var llmtraceSpanContext: SpanContext? {
-        if let span = self[LLMTraceSpanKey.self] { return span.context.isValid ? span.context : nil }
+        if let held = self[LLMTraceSpanKey.self] { return held.flatMap { $0.context.isValid ? $0.context : nil } }
         return self[RemoteParentKey.self]
     }
 }

@@ -4,8 +4,9 @@ import Tracing
 /// Keeps LLMTrace's current span and baggage in the Tracing API's `InstrumentationContext.current`,
 /// so that the two APIs share one current span: whichever API bound the innermost span, both see it.
 struct InstrumentationContextStore: CurrentSpanStore {
-    func currentSpan() -> LLMTrace.Span? {
-        InstrumentationContext.current?.llmtraceSpan
+    func currentSpan() -> LLMTrace.Span?? {
+        guard let context = InstrumentationContext.current else { return nil }
+        return context.llmtraceSpan
     }
 
     func withCurrentSpan<R>(_ span: LLMTrace.Span?, _ body: () throws -> R) rethrows -> R {
@@ -35,7 +36,7 @@ struct InstrumentationContextStore: CurrentSpanStore {
     /// The current context (whatever else it carries stays) with `span` as its span.
     private static func context(with span: LLMTrace.Span?) -> InstrumentationContext {
         var context = InstrumentationContext.current ?? .topLevel
-        context[LLMTraceSpanKey.self] = span
+        context[LLMTraceSpanKey.self] = .some(span)
         // A span bound now is the parent of what starts inside, not the extracted remote one.
         context[RemoteParentKey.self] = nil
         return context

@@ -243,4 +243,83 @@ private struct Refused: Error {}
         #expect(outgoing["baggage"] == "session.id=s-1")
         #expect(outgoing["traceparent"]?.hasPrefix("00-4bf92f3577b34da6a3ce929d0e0e4736-") == true)
     }
+
+    @Test func aThrowingTracingWithSpanKeepsTheErrorAndItsMessage() throws {
+        let (provider, exporter, tracer) = makeTracers()
+        #expect(throws: Refused.self) {
+            try tracer.withSpan("failing") { _ in throw Refused() }
+        }
+        provider.forceFlush()
+        let span = try #require(exporter.span("failing"))
+        #expect(span.events.contains { $0.name == OTelAttributes.exceptionEvent })
+        guard case .error(let description) = span.status else { Issue.record("status \(span.status)"); return }
+        #expect(description.contains("Refused"))
+    }
+
+    @Test func recordErrorAloneLeavesTheStatusToTheCaller() throws {
+        let (provider, exporter, tracer) = makeTracers()
+        let span = tracer.startSpan("handled-404", ofKind: .server)
+        span.recordError(Refused())
+        span.end()
+        provider.forceFlush()
+        let data = try #require(exporter.span("handled-404"))
+        #expect(data.events.first?.name == OTelAttributes.exceptionEvent)
+        #expect(data.status == .unset)
+        #expect(data.attributes[OTelAttributes.errorType] == nil)
+    }
+
+    @Test func aServerSpanCopiesAllowListedBaggageOfTheExtractedContext() throws {
+        let (provider, exporter, tracer) = makeTracers { $0.baggageSpanAttributes = ["session.id"] }
+        var context = InstrumentationContext.topLevel
+        tracer.extract(["baggage": "session.id=s-7,other=x"], into: &context, using: DictionaryExtractor())
+        tracer.withSpan("server", context: context, ofKind: .server) { _ in }
+        provider.forceFlush()
+        let server = try #require(exporter.span("server"))
+        #expect(server.attributes["session.id"] == "s-7")
+        #expect(server.attributes["other"] == nil)
+    }
+
+    @Test func anExtractedParentReplacesTheSpanTheContextHeld() throws {
+        let (provider, exporter, tracer) = makeTracers()
+        tracer.withSpan("local") { _ in
+            var context = InstrumentationContext.current ?? .topLevel
+            tracer.extract(["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"], into: &context, using: DictionaryExtractor())
+            tracer.withSpan("server", context: context, ofKind: .server) { _ in }
+        }
+        provider.forceFlush()
+        let server = try #require(exporter.span("server"))
+        #expect(server.context.traceID.description == "4bf92f3577b34da6a3ce929d0e0e4736")
+        #expect(server.parentIsRemote == true)
+    }
+
+    @Test func aTracingSpanOnAQueueOrThreadStartedFromAnLLMTraceSpanIsItsChild() {
+        let (provider, exporter, tracer) = makeTracers()
+        let group = DispatchGroup()
+        let done = DispatchSemaphore(value: 0)
+        provider.tracer("app").withSpan("llmtrace-parent") { _ in
+            DispatchQueue.global().asyncWithTraceContext(group: group) { tracer.withSpan("tracing-on-queue") { _ in } }
+            Thread.withTraceContext {
+                tracer.withSpan("tracing-on-thread") { _ in }
+                done.signal()
+            }.start()
+        }
+        group.wait()
+        done.wait()
+        provider.forceFlush()
+        let parent = exporter.span("llmtrace-parent")?.context.spanID
+        #expect(exporter.span("tracing-on-queue")?.parentSpanID == parent)
+        #expect(exporter.span("tracing-on-thread")?.parentSpanID == parent)
+    }
+
+    @Test func aFreshStartInsideASpanStartsANewTrace() {
+        let (provider, exporter, tracer) = makeTracers()
+        tracer.withSpan("outer") { _ in
+            TraceContext.withSpan(nil) {
+                #expect(TraceContext.current == nil)
+                tracer.withSpan("fresh") { _ in }
+            }
+        }
+        provider.forceFlush()
+        #expect(exporter.span("fresh")?.parentSpanID == nil)
+    }
 }

@@ -35,4 +35,21 @@ private struct AppService: Service {
         #expect(exporter.spans.map(\.name) == ["request"])
         #expect(provider.statistics.exported == 1)
     }
+
+    @Test func spansAServiceEndsWhileShuttingDownAreExportedWhenTheProviderComesFirst() async throws {
+        let (provider, exporter) = TestTracing.provider { $0.batch.scheduleDelay = .seconds(3600) }
+        // An app that ends one last span as it shuts down, as a server finishing a request does.
+        struct FinishingApp: Service {
+            let provider: TracerProvider
+            func run() async throws {
+                try? await gracefulShutdown()
+                provider.tracer("app").startSpan("last request").end()
+            }
+        }
+        let group = ServiceGroup(services: [provider.service(), FinishingApp(provider: provider)], logger: Logger(label: "test"))
+        let running = Task { try await group.run() }
+        await group.triggerGracefulShutdown()
+        try await running.value
+        #expect(exporter.spans.map(\.name) == ["last request"])
+    }
 }

@@ -46,6 +46,32 @@ public struct Tracer: Sendable {
         links: [SpanLink] = [],
         startTime: UInt64? = nil
     ) -> Span {
+        start(name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime, baggage: nil)
+    }
+
+    /// `startSpan` with the baggage whose allow-listed entries become attributes given
+    /// explicitly, for a context system that carries its own (the Tracing API's backend).
+    @_spi(Integration)
+    public func startSpan(
+        _ name: String,
+        kind: SpanKind,
+        parent: SpanParent,
+        startTime: UInt64?,
+        baggage: [String: String]
+    ) -> Span {
+        start(name, kind: kind, parent: parent, attributes: Attributes(), links: [], startTime: startTime, baggage: baggage)
+    }
+
+    /// - Parameter baggage: `nil` reads the current baggage, when it is needed at all.
+    private func start(
+        _ name: String,
+        kind: SpanKind,
+        parent: SpanParent,
+        attributes: Attributes,
+        links: [SpanLink],
+        startTime: UInt64?,
+        baggage: [String: String]?
+    ) -> Span {
         let parentContext: SpanContext?
         switch parent {
         case .current: parentContext = TraceContext.current
@@ -60,7 +86,9 @@ public struct Tracer: Sendable {
         }
 
         var attributes = attributes
-        if !pipeline.baggageAttributeKeys.isEmpty { pipeline.addBaggageAttributes(to: &attributes) }
+        if !pipeline.baggageAttributeKeys.isEmpty {
+            pipeline.addBaggageAttributes(from: baggage ?? TraceContext.baggage, to: &attributes)
+        }
         let traceID = parentContext?.traceID ?? pipeline.idGenerator.newTraceID()
         let result = pipeline.sampler.shouldSample(SamplingParameters(
             parentContext: parentContext, traceID: traceID, name: name, kind: kind, attributes: attributes, links: links

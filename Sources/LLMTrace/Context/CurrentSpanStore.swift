@@ -10,8 +10,9 @@ import Synchronization
 /// finds the innermost span of both as its parent.
 @_spi(Integration)
 public protocol CurrentSpanStore: Sendable {
-    /// The span current where this runs, if any.
-    func currentSpan() -> Span?
+    /// The span current where this runs: `nil` when the store holds nothing (what was bound
+    /// before it was installed applies), `.some(nil)` when it holds "no span".
+    func currentSpan() -> Span??
     /// Runs `body` with `span` current.
     func withCurrentSpan<R>(_ span: Span?, _ body: () throws -> R) rethrows -> R
     /// Runs async `body` with `span` current, in it and in the tasks it starts.

@@ -2,8 +2,9 @@ import Logging
 
 extension Logger.MetadataProvider {
     /// Adds the current span's ids to every log line: `trace_id` and `span_id` as lowercase hex,
-    /// `trace_flags` as the W3C flags byte in decimal (`1` when sampled), the names and forms
-    /// swift-otel uses, so log queries and dashboards work with either.
+    /// `trace_flags` as the W3C flags byte in decimal (bit 0, the value 1, set when sampled; bit 1
+    /// when the trace id is random, as LLMTrace's are: `3`), the names and forms swift-otel uses,
+    /// so log queries and dashboards work with either.
     ///
     /// Log lines written outside any span, or under a span with an invalid context, get nothing.
     /// The current span is `TraceContext.current`: it follows async code, and Dispatch queues and

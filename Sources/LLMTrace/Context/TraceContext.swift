@@ -17,7 +17,7 @@ public enum TraceContext {
     public static var currentSpan: Span? {
         // A span bound before the store was installed stays in the task-local value; anything
         // the store holds was bound later, inside it, so it is the inner one.
-        if let store = CurrentSpanStoreSlot.installed, let stored = store.currentSpan() { return stored }
+        if let store = CurrentSpanStoreSlot.installed, let held = store.currentSpan() { return held }
         return span
     }
 

@@ -5,26 +5,49 @@ internal import LLMTraceSupport
 ///
 /// Keys are HTTP tokens; values are percent-encoded UTF-8. Properties (`;prop`) are accepted on
 /// the way in and not kept. Limits are the recommendation's minimums: 64 entries and 8192 bytes
-/// a header; an entry that would pass either is left out whole, never cut.
+/// a header; an entry that would pass either is left out whole, never cut. Reading is lenient
+/// where the recommendation allows it: a value byte that should have been percent-encoded is
+/// taken as it is, and bytes that are not UTF-8 become U+FFFD.
 enum W3CBaggage {
     static let field = "baggage"
     static let maxEntries = 64
     static let maxBytes = 8192
 
-    /// The entries of a `baggage` header; an invalid entry is skipped, the others kept.
+    /// The entries of a `baggage` header; an invalid entry is skipped, the others kept, up to
+    /// the limits (the entries past them are left out whole).
     static func parse(_ header: String) -> [String: String] {
-        guard header.utf8.count <= maxBytes else { return [:] }
         var entries: [String: String] = [:]
+        var bytes = 0
         for member in header.split(separator: ",", omittingEmptySubsequences: true) {
-            guard entries.count < maxEntries else { break }
+            bytes += member.utf8.count + 1
+            guard entries.count < maxEntries, bytes <= maxBytes + 1 else { break }
             let keyValue = member.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0]
             guard let equals = keyValue.firstIndex(of: "=") else { continue }
             let key = keyValue[..<equals].trimmingOWS()
             let rawValue = keyValue[keyValue.index(after: equals)...].trimmingOWS()
-            guard isToken(key), let value = PercentDecoding.decode(rawValue) else { continue }
+            guard isToken(key), let value = percentDecoded(rawValue) else { continue }
             entries[String(key)] = value
         }
         return entries
+    }
+
+    /// `text` with `%XX` escapes decoded, bytes that are not UTF-8 replaced by U+FFFD; `nil` for
+    /// a broken escape.
+    static func percentDecoded(_ text: Substring) -> String? {
+        guard text.contains("%") else { return String(text) }
+        var bytes: [UInt8] = []
+        var rest = text.utf8[...]
+        while let byte = rest.popFirst() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = rest.popFirst().flatMap({ Hex.nibble($0, lowercaseOnly: false) }),
+                  let low = rest.popFirst().flatMap({ Hex.nibble($0, lowercaseOnly: false) })
+            else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The header for `entries`, in key order; `nil` when there is nothing (valid) to send.

@@ -30,10 +30,9 @@ final class SpanPipeline: Sendable {
         self.isStartRequired = head.isStartRequired
     }
 
-    /// Adds the allow-listed entries of the current baggage to a new span's start attributes,
-    /// unless the caller set the same key.
-    func addBaggageAttributes(to attributes: inout Attributes) {
-        let baggage = TraceContext.baggage
+    /// Adds the allow-listed entries of `baggage` to a new span's start attributes, unless the
+    /// caller set the same key.
+    func addBaggageAttributes(from baggage: [String: String], to attributes: inout Attributes) {
         guard !baggage.isEmpty else { return }
         for key in baggageAttributeKeys where attributes[key] == nil {
             if let value = baggage[key] { attributes[key] = .string(value) }

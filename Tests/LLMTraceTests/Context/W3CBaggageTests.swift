@@ -12,8 +12,9 @@ import Testing
         #expect(W3CBaggage.parse("a=1,\(member),b=2") == ["a": "1", "b": "2"])
     }
 
-    @Test func aHeaderOverTheByteLimitIsIgnoredAndEntriesStopAtSixtyFour() {
+    @Test func entriesPastTheByteLimitAreLeftOutWholeAndEntriesStopAtSixtyFour() {
         #expect(W3CBaggage.parse("k=" + String(repeating: "v", count: 8200)).isEmpty)
+        #expect(W3CBaggage.parse("a=1,k=" + String(repeating: "v", count: 8200) + ",b=2") == ["a": "1"])
         let many = (0..<80).map { "k\($0)=v" }.joined(separator: ",")
         #expect(W3CBaggage.parse(many).count == 64)
     }
@@ -34,5 +35,9 @@ import Testing
         #expect(Set(W3CBaggage.parse(header).keys) == ["a", "c"], "b would pass the limit: left out whole")
         let many = Dictionary(uniqueKeysWithValues: (0..<80).map { ("k\($0)", "v") })
         #expect(W3CBaggage.parse(try #require(W3CBaggage.header(for: many))).count == 64)
+    }
+
+    @Test func bytesThatAreNotUTF8BecomeTheReplacementCharacter() {
+        #expect(W3CBaggage.parse("k=a%FFb") == ["k": "a\u{FFFD}b"])
     }
 }
