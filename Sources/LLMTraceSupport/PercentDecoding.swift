@@ -1,6 +1,7 @@
 public enum PercentDecoding {
-    /// Decodes `%XX` escapes; `nil` for a broken escape or bytes that are not UTF-8.
-    public static func decode<S: StringProtocol>(_ text: S) -> String? {
+    /// Decodes `%XX` escapes; `nil` for a broken escape, and for bytes that are not UTF-8
+    /// unless `repairingUTF8`, which turns them into U+FFFD (as W3C Baggage asks).
+    public static func decode<S: StringProtocol>(_ text: S, repairingUTF8: Bool = false) -> String? {
         guard text.contains("%") else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8)[...]
@@ -14,6 +15,6 @@ public enum PercentDecoding {
                 bytes.append(byte)
             }
         }
-        return String(validating: bytes, as: UTF8.self)
+        return repairingUTF8 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 }

@@ -12,6 +12,7 @@ enum W3CBaggage {
     static let field = "baggage"
     static let maxEntries = 64
     static let maxBytes = 8192
+    private static let upperHex = Array("0123456789ABCDEF".utf8)
 
     /// The entries of a `baggage` header; an invalid entry is skipped, the others kept, up to
     /// the limits (the entries past them are left out whole).
@@ -25,29 +26,10 @@ enum W3CBaggage {
             guard let equals = keyValue.firstIndex(of: "=") else { continue }
             let key = keyValue[..<equals].trimmingOWS()
             let rawValue = keyValue[keyValue.index(after: equals)...].trimmingOWS()
-            guard isToken(key), let value = percentDecoded(rawValue) else { continue }
+            guard isToken(key), let value = PercentDecoding.decode(rawValue, repairingUTF8: true) else { continue }
             entries[String(key)] = value
         }
         return entries
-    }
-
-    /// `text` with `%XX` escapes decoded, bytes that are not UTF-8 replaced by U+FFFD; `nil` for
-    /// a broken escape.
-    static func percentDecoded(_ text: Substring) -> String? {
-        guard text.contains("%") else { return String(text) }
-        var bytes: [UInt8] = []
-        var rest = text.utf8[...]
-        while let byte = rest.popFirst() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = rest.popFirst().flatMap({ Hex.nibble($0, lowercaseOnly: false) }),
-                  let low = rest.popFirst().flatMap({ Hex.nibble($0, lowercaseOnly: false) })
-            else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The header for `entries`, in key order; `nil` when there is nothing (valid) to send.
@@ -81,8 +63,9 @@ enum W3CBaggage {
             if plain && byte != UInt8(ascii: "%") {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
-                encoded += "%" + String(Character(Unicode.Scalar(Hex.digits[Int(byte >> 4)]))).uppercased()
-                    + String(Character(Unicode.Scalar(Hex.digits[Int(byte & 0xF)]))).uppercased()
+                encoded.unicodeScalars.append("%")
+                encoded.unicodeScalars.append(Unicode.Scalar(upperHex[Int(byte >> 4)]))
+                encoded.unicodeScalars.append(Unicode.Scalar(upperHex[Int(byte & 0xF)]))
             }
         }
         return encoded
