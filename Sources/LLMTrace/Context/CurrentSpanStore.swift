@@ -29,8 +29,8 @@ public protocol CurrentSpanStore: Sendable {
 /// installed.
 enum CurrentSpanStoreSlot {
     private static let isInstalled = Atomic<Bool>(false)
-    private static let installing = Locked(())
-    // Written once, under `installing`, before `isInstalled` is published with release
+    private static let slot = Locked<(any CurrentSpanStore)?>(nil)
+    // Written once, under `slot`'s lock, before `isInstalled` is published with release
     // ordering; read only after an acquiring load of it saw `true`.
     nonisolated(unsafe) private static var store: (any CurrentSpanStore)?
 
@@ -40,8 +40,9 @@ enum CurrentSpanStoreSlot {
     }
 
     static func install(_ newStore: any CurrentSpanStore) {
-        installing.withLock { _ in
-            guard store == nil else { return }
+        slot.withLock { current in
+            guard current == nil else { return }
+            current = newStore
             store = newStore
             isInstalled.store(true, ordering: .releasing)
         }
