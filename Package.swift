@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "LLMTraceTesting", targets: ["LLMTraceTesting"]),
         .library(name: "LLMTraceDistributedTracing", targets: ["LLMTraceDistributedTracing"]),
         .library(name: "LLMTraceServiceLifecycle", targets: ["LLMTraceServiceLifecycle"]),
+        // The demo's RAG pipeline, shared by rag-demo and Examples/llm-gateway: example code, not
+        // LLMTrace API.
+        .library(name: "RAGDemoKit", targets: ["RAGDemoKit"]),
         .executable(name: "rag-demo", targets: ["RAGDemo"]),
         .executable(name: "llmtrace-example", targets: ["LLMTraceExample"]),
         .executable(name: "llmtrace-bench", targets: ["LLMTraceBenchmarks"]),
@@ -77,12 +80,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "RAGDemoKit",
+            dependencies: [
+                "LLMTrace",
+                "LLMTraceGenAI",
+                "LLMTraceSupport",
+            ]
+        ),
         .executableTarget(
             name: "RAGDemo",
             dependencies: [
                 "LLMTrace",
                 "LLMTraceGenAI",
                 "LLMTraceSupport",
+                "RAGDemoKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -141,7 +153,11 @@ let package = Package(
         ),
         .testTarget(
             name: "RAGDemoTests",
-            dependencies: ["RAGDemo", "LLMTraceGenAI", "LLMTraceSupport", "LLMTraceTesting"]
+            dependencies: ["RAGDemo", "RAGDemoKit", "LLMTraceGenAI", "LLMTraceSupport", "LLMTraceTesting"]
+        ),
+        .testTarget(
+            name: "RAGDemoKitTests",
+            dependencies: ["RAGDemoKit", "LLMTraceGenAI", "LLMTraceTesting"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -17,7 +17,7 @@ public final class DistributedSpan: Tracing.Span {
     public let context: InstrumentationContext
     /// The last error `recordError` saw: an error status without a message takes its message and
     /// its class for `error.type`.
-    private let lastError = Locked<(message: String, errorType: String)?>(nil)
+    private let lastError = Locked<(message: String, errorType: String, isDeclared: Bool)?>(nil)
 
     init(span: LLMTrace.Span, context: InstrumentationContext) {
         self.span = span
@@ -31,20 +31,14 @@ public final class DistributedSpan: Tracing.Span {
     }
 
     /// Sets the status: `ok` is final; `error` takes its message, and an error without one
-    /// keeps the message of an earlier error.
+    /// keeps the message of an earlier error, or takes the recorded error's when the span ends.
     public func setStatus(_ status: Tracing.SpanStatus) {
         switch status.code {
         case .ok:
             span.setStatus(.ok)
         case .error:
             if status.message == nil, case .error = span.status { return }
-            let recorded = lastError.withLock { $0 }
-            span.setStatus(.error(description: status.message ?? recorded?.message ?? ""))
-            // A failed operation carries error.type, which the LLM metrics and the sampling rules
-            // read; the error recorded before the status says which class it is.
-            if span.attributes[OTelAttributes.errorType] == nil {
-                span.setAttribute(OTelAttributes.errorType, recorded?.errorType ?? OTelAttributes.errorTypeOther)
-            }
+            span.setStatus(.error(description: status.message ?? lastError.withLock { $0?.message } ?? ""))
         }
     }
 
@@ -61,7 +55,8 @@ public final class DistributedSpan: Tracing.Span {
         guard span.isRecording else { return }
         let typeName = String(reflecting: type(of: error))
         let message = String(describing: error)
-        lastError.withLock { $0 = (message, (error as? any ErrorTypeProviding)?.errorType ?? typeName) }
+        let declared = (error as? any ErrorTypeProviding)?.errorType
+        lastError.withLock { $0 = (message, declared ?? typeName, declared != nil) }
         var eventAttributes: Attributes = [
             OTelAttributes.exceptionType: .string(typeName),
             OTelAttributes.exceptionMessage: .string(message),
@@ -86,8 +81,28 @@ public final class DistributedSpan: Tracing.Span {
         span.addLink(context, attributes: Attributes(link.attributes))
     }
 
-    /// Ends the span at `instant`; only the first call counts.
+    /// Ends the span at `instant`; only the first call counts. A failed span gets `error.type`
+    /// here, when everything that explains it is known: instrumentation (AsyncHTTPClient,
+    /// Hummingbird) sets the status before it records the error or the response status code.
     public func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
+        if case .error(let description) = span.status, span.attributes[OTelAttributes.errorType] == nil {
+            let recorded = lastError.withLock { $0 }
+            if description.isEmpty, let recorded { span.setStatus(.error(description: recorded.message)) }
+            span.setAttribute(OTelAttributes.errorType, errorType(recorded: recorded))
+        }
         span.end(time: instant().nanosecondsSinceEpoch)
     }
+
+    /// The class of a failure, most specific first: what the recorded error says of itself, the
+    /// HTTP status code (as the HTTP conventions ask), the recorded error's type, `_OTHER`.
+    private func errorType(recorded: (message: String, errorType: String, isDeclared: Bool)?) -> String {
+        if let recorded, recorded.isDeclared { return recorded.errorType }
+        for key in [OTelAttributes.httpResponseStatusCode, Self.legacyHTTPStatusCode] {
+            if case .int(let code) = span.attributes[key], code >= 400 { return String(code) }
+        }
+        return recorded?.errorType ?? OTelAttributes.errorTypeOther
+    }
+
+    /// The key AsyncHTTPClient still writes the response status under.
+    private static let legacyHTTPStatusCode = "http.status_code"
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
+import RAGDemoKit
 import LLMTraceSupport
 
 /// One run of the demo: the questions, how many at a time, and the pipeline.

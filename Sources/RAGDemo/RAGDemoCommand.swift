@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
+import RAGDemoKit
 import Logging
 import LLMTraceSupport
 

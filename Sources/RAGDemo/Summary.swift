@@ -1,6 +1,7 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
+import RAGDemoKit
 import LLMTraceSupport
 
 /// The closing report: one `name: value` line per figure, so scripts can read it.

@@ -268,6 +268,34 @@ private struct Refused: Error {}
         #expect(data.attributes[OTelAttributes.errorType] == nil)
     }
 
+    /// AsyncHTTPClient sets the error status, then the status code: `error.type` is the code.
+    @Test func aFailedHTTPSpanGetsItsStatusCodeAsErrorType() throws {
+        let (provider, exporter, tracer) = makeTracers()
+        let span = tracer.startSpan("POST", ofKind: .client)
+        span.setStatus(SpanStatus(code: .error))
+        span.attributes["http.status_code"] = 503
+        span.end()
+        provider.forceFlush()
+        let data = try #require(exporter.span("POST"))
+        #expect(data.attributes[OTelAttributes.errorType] == "503")
+        #expect(data.status == .error(description: ""))
+    }
+
+    /// Hummingbird sets the error status, then records the error: the error's own class and
+    /// message win over the status code.
+    @Test func anErrorRecordedAfterTheStatusGivesItsTypeAndMessage() throws {
+        let (provider, exporter, tracer) = makeTracers()
+        let span = tracer.startSpan("/ask", ofKind: .server)
+        span.attributes["http.response.status_code"] = 502
+        span.setStatus(SpanStatus(code: .error))
+        span.recordError(Upstream())
+        span.end()
+        provider.forceFlush()
+        let data = try #require(exporter.span("/ask"))
+        #expect(data.attributes[OTelAttributes.errorType] == "rate_limit_exceeded")
+        #expect(data.status == .error(description: "upstream refused"))
+    }
+
     @Test func aServerSpanCopiesAllowListedBaggageOfTheExtractedContext() throws {
         let (provider, exporter, tracer) = makeTracers { $0.baggageSpanAttributes = ["session.id"] }
         var context = InstrumentationContext.topLevel
@@ -322,4 +350,9 @@ private struct Refused: Error {}
         provider.forceFlush()
         #expect(exporter.span("fresh")?.parentSpanID == nil)
     }
+}
+
+private struct Upstream: ErrorTypeProviding, CustomStringConvertible {
+    var errorType: String { "rate_limit_exceeded" }
+    var description: String { "upstream refused" }
 }

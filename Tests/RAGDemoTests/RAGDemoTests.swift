@@ -4,6 +4,7 @@ import LLMTraceGenAI
 import LLMTraceTesting
 import Testing
 @testable import RAGDemo
+@testable import RAGDemoKit
 
 private func stringAttribute(_ span: [String: Any], _ key: String) -> String? {
     attribute(span, key)?["stringValue"] as? String
@@ -105,37 +106,6 @@ private func attribute(_ span: [String: Any], _ key: String) -> [String: Any]? {
         #expect(Int((total("llmtrace.gen_ai.cost", "asDouble") * 1e9).rounded()) == summaryCost)
     }
 
-    @Test(arguments: [
-        ("What port does OTLP over HTTP use?", "concept-012"),
-        ("How does BM25 weight rare terms?", "concept-033"),
-        ("What does HTTP status 429 Too Many Requests mean?", "http-025"),
-        ("How much does gpt-4o-mini cost per million input tokens?", "model-002"),
-        ("Which port does the Jaeger UI listen on?", "concept-026"),
-        ("What does OTEL_BSP_MAX_QUEUE_SIZE control?", "env-013"),
-        ("What does the ECONNREFUSED error mean?", "errno-001"),
-        ("What does the SIGTERM signal ask a process to do?", "signal-002"),
-    ])
-    func retrievalAndRerankingFindTheRelevantDocument(_ question: String, _ expected: String) throws {
-        let hits = BM25Index(documents: Corpus.documents).search(question, limit: 20)
-        #expect(hits.prefix(5).contains { $0.document.id == expected }, "BM25 top 5: \(hits.prefix(5).map(\.document.id))")
-        let reranked = ProximityReranker().rerank(question, candidates: hits, keep: 4)
-        #expect(reranked.prefix(3).contains { $0.document.id == expected }, "reranked: \(reranked.map(\.document.id))")
-    }
-
-    @Test func theCorpusHasAFewHundredUniqueDocuments() {
-        #expect(Corpus.documents.count >= 250)
-        #expect(Set(Corpus.documents.map(\.id)).count == Corpus.documents.count)
-        #expect(Corpus.documents.allSatisfy { !$0.title.isEmpty && $0.text.count > 40 })
-    }
-
-    @Test func localTokenCountsAreConsistent() {
-        #expect(Text.tokenCount("") == 0)
-        #expect(Text.tokenCount("OTLP uses port 4318.") == Text.tokenCount("OTLP uses port 4318."))
-        #expect(Text.tokenCount("a b c") == 3)
-        #expect(Text.tokenCount("internationalization") == 5)
-        #expect(Text.tokenCount("Hello, world!") == 2 + 1 + 2 + 1, "two words of five letters, two marks")
-    }
-
     @Test func summaryIsOneNameValueLinePerFigure() {
         let ok = QuestionOutcome(question: "q", answer: "a", usage: TokenUsage(inputTokens: 100, outputTokens: 20), cost: 0.0001, latency: .milliseconds(200), traceID: .invalid)
         var failed = QuestionOutcome(question: "q", latency: .milliseconds(900), traceID: .invalid)
@@ -167,49 +137,5 @@ private func attribute(_ span: [String: Any], _ key: String) -> [String: Any]? {
         #expect(throws: (any Error).self) { try RAGDemoCommand.parse(["--questions", "0"]) }
         let command = try RAGDemoCommand.parse(["--questions", "5", "--model", "claude-3-5-haiku", "why?"])
         #expect(command.questions == 5 && command.model == "claude-3-5-haiku" && command.questionTexts == ["why?"])
-    }
-
-    @Test func openAIAnswersAreParsedWithUsage() throws {
-        let body = #"{"id":"chatcmpl-7","model":"gpt-4o-mini-2024-07-18","choices":[{"index":0,"message":{"role":"assistant","content":"4318"},"finish_reason":"stop"}],"usage":{"prompt_tokens":120,"completion_tokens":8,"prompt_tokens_details":{"cached_tokens":64}}}"#
-        let generation = try OpenAICompatibleGenerator.parse(Array(body.utf8), model: "gpt-4o-mini")
-        #expect(generation.text == "4318" && generation.responseModel == "gpt-4o-mini-2024-07-18" && generation.responseID == "chatcmpl-7")
-        #expect(generation.usage == TokenUsage(inputTokens: 120, outputTokens: 8, cacheReadInputTokens: 64))
-        #expect(throws: ProviderError.self) { try OpenAICompatibleGenerator.parse(Array("{}".utf8), model: "m") }
-    }
-
-    /// The OpenAI-compatible path over libcurl, against a real HTTP server on 127.0.0.1.
-    @Test func theOpenAICompatibleGeneratorCallsTheServer() async throws {
-        let answer = #"{"id":"chatcmpl-1","model":"gpt-4o-mini-2024-07-18","choices":[{"message":{"role":"assistant","content":"Port 4318."},"finish_reason":"stop"}],"usage":{"prompt_tokens":50,"completion_tokens":4}}"#
-        let receiver = try TestReceiver { index, _ in
-            index == 0 ? .respond(status: 200, body: answer) : .respond(status: 429, headers: ["Retry-After": "7"], body: #"{"error":{"message":"slow down"}}"#)
-        }
-        defer { receiver.stop() }
-        let (provider, exporter) = TestTracing.provider()
-        let genAI = GenAITracer(tracer: provider.tracer("t"))
-        let generator = OpenAICompatibleGenerator(baseURL: "http://127.0.0.1:\(receiver.port)/v1/", apiKey: "sk-test-secret", timeout: .seconds(5), concurrency: 1)
-        #expect(generator.server?.address == "127.0.0.1" && generator.server?.port == receiver.port)
-        let messages: [ChatMessage] = [.text("user", "What port?")]
-
-        let generation = try await genAI.withChat(ChatRequest(model: "gpt-4o-mini", provider: generator.provider)) { span in
-            try await generator.generate(messages: messages, model: "gpt-4o-mini", span: span)
-        }
-        #expect(generation.text == "Port 4318." && generation.usage == TokenUsage(inputTokens: 50, outputTokens: 4))
-        let request = try #require(receiver.requests.first)
-        #expect(request.path == "/v1/chat/completions")
-        #expect(request.headers["authorization"] == "Bearer sk-test-secret")
-        let body = request.json
-        #expect(body["model"] as? String == "gpt-4o-mini")
-        #expect((body["messages"] as? [[String: Any]])?.first?["content"] as? String == "What port?")
-
-        await #expect(throws: ProviderError.self) {
-            try await genAI.withChat(ChatRequest(model: "gpt-4o-mini", provider: generator.provider)) { span in
-                try await generator.generate(messages: messages, model: "gpt-4o-mini", span: span)
-            }
-        }
-        provider.forceFlush()
-        let failed = exporter.spans.last
-        #expect(failed?.attributes["error.type"] == "rate_limit_exceeded")
-        // The key travels only in the request header: never on a span.
-        #expect(!exporter.spans.contains { $0.attributes.contains { "\($0.value)".contains("sk-test-secret") } })
     }
 }

@@ -29,6 +29,9 @@ public enum OTelAttributes {
     public static let serverAddress = "server.address"
     /// `server.port` (int): set whenever `server.address` is.
     public static let serverPort = "server.port"
+    /// `http.response.status_code` (int): the status of an HTTP response; a failed HTTP span's
+    /// `error.type` is this code as a string.
+    public static let httpResponseStatusCode = "http.response.status_code"
 
     /// `otel.metric.overflow` (bool): marks the series that takes records past a metric's
     /// series limit (OpenTelemetry SDK specification, "Cardinality limits").

@@ -1,26 +1,43 @@
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceSupport
+internal import LLMTraceSupport
 
 /// The RAG pipeline: retrieval (BM25) → reranking (proximity scorer) → generation, each step a
 /// span under one `invoke_workflow rag_pipeline` root.
-struct RAGPipeline: Sendable {
-    static let dataSource = "llmtrace-docs"
+public struct RAGPipeline: Sendable {
+    /// `gen_ai.data_source.id` of the retrieval span.
+    public static let dataSource = "llmtrace-docs"
     static let systemInstructions = "Answer the question from the numbered context passages only. Cite the document ids in brackets. If the passages do not answer it, say so."
 
     let genAI: GenAITracer
     let index: BM25Index
     let reranker = ProximityReranker()
     let generator: any AnswerGenerator
-    let model: String
+    /// The model asked for (`gen_ai.request.model`).
+    public var model: String
     let failures: FailurePlan
     /// Multiplies simulated delays (failures included); 0 for instant runs.
     let latencyScale: Double
     var retrievalDepth = 20
     var contextSize = 4
 
-    /// Answers question number `index`; never throws: a failure is part of the outcome.
-    func answer(_ question: String, index questionIndex: Int) async -> QuestionOutcome {
+    /// A pipeline over `index` that generates with `generator`.
+    /// - Parameters:
+    ///   - failures: Which questions fail on purpose (`FailurePlan.none` for none).
+    ///   - latencyScale: Multiplies the simulated failures' delays; 0 for instant runs.
+    public init(genAI: GenAITracer, index: BM25Index, generator: any AnswerGenerator, model: String, failures: FailurePlan = .none, latencyScale: Double = 1) {
+        self.genAI = genAI
+        self.index = index
+        self.generator = generator
+        self.model = model
+        self.failures = failures
+        self.latencyScale = latencyScale
+    }
+
+    /// Answers question number `index` (which `FailurePlan` reads) under a new workflow span,
+    /// the child of the current span if there is one; never throws: a failure is part of the
+    /// outcome.
+    public func answer(_ question: String, index questionIndex: Int) async -> QuestionOutcome {
         let clock = ContinuousClock()
         let start = clock.now
         var outcome = QuestionOutcome(question: question, latency: .zero, traceID: .invalid)
@@ -31,15 +48,17 @@ struct RAGPipeline: Sendable {
             }
             outcome.answer = result.text
             outcome.usage = result.usage
+            outcome.responseModel = result.model
             outcome.cost = result.cost
         } catch {
             outcome.errorType = (error as? any ErrorTypeProviding)?.errorType ?? OTelAttributes.errorTypeOther
+            outcome.errorMessage = String(describing: error)
         }
         outcome.latency = clock.now - start
         return outcome
     }
 
-    private func run(_ question: String, index questionIndex: Int) async throws -> (text: String, usage: TokenUsage, cost: Double?) {
+    private func run(_ question: String, index questionIndex: Int) async throws -> (text: String, usage: TokenUsage, model: String, cost: Double?) {
         let hits = await genAI.withRetrieval(dataSource: Self.dataSource, query: question, topK: retrievalDepth, provider: LocalGenerator.providerName, kind: .internal) { span in
             let hits = index.search(question, limit: retrievalDepth)
             span.recordDocuments(hits.map { (id: $0.document.id, score: $0.score) })
@@ -58,8 +77,8 @@ struct RAGPipeline: Sendable {
             .text("user", question),
         ]
         var request = ChatRequest(model: model, provider: generator.provider, messages: messages)
-        request.temperature = 0.2
-        request.maxTokens = 400
+        request.temperature = OpenAIChatCompletions.temperature
+        request.maxTokens = OpenAIChatCompletions.maxTokens
         request.stream = generator is LocalGenerator
         request.serverAddress = generator.server?.address
         request.serverPort = generator.server?.port
@@ -81,7 +100,7 @@ struct RAGPipeline: Sendable {
                 usage: generation.usage, text: generation.text
             ))
             // Counted apart from the span, so the summary is right even for unrecorded spans.
-            return (generation.text, generation.usage, genAI.cost(of: generation.usage, model: generation.responseModel))
+            return (generation.text, generation.usage, generation.responseModel, genAI.cost(of: generation.usage, model: generation.responseModel))
         }
     }
 }

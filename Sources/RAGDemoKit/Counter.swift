@@ -1,7 +1,7 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceSupport
+internal import LLMTraceSupport
 
 /// A thread-safe counter for round-robin choices.
 final class Counter: Sendable {

@@ -1,24 +1,29 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceSupport
+internal import LLMTraceSupport
 
 /// The built-in generator used without an API: answers with the passage sentences that share
 /// the most terms with the question, streamed with a realistic pace.
-struct LocalGenerator: AnswerGenerator {
+public struct LocalGenerator: AnswerGenerator {
     /// `gen_ai.provider.name` of the demo's own, in-process stages.
-    static let providerName = "llmtrace.local"
+    public static let providerName = "llmtrace.local"
 
-    var provider: String { Self.providerName }
-    var server: (address: String, port: Int)? { nil }
+    public var provider: String { Self.providerName }
+    public var server: (address: String, port: Int)? { nil }
     /// Multiplies every simulated delay; 0 makes generation instant (tests).
-    var latencyScale: Double
+    public var latencyScale: Double
     /// Delay before the first chunk, at scale 1.
     var firstChunkDelay: Duration = .milliseconds(180)
     /// Delay per output token after the first chunk, at scale 1.
     var perTokenDelay: Duration = .milliseconds(6)
 
-    func generate(messages: [ChatMessage], model: String, span: GenAISpan) async throws -> Generation {
+    /// A generator whose delays are multiplied by `latencyScale` (0: instant).
+    public init(latencyScale: Double) {
+        self.latencyScale = latencyScale
+    }
+
+    public func generate(messages: [ChatMessage], model: String, span: GenAISpan) async throws -> Generation {
         let prompt = messages.flatMap(\.parts).compactMap { part -> String? in
             if case .text(let text) = part { return text }
             return nil

@@ -5,10 +5,10 @@ import Darwin
 #endif
 
 /// A BM25 keyword index over the corpus: the pipeline's first, fast retrieval stage.
-struct BM25Index: Sendable {
-    struct Hit: Sendable, Equatable {
-        let document: Document
-        let score: Double
+public struct BM25Index: Sendable {
+    public struct Hit: Sendable, Equatable {
+        public let document: Document
+        public let score: Double
     }
 
     private let documents: [Document]
@@ -19,7 +19,7 @@ struct BM25Index: Sendable {
     private let k1 = 1.2
     private let b = 0.75
 
-    init(documents: [Document]) {
+    public init(documents: [Document]) {
         self.documents = documents
         var frequencies: [[String: Int]] = []
         var lengths: [Int] = []
@@ -44,7 +44,7 @@ struct BM25Index: Sendable {
     }
 
     /// The `limit` best documents for `query`, best first; documents sharing no term are left out.
-    func search(_ query: String, limit: Int) -> [Hit] {
+    public func search(_ query: String, limit: Int) -> [Hit] {
         let queryTerms = Set(Text.terms(query))
         guard !queryTerms.isEmpty else { return [] }
         var hits: [Hit] = []

@@ -1,5 +1,3 @@
-import LLMTraceSupport
-
 // The demo's document collection: short passages about tracing, OTLP, Jaeger, RAG, LLM APIs,
 // HTTP, POSIX and Swift, written for this repository. One document per line:
 // id <TAB> title <TAB> text.

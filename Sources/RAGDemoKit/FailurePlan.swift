@@ -1,16 +1,24 @@
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceSupport
+internal import LLMTraceSupport
 
 /// Decides, per question and reproducibly, which generation calls fail on purpose.
-struct FailurePlan: Sendable {
+public struct FailurePlan: Sendable {
+    /// No failures on purpose.
+    public static let none = FailurePlan(rate: 0, seed: 0)
+
     /// Share of questions whose generation fails, 0...1.
-    var rate: Double
-    var seed: UInt64
+    public var rate: Double
+    public var seed: UInt64
     /// How long a simulated timeout waits before failing, at latency scale 1.
     var timeout: Duration = .milliseconds(1500)
 
     /// The failure for question `index`, if it gets one: half rate limits (429), half timeouts.
+    public init(rate: Double, seed: UInt64) {
+        self.rate = rate
+        self.seed = seed
+    }
+
     func failure(forQuestion index: Int) -> ProviderError? {
         var z = seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,10 +1,9 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceSupport
 
 /// Writes the answer from the question and the top passages, inside a chat span.
-protocol AnswerGenerator: Sendable {
+public protocol AnswerGenerator: Sendable {
     /// `gen_ai.provider.name` of this generator.
     var provider: String { get }
     /// Where it sends requests, for `server.address`/`server.port`; `nil` when in-process.

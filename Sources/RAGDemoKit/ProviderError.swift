@@ -1,10 +1,9 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
-import LLMTraceSupport
 
 /// A failure of the model provider, real or simulated, with its `error.type`.
-enum ProviderError: Error, ErrorTypeProviding, CustomStringConvertible {
+public enum ProviderError: Error, ErrorTypeProviding, CustomStringConvertible {
     /// HTTP 429: too many requests or tokens; `retryAfter` seconds if the provider said.
     case rateLimited(retryAfter: Int?)
     /// No answer within the timeout.
@@ -16,7 +15,7 @@ enum ProviderError: Error, ErrorTypeProviding, CustomStringConvertible {
     /// A 200 answer that was not a chat completion.
     case invalidResponse(String)
 
-    var errorType: String {
+    public var errorType: String {
         switch self {
         case .rateLimited: return "rate_limit_exceeded"
         case .timeout: return "timeout"
@@ -26,7 +25,7 @@ enum ProviderError: Error, ErrorTypeProviding, CustomStringConvertible {
         }
     }
 
-    var description: String {
+    public var description: String {
         switch self {
         case .rateLimited(let after): return "429 Too Many Requests: rate limit reached" + (after.map { ", retry after \($0) s" } ?? "")
         case .timeout(let seconds): return "no answer from the model within \(seconds) s"
