@@ -86,7 +86,7 @@ struct RAGDemoCommand: AsyncParsableCommand {
         let generator: any AnswerGenerator
         if let base = environment["OPENAI_BASE_URL"], !base.isEmpty, let key = environment["OPENAI_API_KEY"], !key.isEmpty {
             generator = OpenAICompatibleGenerator(baseURL: base, apiKey: key, timeout: .seconds(60), concurrency: concurrency)
-            print("generator: OpenAI-compatible API at \(Redaction.url(base))")
+            print("generator: OpenAI-compatible API at \(OpenAIChatCompletions.redacted(baseURL: base))")
         } else {
             generator = LocalGenerator(latencyScale: latencyScale)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import LLMTrace
 import LLMTraceGenAI
+internal import LLMTraceSupport
 
 /// The wire format of an OpenAI-compatible `POST /chat/completions`, shared by every client
 /// (libcurl in rag-demo, AsyncHTTPClient in the gateway), so they send and read the same thing.
@@ -19,6 +20,9 @@ public enum OpenAIChatCompletions {
     public static func provider(baseURL: String) -> String {
         baseURL.contains("api.openai.com") ? GenAI.providerOpenAI : "openai_compatible"
     }
+
+    /// A base URL fit for a log line: no user, password or query (where keys hide).
+    public static func redacted(baseURL: String) -> String { Redaction.url(baseURL) }
 
     /// Host and port of a base URL, for `server.address`/`server.port`.
     public static func server(baseURL: String) -> (address: String, port: Int)? {
