@@ -7,11 +7,16 @@
 #      survives") and fails on any duplicate, uncounted loss, blocked caller or leaked secret.
 #      The micro-benchmarks (Benchmarks/, a release build) run once: their allocation counts must
 #      equal the thresholds checked in under Benchmarks/Thresholds/; times are printed only.
+#      The DocC catalogs build with no warnings (scripts/build-docs.sh).
+#      Examples/llm-gateway (its own package) is built and its integration tests run.
 #   2. Conformance: each saved body is replayed to the strict OTLP receiver in ../shared/otlp
 #      (the official protobuf schema plus the OTLP/JSON rules): spans to /v1/traces, metrics to
 #      /v1/metrics; any rejection fails the run. The Prometheus text the tests rendered is parsed
 #      with prometheus_client.
-#   3. The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree,
+#   3. The gateway runs end to end under ../shared/otlp/accept.sh (scripts/gateway_e2e.py: a
+#      caller's trace through the gateway to a fake upstream, /metrics read by prometheus_client,
+#      bad input, upstream failures, SIGTERM).
+#      The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree,
 #      and against HTTPS receivers (check_tls.py): verification on, CA and mTLS settings honoured.
 #   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML).
 #   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose: every failed
@@ -41,6 +46,13 @@ swift build --product llmtrace-reliability
 
 echo "== micro-benchmarks (Benchmarks/, release): allocations per operation checked against Benchmarks/Thresholds/"
 "$ROOT/scripts/run-benchmarks.sh"
+
+echo "== DocC: the reference of every library product, no warnings"
+"$ROOT/scripts/build-docs.sh"
+
+echo "== Examples/llm-gateway: build and integration tests (Hummingbird and AsyncHTTPClient on 127.0.0.1; its exported bodies join the replay)"
+swift build --package-path "$ROOT/Examples/llm-gateway" --build-tests
+LLMTRACE_PAYLOAD_DIR="$WORK/payloads" swift test --package-path "$ROOT/Examples/llm-gateway" --skip-build 2>&1 | tee "$WORK/gateway-test.log"
 
 if [ ! -x "$SHARED_OTLP/accept.sh" ]; then
     echo "note: $SHARED_OTLP not found; skipping the strict-receiver conformance checks"
@@ -75,6 +87,10 @@ echo "conformance: every test payload accepted ($(ls "$WORK"/payloads/metrics-*.
 echo "== Prometheus text exposition parsed by prometheus_client"
 "$PY" -m pip install -q --disable-pip-version-check pyyaml==6.0.2 prometheus-client==0.21.1
 "$PY" "$ROOT/scripts/check_prometheus.py" "$WORK/payloads"
+
+echo "== llm-gateway end to end under accept.sh: caller -> gateway -> upstream in one trace, /metrics, bad input, SIGTERM"
+ACCEPT_OUT="$WORK/accept-gateway" "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" --expect-error-span --allow-orphans --service llm-gateway -- \
+    "$PY" "$ROOT/Examples/llm-gateway/scripts/gateway_e2e.py" "$ROOT/Examples/llm-gateway/.build/debug/llm-gateway" "$WORK/accept-gateway/spans.jsonl"
 
 echo "== quick-start example under accept.sh"
 swift build --product llmtrace-example

@@ -43,8 +43,11 @@ public struct GenAITracer: Sendable {
     // MARK: Starting spans
 
     /// Starts an `invoke_workflow {name}` span (INTERNAL): the root of a pipeline run.
-    /// - Parameter question: The user's question: its hash is always recorded
-    ///   (`llmtrace.question.sha256`), the text never.
+    /// - Parameters:
+    ///   - name: The workflow's name (`rag_pipeline`), low-cardinality.
+    ///   - question: The user's question: its hash is always recorded
+    ///     (`llmtrace.question.sha256`), the text never.
+    ///   - parent: The parent; by default the current span.
     public func startWorkflow(_ name: String, question: String? = nil, parent: SpanParent = .current) -> GenAISpan {
         var attributes: Attributes = [
             GenAI.operationName: .string(GenAI.operationInvokeWorkflow),

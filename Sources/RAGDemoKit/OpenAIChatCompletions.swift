@@ -70,7 +70,11 @@ public enum OpenAIChatCompletions {
     }
 
     /// The generation of an answer with `status`, or the `ProviderError` it means.
-    /// - Parameter retryAfter: The `Retry-After` header, if any.
+    /// - Parameters:
+    ///   - status: The HTTP status of the answer.
+    ///   - retryAfter: The `Retry-After` header, if any.
+    ///   - body: The answer's body.
+    ///   - model: The model asked for, when the answer names none.
     public static func result(status: Int, retryAfter: String?, body: [UInt8], model: String) throws -> Generation {
         switch status {
         case 200: return try parse(body, model: model)

@@ -12,7 +12,11 @@ public struct OpenAICompatibleGenerator: AnswerGenerator {
     let transports: [CurlTransport]
     private let next = Counter()
 
-    /// - Parameter concurrency: How many calls may be in flight at once (one connection each).
+    /// - Parameters:
+    ///   - baseURL: `OPENAI_BASE_URL`, e.g. `https://api.openai.com/v1`.
+    ///   - apiKey: Sent in the `Authorization` header only.
+    ///   - timeout: Longest wait for a whole answer.
+    ///   - concurrency: How many calls may be in flight at once (one connection each).
     public init(baseURL: String, apiKey: String, timeout: Duration, concurrency: Int) {
         self.baseURL = baseURL
         self.apiKey = apiKey

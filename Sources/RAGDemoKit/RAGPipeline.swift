@@ -23,6 +23,10 @@ public struct RAGPipeline: Sendable {
 
     /// A pipeline over `index` that generates with `generator`.
     /// - Parameters:
+    ///   - genAI: Starts the pipeline's spans.
+    ///   - index: The retrieval index.
+    ///   - generator: Writes the answers.
+    ///   - model: The model asked for (`gen_ai.request.model`).
     ///   - failures: Which questions fail on purpose (`FailurePlan.none` for none).
     ///   - latencyScale: Multiplies the simulated failures' delays; 0 for instant runs.
     public init(genAI: GenAITracer, index: BM25Index, generator: any AnswerGenerator, model: String, failures: FailurePlan = .none, latencyScale: Double = 1) {
