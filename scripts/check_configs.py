@@ -134,7 +134,12 @@ for rule in rules:
 # --- the README names what the files define
 for text in ["docker compose -f jaeger-compose.yml up -d", "http://localhost:16686", "http://localhost:4318"]:
     check(text in readme, f"README does not mention {text!r}")
+# Ports of the programs that run on the host, beside the compose set-up, not in it.
+HOST_PROGRAMS = {"8080": "the LLM gateway (Examples/llm-gateway)"}
 for port in re.findall(r"localhost:(\d+)", readme):
+    if port in HOST_PROGRAMS:
+        check(port not in published, f"localhost:{port} is {HOST_PROGRAMS[port]}, but jaeger-compose.yml publishes it too")
+        continue
     check(port in published, f"README names localhost:{port}, which jaeger-compose.yml does not publish")
 for component in ["memory_limiter", "tail_sampling", "batch"]:
     check(component in folder_readme, f"collector-config/README.md does not describe {component}")

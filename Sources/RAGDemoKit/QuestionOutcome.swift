@@ -1,5 +1,6 @@
 import LLMTrace
 import LLMTraceGenAI
+internal import LLMTraceSupport
 
 /// What happened to one question.
 public struct QuestionOutcome: Sendable {
@@ -15,6 +16,8 @@ public struct QuestionOutcome: Sendable {
     /// USD, when the model has a price.
     public var cost: Double?
     public var latency: Duration
+    /// `latency` in seconds.
+    public var latencySeconds: Double { latency.seconds }
     /// The trace of the question: the workflow span's, so a caller's trace when it had one.
     public var traceID: TraceID
 

@@ -18,7 +18,7 @@ struct AskRequest: Decodable, Sendable {
         } catch {
             throw GatewayError.invalidJSON("not valid JSON")
         }
-        guard !request.question.allSatisfy(\.isWhitespace) else { throw GatewayError.emptyQuestion }
+        guard !request.question.allSatisfy(\.isWhitespace) else { throw GatewayError.emptyQuestion() }
         if let model = request.model, !isValidModel(model) { throw GatewayError.invalidModel() }
         return request
     }

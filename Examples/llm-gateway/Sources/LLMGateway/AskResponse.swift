@@ -25,7 +25,7 @@ struct AskResponse: Encodable, Sendable {
     init(_ outcome: QuestionOutcome, requestedModel: String) {
         answer = outcome.answer ?? ""
         model = outcome.responseModel ?? requestedModel
-        latencySeconds = Double(outcome.latency.components.seconds) + Double(outcome.latency.components.attoseconds) / 1e18
+        latencySeconds = outcome.latencySeconds
         inputTokens = outcome.usage?.inputTokens ?? 0
         outputTokens = outcome.usage?.outputTokens ?? 0
         costUSD = outcome.cost

@@ -28,7 +28,10 @@ public struct GatewayError: HTTPResponseError, ErrorTypeProviding, CustomStringC
         GatewayError(.badRequest, "invalid_json", "the body must be a JSON object like {\"question\": \"...\", \"model\": \"gpt-4o-mini\"}: \(detail)")
     }
 
-    static let emptyQuestion = GatewayError(.badRequest, "empty_question", "\"question\" must not be empty")
+    // Functions, not constants: an error carries the trace of the request it was made in.
+    static func emptyQuestion() -> GatewayError {
+        GatewayError(.badRequest, "empty_question", "\"question\" must not be empty")
+    }
 
     static func invalidModel() -> GatewayError {
         GatewayError(.badRequest, "invalid_model", "\"model\" must be 1 to \(GatewayConfiguration.maxModelLength) letters, digits or . _ - : /")

@@ -25,7 +25,7 @@ struct UpstreamGenerator: AnswerGenerator {
         request.headers.add(name: "Content-Type", value: "application/json")
         request.headers.add(name: "Authorization", value: "Bearer \(upstream.apiKey)")
         request.body = .bytes(try OpenAIChatCompletions.requestBody(messages: messages, model: model))
-        let timeout = TimeAmount.nanoseconds(Int64(upstream.timeout.components.seconds) * 1_000_000_000 + upstream.timeout.components.attoseconds / 1_000_000_000)
+        let timeout = TimeAmount.nanoseconds(upstream.timeout.components.seconds * 1_000_000_000 + upstream.timeout.components.attoseconds / 1_000_000_000)
         let status: Int, retryAfter: String?, body: ByteBuffer
         do {
             let response = try await client.execute(request, timeout: timeout)
@@ -33,7 +33,7 @@ struct UpstreamGenerator: AnswerGenerator {
             retryAfter = response.headers.first(name: "retry-after")
             body = try await response.body.collect(upTo: Self.maxAnswerBytes)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
-            throw ProviderError.timeout(seconds: Double(upstream.timeout.components.seconds))
+            throw ProviderError.timeout(seconds: Double(timeout.nanoseconds) / 1e9)
         } catch is NIOTooManyBytesError {
             throw ProviderError.invalidResponse("the answer is larger than \(Self.maxAnswerBytes) bytes")
         } catch {
