@@ -9,9 +9,10 @@
 #      equal the thresholds checked in under Benchmarks/Thresholds/; times are printed only.
 #      The DocC catalogs build with no warnings (scripts/build-docs.sh).
 #      Examples/llm-gateway (its own package) is built and its integration tests run.
-#   2. Conformance: each saved body is replayed to the strict OTLP receiver in ../shared/otlp
-#      (the official protobuf schema plus the OTLP/JSON rules): spans to /v1/traces, metrics to
-#      /v1/metrics; any rejection fails the run. The Prometheus text the tests rendered is parsed
+#   2. Conformance: each saved body (JSON or protobuf) is replayed to the strict OTLP receiver in
+#      ../shared/otlp (the official protobuf schema plus the OTLP/JSON rules): spans to /v1/traces,
+#      metrics to /v1/metrics; any rejection fails the run. Batches the tests encoded both ways
+#      must decode to equal requests (scripts/check_protobuf_pairs.py). The Prometheus text the tests rendered is parsed
 #      with prometheus_client.
 #   3. The gateway runs end to end under ../shared/otlp/accept.sh (scripts/gateway_e2e.py: a
 #      caller's trace through the gateway to a fake upstream, /metrics read by prometheus_client,
@@ -22,7 +23,8 @@
 #   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose: every failed
 #      question's trace must arrive whole, with the RAG shape, and the metrics pushed must carry
 #      the summary's token and cost totals exactly; then once with no receiver at all, and once
-#      with secrets in every setting, none of which may appear in its output.
+#      with secrets in every setting, none of which may appear in its output; and once more over
+#      http/protobuf with gzip, where every body must be protobuf.
 # Steps 2 to 5 need ../shared/otlp (and python3); without it they are skipped with a note.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,10 +69,11 @@ RPID=$!
 for _ in $(seq 1 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
 PORT="$(cat "$WORK/port")"
 REJECTED=0
-for body in "$WORK"/payloads/*.json; do
+for body in "$WORK"/payloads/*.json "$WORK"/payloads/*.pb; do
     [ -e "$body" ] || continue
     case "$(basename "$body")" in metrics-*) path=/v1/metrics ;; *) path=/v1/traces ;; esac
-    code=$(curl -sS -o "$WORK/answer" -w '%{http_code}' -H 'Content-Type: application/json' \
+    case "$body" in *.pb) type=application/x-protobuf ;; *) type=application/json ;; esac
+    code=$(curl -sS -o "$WORK/answer" -w '%{http_code}' -H "Content-Type: $type" \
         --data-binary "@$body" "http://127.0.0.1:$PORT$path")
     if [ "$code" != 200 ]; then
         REJECTED=$((REJECTED + 1))
@@ -82,7 +85,10 @@ if [ "$REJECTED" != 0 ]; then
     echo "conformance: $REJECTED payload(s) rejected by the strict receiver"
     exit 1
 fi
-echo "conformance: every test payload accepted ($(ls "$WORK"/payloads/metrics-*.json 2>/dev/null | wc -l) of them metrics)"
+echo "conformance: every test payload accepted ($(ls "$WORK"/payloads/metrics-* 2>/dev/null | grep -v '\.prom$' | wc -l) of them metrics, $(ls "$WORK"/payloads/*.pb 2>/dev/null | wc -l) protobuf)"
+
+echo "== protobuf and JSON encodings of the same batches decode to equal requests (official schema)"
+"$PY" "$ROOT/scripts/check_protobuf_pairs.py" "$WORK/payloads" "$SHARED_OTLP"
 
 echo "== Prometheus text exposition parsed by prometheus_client"
 "$PY" -m pip install -q --disable-pip-version-check pyyaml==6.0.2 prometheus-client==0.21.1
@@ -110,6 +116,15 @@ ACCEPT_OUT="$WORK/accept-demo" OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL
     "$ROOT/.build/debug/rag-demo" --questions 60 --concurrency 4 --failure-rate 0.2 --latency-scale 0 --seed 7 \
     | tee "$WORK/demo.txt"
 "$PY" "$ROOT/scripts/check_demo_run.py" "$WORK/accept-demo/spans.jsonl" "$WORK/demo.txt" "$WORK/accept-demo/bodies"
+
+echo "== rag-demo under accept.sh over http/protobuf with gzip: the same checks, protobuf bodies"
+ACCEPT_OUT="$WORK/accept-demo-protobuf" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_EXPORTER_OTLP_COMPRESSION=gzip \
+    OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.05 \
+    "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" --expect-rag --expect-error-span -- \
+    "$ROOT/.build/debug/rag-demo" --questions 30 --concurrency 4 --failure-rate 0.2 --latency-scale 0 --seed 11 \
+    | tee "$WORK/demo-protobuf.txt"
+"$PY" -c 'import json,sys; s=json.load(open(sys.argv[1])); e=s.get("by_encoding",{}); print("bodies by encoding:", e); sys.exit(0 if any(k.startswith("protobuf+gzip") for k in e) and not any(k.startswith("json") for k in e) else 1)' \
+    "$WORK/accept-demo-protobuf/summary.json"
 
 echo "== rag-demo with no receiver listening"
 OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:9" timeout 60 "$ROOT/.build/debug/rag-demo" --questions 3 --latency-scale 0 \

@@ -19,7 +19,7 @@ enum ContentJSON {
         array(parts, limit: limit) { write($0, cap: $1, into: &$2) }
     }
 
-    private static func array<Item>(_ items: [Item], limit: Int, write: (Item, Int?, inout JSONWriter) -> Void) -> String? {
+    private static func array<Item>(_ items: [Item], limit: Int, write: (Item, Int?, inout ByteWriter) -> Void) -> String? {
         fitting(limit: limit, count: items.count) { writer, first, cap in
             writer.raw(UInt8(ascii: "["))
             for (index, item) in items[first...].enumerated() {
@@ -34,7 +34,7 @@ enum ContentJSON {
     static func documents(_ documents: [(id: String, score: Double)], limit: Int) -> String? {
         // Ids are not shortened (a cut id is useless): keep the best-ranked documents that fit.
         func render(_ count: Int) -> String {
-            var writer = JSONWriter(capacity: 48 * count + 2)
+            var writer = ByteWriter(capacity: 48 * count + 2)
             writer.raw(UInt8(ascii: "["))
             for (index, document) in documents.prefix(count).enumerated() {
                 if index > 0 { writer.raw(UInt8(ascii: ",")) }
@@ -64,9 +64,9 @@ enum ContentJSON {
 
     /// Renders with the full content if it fits; else finds the largest per-text cap that
     /// fits, dropping leading items only when even a cap of zero does not.
-    private static func fitting(limit: Int, count: Int, render: (inout JSONWriter, Int, Int?) -> Void) -> String? {
+    private static func fitting(limit: Int, count: Int, render: (inout ByteWriter, Int, Int?) -> Void) -> String? {
         func attempt(_ first: Int, _ cap: Int?) -> String? {
-            var writer = JSONWriter(capacity: 256)
+            var writer = ByteWriter(capacity: 256)
             render(&writer, first, cap)
             let text = String(decoding: writer.bytes, as: UTF8.self)
             return text.count <= limit ? text : nil
@@ -85,7 +85,7 @@ enum ContentJSON {
         return nil
     }
 
-    private static func write(_ message: ChatMessage, cap: Int?, into writer: inout JSONWriter) {
+    private static func write(_ message: ChatMessage, cap: Int?, into writer: inout ByteWriter) {
         writer.raw("{\"role\":")
         writer.string(message.role)
         writer.raw(",\"parts\":[")
@@ -105,7 +105,7 @@ enum ContentJSON {
         writer.raw(UInt8(ascii: "}"))
     }
 
-    private static func write(_ part: ChatMessage.Part, cap: Int?, into writer: inout JSONWriter) {
+    private static func write(_ part: ChatMessage.Part, cap: Int?, into writer: inout ByteWriter) {
         func content(_ value: String) -> String {
             guard let cap, value.count > cap else { return value }
             return cap == 0 ? truncationMark : String(value.prefix(cap)) + truncationMark

@@ -1,5 +1,7 @@
-/// Reads span ids out of OTLP/JSON bodies without parsing them, fast enough for a sink that
-/// must not be what a benchmark measures.
+internal import LLMTraceSupport
+
+/// Reads span ids out of OTLP trace bodies (JSON or protobuf) without decoding whole messages,
+/// fast enough for a sink that must not be what a benchmark measures.
 public enum OTLPBody {
     /// Calls `visit` with the offset of each span's id value (just past `"spanId":"`).
     /// `parentSpanId` has a capital S and link ids sit in `links`, which the workloads leave empty.
@@ -22,13 +24,21 @@ public enum OTLPBody {
     /// How many spans a body holds.
     public static func countSpans(in body: [UInt8]) -> Int {
         var total = 0
-        forEachSpanID(in: body) { _ in total += 1 }
+        if isProtobuf(body) {
+            forEachProtobufSpanID(in: body) { _ in total += 1 }
+        } else {
+            forEachSpanID(in: body) { _ in total += 1 }
+        }
         return total
     }
 
     /// The span ids of a body, in order.
     public static func spanIDs(in body: [UInt8]) -> [UInt64] {
         var ids: [UInt64] = []
+        if isProtobuf(body) {
+            forEachProtobufSpanID(in: body) { ids.append($0) }
+            return ids
+        }
         forEachSpanID(in: body) { start in
             guard start + 16 <= body.count,
                   let id = UInt64(String(decoding: body[start..<(start + 16)], as: UTF8.self), radix: 16)
@@ -36,6 +46,26 @@ public enum OTLPBody {
             ids.append(id)
         }
         return ids
+    }
+
+    /// A JSON body starts with `{`; an `ExportTraceServiceRequest` with the tag of field 1 (0x0A).
+    static func isProtobuf(_ body: [UInt8]) -> Bool { body.first == 0x0A }
+
+    /// `resource_spans` (1) → `scope_spans` (2) → `spans` (2) → `span_id` (2).
+    private static func forEachProtobufSpanID(in body: [UInt8], _ visit: (UInt64) -> Void) {
+        ProtobufReader.forEachField(body[...]) { field, value in
+            guard field == 1, case .bytes(let resourceSpans) = value else { return }
+            ProtobufReader.forEachField(resourceSpans) { field, value in
+                guard field == 2, case .bytes(let scopeSpans) = value else { return }
+                ProtobufReader.forEachField(scopeSpans) { field, value in
+                    guard field == 2, case .bytes(let span) = value else { return }
+                    ProtobufReader.forEachField(span) { field, value in
+                        guard field == 2, case .bytes(let id) = value, id.count == 8 else { return }
+                        visit(id.reduce(0) { $0 << 8 | UInt64($1) })
+                    }
+                }
+            }
+        }
     }
 
     private static let spanKey = Array("\"spanId\":\"".utf8)

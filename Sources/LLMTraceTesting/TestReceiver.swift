@@ -33,8 +33,8 @@ public final class TestReceiver: Sendable {
                 return requests.count - 1
             }
             // Only OTLP bodies go to the conformance replay; other fakes (a chat API) share this server.
-            if request.path.hasSuffix("/v1/traces") { Self.dump(request.body, kind: "payload", ext: "json") }
-            if request.path.hasSuffix("/v1/metrics") { Self.dump(request.body, kind: "metrics", ext: "json") }
+            if request.path.hasSuffix("/v1/traces") { Self.dump(request.body, kind: "payload", ext: Self.fileExtension(of: request)) }
+            if request.path.hasSuffix("/v1/metrics") { Self.dump(request.body, kind: "metrics", ext: Self.fileExtension(of: request)) }
             return responder(index, request)
         }
     }
@@ -67,9 +67,14 @@ public final class TestReceiver: Sendable {
     /// A port on which nothing listens.
     public static func closedPort() -> Int { LoopbackHTTPServer.closedPort() }
 
+    /// `pb` for a protobuf body, `json` otherwise: the replay posts each with its content type.
+    public static func fileExtension(of request: Request) -> String {
+        (request.headers["content-type"] ?? "").contains("protobuf") ? "pb" : "json"
+    }
+
     /// Saves `body` for the conformance replay as `<kind>-<pid>-<n>.<ext>` in `directory`
-    /// (default: `LLMTRACE_PAYLOAD_DIR`; nothing is saved without one): `payload-*.json` go to
-    /// `/v1/traces`, `metrics-*.json` to `/v1/metrics`, `metrics-*.prom` to a Prometheus parser.
+    /// (default: `LLMTRACE_PAYLOAD_DIR`; nothing is saved without one): `payload-*.json|pb` go to
+    /// `/v1/traces`, `metrics-*.json|pb` to `/v1/metrics`, `metrics-*.prom` to a Prometheus parser.
     public static func dump(_ body: [UInt8], kind: String, ext: String, into directory: String? = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"]) {
         guard let dir = directory, !body.isEmpty else { return }
         let n = dumpCounter.wrappingAdd(1, ordering: .relaxed).newValue

@@ -3,13 +3,13 @@ import Testing
 import LLMTraceSupport
 
 /// What `body` writes, as text.
-private func written(_ body: (inout JSONWriter) -> Void) -> String {
-    var writer = JSONWriter()
+private func written(_ body: (inout ByteWriter) -> Void) -> String {
+    var writer = ByteWriter()
     body(&writer)
     return String(decoding: writer.bytes, as: UTF8.self)
 }
 
-@Suite struct JSONWriterTests {
+@Suite struct ByteWriterJSONTests {
     @Test func stringsEscapeQuotesBackslashesAndControlCharacters() {
         #expect(written { $0.string("say \"hi\"") } == #""say \"hi\"""#)
         #expect(written { $0.string(#"C:\path"#) } == #""C:\\path""#)
@@ -64,7 +64,8 @@ private func written(_ body: (inout JSONWriter) -> Void) -> String {
         #expect(written { $0.double(.infinity) } == "\"Infinity\"")
         #expect(written { $0.double(-.infinity) } == "\"-Infinity\"")
         #expect(written { $0.double(1.0) } == "1")
-        #expect(written { $0.double(-0.0) } == "0")
+        #expect(written { $0.double(-0.0) } == "-0.0", "the sign of zero is kept, as protobuf keeps it")
+        #expect(written { $0.double(0.0) } == "0")
         #expect(written { $0.double(0.25) } == "0.25")
         #expect(written { $0.double(123_456_789_012_345) } == "123456789012345")
         for value in [1e-5, 5e20, -2.5e-300, 0.1 + 0.2] {
@@ -79,7 +80,7 @@ private func written(_ body: (inout JSONWriter) -> Void) -> String {
     }
 
     @Test func growsPastItsCapacityAndResetsForReuse() {
-        var writer = JSONWriter(capacity: 1)
+        var writer = ByteWriter(capacity: 1)
         let long = String(repeating: "x", count: 10_000)
         writer.raw("[")
         writer.string(long)

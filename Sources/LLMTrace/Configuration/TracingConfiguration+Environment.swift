@@ -132,9 +132,13 @@ extension TracingConfiguration {
                 env.warn(general(.endpoint), Redaction.url(base), expected: "an http:// or https:// URL")
             }
         }
-        if let key = env.firstKey(specific(.protocol), general(.protocol)),
-           let value = env.string(key), value.lowercased() != "http/json" {
-            env.warn(key, value, expected: "http/json, the only protocol LLMTrace speaks")
+        if let key = env.firstKey(specific(.protocol), general(.protocol)), let value = env.string(key) {
+            if let chosen = OTLPProtocol(rawValue: value.lowercased()) {
+                otlp.protocol = chosen
+            } else {
+                // gRPC needs HTTP/2 framing LLMTrace does not carry; OTLP/HTTP reaches the same receivers.
+                env.warn(key, value, expected: "http/protobuf or http/json; grpc is not supported")
+            }
         }
         if let key = env.firstKey(specific(.headers), general(.headers)),
            let pairs = env.keyValueList(key, redactValues: true) {

@@ -63,7 +63,12 @@ final class MetricsReader: Sendable {
         }
         guard let client else { return }
         let result = client.send(deadline: deadline, estimatedSize: 1024 + points.count * 512) { writer in
-            OTLPMetricsEncoder.encode(points, resource: metrics.resource, startTimeUnixNano: metrics.startTimeUnixNano, into: &writer)
+            switch client.configuration.protocol {
+            case .httpJSON:
+                OTLPMetricsEncoder.encode(points, resource: metrics.resource, startTimeUnixNano: metrics.startTimeUnixNano, into: &writer)
+            case .httpProtobuf:
+                OTLPMetricsEncoder.encodeProtobuf(points, resource: metrics.resource, startTimeUnixNano: metrics.startTimeUnixNano, into: &writer)
+            }
         }
         switch result {
         case .success:

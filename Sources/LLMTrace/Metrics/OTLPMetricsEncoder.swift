@@ -23,9 +23,9 @@ enum OTLPMetricsEncoder {
     ]
 
     /// The request body for `points`, grouped by metric name in first-seen order.
-    static func encode(_ points: [MetricPoint], resource: Resource, startTimeUnixNano: UInt64, into w: inout JSONWriter) {
+    static func encode(_ points: [MetricPoint], resource: Resource, startTimeUnixNano: UInt64, into w: inout ByteWriter) {
         w.raw("{\"resourceMetrics\":[{\"resource\":{")
-        OTLPJSONEncoder.attributes(resource.attributes, dropped: 0, into: &w, leadingComma: false)
+        OTLPJSONEncoder.attributes(resource.exportedAttributes, dropped: 0, into: &w, leadingComma: false)
         w.raw("},\"scopeMetrics\":[{\"scope\":{\"name\":\"llmtrace\",\"version\":")
         w.string(TracerProvider.sdkVersion)
         w.raw("},\"metrics\":[")

@@ -17,4 +17,11 @@ public final class Resource: Sendable {
         if case .string(let name)? = attributes[OTelAttributes.serviceName] { return name }
         return nil
     }
+
+    /// The attributes as exported: receivers require `service.name`, which a hand-made resource
+    /// may lack (`unknown_service` then, as the SDK specification says).
+    var exportedAttributes: Attributes {
+        guard attributes[OTelAttributes.serviceName] == nil else { return attributes }
+        return Attributes([Attribute(OTelAttributes.serviceName, "unknown_service")] + attributes.elements)
+    }
 }

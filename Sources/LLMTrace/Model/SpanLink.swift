@@ -14,4 +14,9 @@ public struct SpanLink: Sendable, Hashable {
         self.attributes = attributes
         self.droppedAttributesCount = droppedAttributesCount
     }
+
+    /// The OTLP `flags` field: the W3C trace flags, plus whether the linked span is remote.
+    var otlpFlags: UInt32 {
+        UInt32(context.traceFlags.intersection(.known).rawValue) | 0x100 | (context.isRemote ? 0x200 : 0)
+    }
 }

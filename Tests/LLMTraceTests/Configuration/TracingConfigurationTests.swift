@@ -251,3 +251,20 @@ import LLMTraceSupport
         #expect(configuration.otlp.headers.map(\.value) == ["2", "1", "3"])
     }
 }
+
+extension TracingConfigurationTests {
+    @Test func theProtocolIsReadPerSignalWithTheGeneralOneAsFallback() {
+        let both = TracingConfiguration(environment: ["OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf"])
+        #expect(both.otlp.protocol == .httpProtobuf && both.metrics.otlp.protocol == .httpProtobuf)
+        #expect(both.warnings.isEmpty)
+        let mixed = TracingConfiguration(environment: [
+            "OTEL_EXPORTER_OTLP_PROTOCOL": "http/protobuf",
+            "OTEL_EXPORTER_OTLP_METRICS_PROTOCOL": "HTTP/JSON",
+        ])
+        #expect(mixed.otlp.protocol == .httpProtobuf && mixed.metrics.otlp.protocol == .httpJSON)
+        #expect(TracingConfiguration().otlp.protocol == .httpJSON, "JSON stays the default")
+        let grpc = TracingConfiguration(environment: ["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL": "grpc"])
+        #expect(grpc.otlp.protocol == .httpJSON)
+        #expect(grpc.warnings.count == 1 && grpc.warnings[0].contains("grpc is not supported"))
+    }
+}

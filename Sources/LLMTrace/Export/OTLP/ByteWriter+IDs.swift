@@ -1,6 +1,6 @@
 internal import LLMTraceSupport
 
-extension JSONWriter {
+extension ByteWriter {
     /// Lowercase hex of a trace id, quoted: the OTLP/JSON form of ids (not base64).
     mutating func hex(_ id: TraceID) { quotedHex(high: id.high, low: id.low) }
 

@@ -1,6 +1,6 @@
 internal import LLMTraceSupport
 
-/// Settings of the OTLP/HTTP JSON exporter.
+/// Settings of an OTLP/HTTP exporter (spans or metrics).
 public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConvertible {
     /// Body compression.
     public enum Compression: String, Sendable, Equatable {
@@ -12,6 +12,10 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` as is, else `OTEL_EXPORTER_OTLP_ENDPOINT`
     ///   with `/v1/traces` appended. Default: `http://localhost:4318/v1/traces`.
     public var endpoint = "http://localhost:4318/v1/traces"
+    /// The encoding of the bodies.
+    /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`
+    ///   (`http/protobuf`, `http/json`; `grpc` logs a warning and keeps the default). Default: http/json.
+    public var `protocol` = OTLPProtocol.httpJSON
     /// Extra request headers, such as an API key, sent in this order. Their values are never
     /// logged.
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, else `OTEL_EXPORTER_OTLP_HEADERS`.
@@ -53,11 +57,11 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     }
 
     public var description: String {
-        "endpoint=\(Redaction.url(endpoint)) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.map(\.name))"
+        "endpoint=\(Redaction.url(endpoint)) protocol=\(`protocol`.rawValue) compression=\(compression.rawValue) timeout=\(timeout) headers=\(headers.map(\.name))"
     }
 
     public static func == (lhs: OTLPExporterConfiguration, rhs: OTLPExporterConfiguration) -> Bool {
-        lhs.endpoint == rhs.endpoint
+        lhs.endpoint == rhs.endpoint && lhs.protocol == rhs.protocol
             && lhs.headers.elementsEqual(rhs.headers) { $0.name == $1.name && $0.value == $1.value }
             && lhs.timeout == rhs.timeout && lhs.compression == rhs.compression && lhs.gzipLevel == rhs.gzipLevel
             && lhs.certificateFile == rhs.certificateFile && lhs.clientCertificateFile == rhs.clientCertificateFile

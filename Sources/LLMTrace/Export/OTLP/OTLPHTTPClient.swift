@@ -4,7 +4,7 @@ import Logging
 internal import LLMTraceSupport
 import Synchronization
 
-/// Posts OTLP/HTTP JSON bodies with the exporter rules every signal shares: one deadline, gzip,
+/// Posts OTLP/HTTP bodies (JSON or protobuf, as configured) with the exporter rules every signal shares: one deadline, gzip,
 /// configured headers, retries with backoff and `Retry-After`, partial success. The span and
 /// metric exporters each own one.
 final class OTLPHTTPClient: Sendable {
@@ -21,8 +21,8 @@ final class OTLPHTTPClient: Sendable {
 
     /// Holds a writer between requests (a non-copyable value needs a home to be shared).
     private final class WriterBox {
-        var writer: JSONWriter
-        init(capacity: Int) { writer = JSONWriter(capacity: capacity) }
+        var writer: ByteWriter
+        init(capacity: Int) { writer = ByteWriter(capacity: capacity) }
     }
 
     init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger, rejectedKey: String) {
@@ -36,12 +36,12 @@ final class OTLPHTTPClient: Sendable {
 
     /// Encodes a body with `encode` and posts it, retrying as the configuration says, by
     /// `callerDeadline` or `timeout`, whichever comes first.
-    func send(deadline callerDeadline: Deadline, estimatedSize: Int, encode: (inout JSONWriter) -> Void) -> ExportResult {
+    func send(deadline callerDeadline: Deadline, estimatedSize: Int, encode: (inout ByteWriter) -> Void) -> ExportResult {
         guard !isShutdown else { return .failure(.shutdown) }
         var deadline = callerDeadline
         if configuration.timeout > .zero { deadline = min(deadline, .after(configuration.timeout)) }
 
-        var headers: [(name: String, value: String)] = [("Content-Type", "application/json")]
+        var headers: [(name: String, value: String)] = [("Content-Type", configuration.protocol.contentType)]
         let encoded = encodeBody(estimatedSize: estimatedSize, encode)
         guard let body = encoded.body else { return .failure(.payloadTooLarge(bytes: encoded.size)) }
         if encoded.gzipped { headers.append(("Content-Encoding", "gzip")) }
@@ -57,12 +57,12 @@ final class OTLPHTTPClient: Sendable {
             case .success(let response):
                 switch response.status {
                 case 200..<300:
-                    return redacted(Self.parseSuccess(response.body, rejectedKey: rejectedKey))
+                    return redacted(Self.parseSuccess(response.body, contentType: response.headers["content-type"], rejectedKey: rejectedKey))
                 case 429, 502, 503, 504:
-                    lastError = .httpStatus(response.status, retryable: true, message: redacted(Self.statusMessage(response.body)))
+                    lastError = .httpStatus(response.status, retryable: true, message: redacted(Self.statusMessage(response.body, contentType: response.headers["content-type"])))
                     retryAfter = response.headers["retry-after"].flatMap { RetryAfter.parse($0, nowUnixSeconds: Double(WallClock.nowUnixNano()) / 1e9) }
                 default:
-                    return .failure(.httpStatus(response.status, retryable: false, message: redacted(Self.statusMessage(response.body))))
+                    return .failure(.httpStatus(response.status, retryable: false, message: redacted(Self.statusMessage(response.body, contentType: response.headers["content-type"]))))
                 }
             case .failure(let error):
                 // A post cut short by shutdown() is not the network's fault.
@@ -89,7 +89,7 @@ final class OTLPHTTPClient: Sendable {
     /// Encodes into a writer kept from the last request, so a steady stream of exports reuses
     /// one buffer; a request made while another holds it (only when several processors share
     /// an exporter) uses its own.
-    private func encodeBody(estimatedSize: Int, _ encode: (inout JSONWriter) -> Void) -> (body: [UInt8]?, size: Int, gzipped: Bool) {
+    private func encodeBody(estimatedSize: Int, _ encode: (inout ByteWriter) -> Void) -> (body: [UInt8]?, size: Int, gzipped: Bool) {
         let box = spareWriter.withLock { spare -> WriterBox in
             defer { spare = nil }
             return spare ?? WriterBox(capacity: estimatedSize)
@@ -133,28 +133,60 @@ final class OTLPHTTPClient: Sendable {
         }
     }
 
-    /// Reads `partialSuccess` from a 2xx body. An empty or unreadable body counts as full success:
-    /// the receiver took the data.
-    static func parseSuccess(_ body: [UInt8], rejectedKey: String) -> ExportResult {
-        guard !body.isEmpty,
-              let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-              let partial = object["partialSuccess"] as? [String: Any]
-        else { return .success }
-        let rejected: Int
-        switch partial[rejectedKey] {
-        case let n as NSNumber: rejected = n.intValue
-        case let s as String: rejected = Int(s) ?? 0
-        default: rejected = 0
+    /// Whether a response body is protobuf: by its `Content-Type`, else by its first byte (a
+    /// receiver may answer a protobuf request with JSON, or name no type at all).
+    static func isProtobuf(_ body: [UInt8], contentType: String?) -> Bool {
+        if let type = contentType?.lowercased() {
+            if type.contains("protobuf") { return true }
+            if type.contains("json") { return false }
         }
-        let message = (partial["errorMessage"] as? String) ?? ""
+        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return false }
+        return first != UInt8(ascii: "{")
+    }
+
+    /// Reads the partial success from a 2xx body, JSON or protobuf (`Export*ServiceResponse`:
+    /// `partial_success` = 1 holding `rejected_*` = 1 and `error_message` = 2). An empty or
+    /// unreadable body counts as full success: the receiver took the data.
+    static func parseSuccess(_ body: [UInt8], contentType: String?, rejectedKey: String) -> ExportResult {
+        guard !body.isEmpty else { return .success }
+        var rejected = 0
+        var message = ""
+        if isProtobuf(body, contentType: contentType) {
+            guard let response = ProtobufReader.fields(body[...]),
+                  case .bytes(let partial)? = response.last(where: { $0.field == 1 })?.value,
+                  let fields = ProtobufReader.fields(partial)
+            else { return .success }
+            for (field, value) in fields {
+                switch (field, value) {
+                case (1, .varint(let count)): rejected = Int(truncatingIfNeeded: Int64(bitPattern: count))
+                case (2, .bytes(let text)): message = String(decoding: text, as: UTF8.self)
+                default: break
+                }
+            }
+        } else {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
+                  let partial = object["partialSuccess"] as? [String: Any]
+            else { return .success }
+            switch partial[rejectedKey] {
+            case let n as NSNumber: rejected = n.intValue
+            case let s as String: rejected = Int(s) ?? 0
+            default: rejected = 0
+            }
+            message = (partial["errorMessage"] as? String) ?? ""
+        }
         if rejected > 0 || !message.isEmpty { return .partialSuccess(rejected: max(0, rejected), message: String(message.prefix(500))) }
         return .success
     }
 
-    /// The `message` of a `google.rpc.Status` error body, for logs; at most 200 characters.
-    static func statusMessage(_ body: [UInt8]) -> String {
+    /// The `message` of a `google.rpc.Status` error body (JSON, or protobuf field 2), else the
+    /// start of the body, for logs; at most 200 characters.
+    static func statusMessage(_ body: [UInt8], contentType: String?) -> String {
         guard !body.isEmpty else { return "" }
-        if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
+        if isProtobuf(body, contentType: contentType) {
+            if let fields = ProtobufReader.fields(body[...]), case .bytes(let text)? = fields.first(where: { $0.field == 2 })?.value {
+                return String(String(decoding: text, as: UTF8.self).prefix(200))
+            }
+        } else if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
             return (object["message"] as? String).map { String($0.prefix(200)) } ?? ""
         }
         return String(String(decoding: body.prefix(200), as: UTF8.self).filter { !$0.isNewline })

@@ -1,7 +1,8 @@
 import Logging
 internal import LLMTraceSupport
 
-/// Exports spans as OTLP/HTTP JSON (`POST /v1/traces`, `Content-Type: application/json`).
+/// Exports spans over OTLP/HTTP (`POST /v1/traces`), as JSON or protobuf
+/// (`OTLPExporterConfiguration.protocol`).
 ///
 /// Each batch is encoded once, gzipped if configured, and posted. 429, 502, 503, 504 and
 /// connection errors are retried with backoff and jitter, honouring `Retry-After` (seconds or an
@@ -34,8 +35,8 @@ public final class OTLPHTTPExporter: SpanExporter {
     /// Sends `batch`; one over `maxRequestBytes` is sent in halves, so that only a span too
     /// large on its own is lost (reported as rejected by the combined result).
     private func send(_ batch: [SpanData], deadline: Deadline) -> ExportResult {
-        let result = client.send(deadline: deadline, estimatedSize: OTLPJSONEncoder.estimatedSize(of: batch.count)) { writer in
-            OTLPJSONEncoder.encode(batch, into: &writer)
+        let result = client.send(deadline: deadline, estimatedSize: Self.estimatedSize(of: batch.count, configuration.protocol)) { writer in
+            Self.encode(batch, configuration.protocol, into: &writer)
         }
         guard case .failure(.payloadTooLarge) = result, batch.count > 1 else { return result }
         let halves = [Array(batch[..<(batch.count / 2)]), Array(batch[(batch.count / 2)...])]
@@ -60,15 +61,26 @@ public final class OTLPHTTPExporter: SpanExporter {
     }
 
     public func shutdown(deadline: ContinuousClock.Instant) { client.shutdown() }
+
+    static func encode(_ batch: [SpanData], _ wireProtocol: OTLPProtocol, into writer: inout ByteWriter) {
+        switch wireProtocol {
+        case .httpJSON: OTLPJSONEncoder.encode(batch, into: &writer)
+        case .httpProtobuf: OTLPProtobufEncoder.encode(batch, into: &writer)
+        }
+    }
+
+    static func estimatedSize(of count: Int, _ wireProtocol: OTLPProtocol) -> Int {
+        wireProtocol == .httpJSON ? OTLPJSONEncoder.estimatedSize(of: count) : OTLPProtobufEncoder.estimatedSize(of: count)
+    }
 }
 
 extension OTLPHTTPExporter {
-    /// The request body the exporter posts for `batch`: OTLP/JSON, gzipped at the default level
-    /// when `gzip` is set. For the benchmarks, which measure encoding without a network.
+    /// The request body the exporter posts for `batch` in `protocol`, gzipped at the default
+    /// level when `gzip` is set. For the benchmarks, which measure encoding without a network.
     @_spi(Benchmarks)
-    public static func requestBody(for batch: [SpanData], gzip: Bool) -> [UInt8] {
-        var writer = JSONWriter(capacity: OTLPJSONEncoder.estimatedSize(of: batch.count))
-        OTLPJSONEncoder.encode(batch, into: &writer)
+    public static func requestBody(for batch: [SpanData], gzip: Bool, protocol wireProtocol: OTLPProtocol = .httpJSON) -> [UInt8] {
+        var writer = ByteWriter(capacity: estimatedSize(of: batch.count, wireProtocol))
+        encode(batch, wireProtocol, into: &writer)
         guard gzip else { return writer.bytes }
         return (try? writer.withUnsafeBytes { try Gzip.compress($0, level: OTLPExporterConfiguration().gzipLevel) }) ?? writer.bytes
     }

@@ -9,7 +9,7 @@ internal import LLMTraceSupport
 enum OTLPJSONEncoder {
     /// The request body for `spans`.
     static func encode(_ spans: [SpanData]) -> [UInt8] {
-        var writer = JSONWriter(capacity: estimatedSize(of: spans.count))
+        var writer = ByteWriter(capacity: estimatedSize(of: spans.count))
         encode(spans, into: &writer)
         return writer.bytes
     }
@@ -17,19 +17,14 @@ enum OTLPJSONEncoder {
     /// Reserve for a batch of `count` spans: typical LLM spans encode to 300–900 bytes.
     static func estimatedSize(of count: Int) -> Int { 256 + count * 640 }
 
-    static func encode(_ spans: [SpanData], into w: inout JSONWriter) {
+    static func encode(_ spans: [SpanData], into w: inout ByteWriter) {
         w.raw("{\"resourceSpans\":[")
-        for (r, resourceGroup) in group(spans, by: { ObjectIdentifier($0.resource) }).enumerated() {
+        for (r, resourceGroup) in SpanGroups.byResource(spans).enumerated() {
             if r > 0 { w.raw(UInt8(ascii: ",")) }
             w.raw("{\"resource\":{")
-            var resourceAttributes = resourceGroup[0].resource.attributes
-            // Receivers require service.name; hand-made span data may lack it.
-            if resourceAttributes[OTelAttributes.serviceName] == nil {
-                resourceAttributes = Attributes([Attribute(OTelAttributes.serviceName, "unknown_service")] + resourceAttributes.elements)
-            }
-            attributes(resourceAttributes, dropped: 0, into: &w, leadingComma: false)
+            attributes(resourceGroup[0].resource.exportedAttributes, dropped: 0, into: &w, leadingComma: false)
             w.raw("},\"scopeSpans\":[")
-            for (s, scopeGroup) in group(resourceGroup, by: { ObjectIdentifier($0.scope) }).enumerated() {
+            for (s, scopeGroup) in SpanGroups.byScope(resourceGroup).enumerated() {
                 if s > 0 { w.raw(UInt8(ascii: ",")) }
                 let scope = scopeGroup[0].scope
                 w.raw("{\"scope\":{\"name\":")
@@ -50,27 +45,7 @@ enum OTLPJSONEncoder {
         w.raw("]}")
     }
 
-    /// Splits `spans` into runs sharing a key, in first-seen order. Almost every batch has one
-    /// resource and a few scopes, so a linear scan of the groups beats hashing.
-    private static func group(_ spans: [SpanData], by key: (SpanData) -> ObjectIdentifier) -> [[SpanData]] {
-        guard let first = spans.first else { return [] }
-        let firstKey = key(first)
-        if spans.allSatisfy({ key($0) == firstKey }) { return [spans] }
-        var keys: [ObjectIdentifier] = []
-        var groups: [[SpanData]] = []
-        for span in spans {
-            let k = key(span)
-            if let index = keys.firstIndex(of: k) {
-                groups[index].append(span)
-            } else {
-                keys.append(k)
-                groups.append([span])
-            }
-        }
-        return groups
-    }
-
-    static func encode(_ span: SpanData, into w: inout JSONWriter) {
+    static func encode(_ span: SpanData, into w: inout ByteWriter) {
         w.raw(UInt8(ascii: "{"))
         ids(span.context, into: &w)
         if let parent = span.parentSpanID, parent.isValid {
@@ -114,8 +89,7 @@ enum OTLPJSONEncoder {
                 ids(link.context, into: &w)
                 attributes(link.attributes, dropped: link.droppedAttributesCount, into: &w, leadingComma: true)
                 w.raw(",\"flags\":")
-                let linkFlags = UInt32(link.context.traceFlags.intersection(.known).rawValue) | 0x100 | (link.context.isRemote ? 0x200 : 0)
-                w.digits(UInt64(linkFlags))
+                w.digits(UInt64(link.otlpFlags))
                 w.raw(UInt8(ascii: "}"))
             }
             w.raw(UInt8(ascii: "]"))
@@ -141,7 +115,7 @@ enum OTLPJSONEncoder {
     }
 
     /// `"traceId"`, `"spanId"` and, when present, `"traceState"`: shared by spans and links.
-    private static func ids(_ context: SpanContext, into w: inout JSONWriter) {
+    private static func ids(_ context: SpanContext, into w: inout ByteWriter) {
         w.raw("\"traceId\":")
         w.hex(context.traceID)
         w.raw(",\"spanId\":")
@@ -153,7 +127,7 @@ enum OTLPJSONEncoder {
     }
 
     /// `"attributes":[...]` and `"droppedAttributesCount"`, each only when not empty or zero.
-    static func attributes(_ attributes: Attributes, dropped: Int, into w: inout JSONWriter, leadingComma: Bool) {
+    static func attributes(_ attributes: Attributes, dropped: Int, into w: inout ByteWriter, leadingComma: Bool) {
         var needsComma = leadingComma
         if !attributes.isEmpty {
             if needsComma { w.raw(UInt8(ascii: ",")) }
@@ -177,7 +151,7 @@ enum OTLPJSONEncoder {
     }
 
     /// An `AnyValue` object.
-    static func value(_ attributeValue: AttributeValue, into w: inout JSONWriter) {
+    static func value(_ attributeValue: AttributeValue, into w: inout ByteWriter) {
         switch attributeValue {
         case .string(let v):
             w.raw("{\"stringValue\":")
@@ -206,7 +180,7 @@ enum OTLPJSONEncoder {
         w.raw(UInt8(ascii: "}"))
     }
 
-    private static func array<T>(_ values: [T], into w: inout JSONWriter, _ element: (inout JSONWriter, T) -> Void) {
+    private static func array<T>(_ values: [T], into w: inout ByteWriter, _ element: (inout ByteWriter, T) -> Void) {
         w.raw("{\"arrayValue\":{")
         if !values.isEmpty {
             w.raw("\"values\":[")

@@ -18,21 +18,21 @@ import LLMTraceSupport
     }
 
     @Test func aTwoHundredBodyIsSuccessUnlessItReportsAPartialSuccess() {
-        func parse(_ text: String) -> ExportResult { OTLPHTTPClient.parseSuccess(Array(text.utf8), rejectedKey: "rejectedSpans") }
+        func parse(_ text: String) -> ExportResult { OTLPHTTPClient.parseSuccess(Array(text.utf8), contentType: nil, rejectedKey: "rejectedSpans") }
         #expect(parse("") == .success)
         #expect(parse("not json") == .success)
         #expect(parse(#"{"partialSuccess":{}}"#) == .success)
         #expect(parse(#"{"partialSuccess":{"rejectedSpans":"3","errorMessage":"old"}}"#) == .partialSuccess(rejected: 3, message: "old"))
         #expect(parse(#"{"partialSuccess":{"rejectedSpans":2}}"#) == .partialSuccess(rejected: 2, message: ""))
         #expect(parse(#"{"partialSuccess":{"errorMessage":"warning only"}}"#) == .partialSuccess(rejected: 0, message: "warning only"))
-        #expect(OTLPHTTPClient.parseSuccess(Array(#"{"partialSuccess":{"rejectedDataPoints":"4"}}"#.utf8), rejectedKey: "rejectedDataPoints") == .partialSuccess(rejected: 4, message: ""))
+        #expect(OTLPHTTPClient.parseSuccess(Array(#"{"partialSuccess":{"rejectedDataPoints":"4"}}"#.utf8), contentType: "application/json", rejectedKey: "rejectedDataPoints") == .partialSuccess(rejected: 4, message: ""))
     }
 
     @Test func anErrorBodyGivesItsStatusMessageShortAndOnOneLine() {
-        #expect(OTLPHTTPClient.statusMessage(Array(#"{"code":3,"message":"bad span"}"#.utf8)) == "bad span")
-        #expect(OTLPHTTPClient.statusMessage(Array("plain\ntext".utf8)) == "plaintext")
-        #expect(OTLPHTTPClient.statusMessage([]) == "")
-        #expect(OTLPHTTPClient.statusMessage(Array(String(repeating: "x", count: 1000).utf8)).count == 200)
+        #expect(OTLPHTTPClient.statusMessage(Array(#"{"code":3,"message":"bad span"}"#.utf8), contentType: nil) == "bad span")
+        #expect(OTLPHTTPClient.statusMessage(Array("plain\ntext".utf8), contentType: nil) == "plaintext")
+        #expect(OTLPHTTPClient.statusMessage([], contentType: nil) == "")
+        #expect(OTLPHTTPClient.statusMessage(Array(String(repeating: "x", count: 1000).utf8), contentType: nil).count == 200)
     }
 
     @Test func aHeaderValueEchoedByTheReceiverIsRedacted() throws {

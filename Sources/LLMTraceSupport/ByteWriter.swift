@@ -1,0 +1,84 @@
+/// A byte buffer that encoders append to: JSON tokens (`ByteWriter+JSON`) and protobuf wire
+/// fields (`ByteWriter+Protobuf`).
+///
+/// Hand-written because the export path runs for every span: no `Codable`, no intermediate
+/// dictionaries or message objects, no Foundation number formatting for integers. The buffer is
+/// raw memory that grows geometrically, so a token costs a capacity check and a copy, not an
+/// `Array` append per byte; exporters keep one writer and `reset()` it between batches, so a
+/// steady stream of batches allocates nothing.
+public struct ByteWriter: ~Copyable {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    // Behind `count`: a stored property the inlinable writers can change.
+    @usableFromInline var written = 0
+
+    /// Bytes written so far.
+    public var count: Int { written }
+
+    @inlinable
+    public init(capacity: Int = 4096) {
+        self.capacity = max(64, capacity)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// A copy of what was written.
+    @inlinable
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: written)) }
+
+    /// The bytes written, without copying them; valid only during `body`.
+    @inlinable
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: written))
+    }
+
+    /// Forgets what was written and keeps the memory, up to `keepingAtMost` bytes of it.
+    @inlinable
+    public mutating func reset(keepingAtMost limit: Int = .max) {
+        written = 0
+        if capacity > limit {
+            base.deallocate()
+            capacity = max(64, limit)
+            base = .allocate(capacity: capacity)
+        }
+    }
+
+    /// Room for `n` more bytes; returns where they go. The caller writes them and adds `n`.
+    @inlinable @inline(__always)
+    mutating func room(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if written + n > capacity { grow(to: written + n) }
+        return base + written
+    }
+
+    @inline(never)
+    @usableFromInline mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: written)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    @inlinable @inline(__always)
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        let target = room(bytes.count)
+        UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: bytes.count)
+        written += bytes.count
+    }
+
+    @inlinable
+    @inline(__always)
+    public mutating func raw(_ byte: UInt8) {
+        room(1).pointee = byte
+        written += 1
+    }
+
+    @inlinable
+    @inline(__always)
+    public mutating func raw(_ text: StaticString) {
+        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
