@@ -28,7 +28,12 @@ for path in pairs:
         print(f"FAIL {name}: no .pb twin")
         failures += 1
         continue
-    kind = strict_receiver.ExportMetricsServiceRequest if name.startswith("metrics-") else strict_receiver.ExportTraceServiceRequest
+    if name.startswith("metrics-"):
+        kind = strict_receiver.ExportMetricsServiceRequest
+    elif name.startswith("logs-"):
+        kind = strict_receiver.ExportLogsServiceRequest
+    else:
+        kind = strict_receiver.ExportTraceServiceRequest
     from_json, from_protobuf = kind(), kind()
     document = json.load(open(path, encoding="utf-8"))
     errors, warnings = [], []

@@ -71,7 +71,7 @@ PORT="$(cat "$WORK/port")"
 REJECTED=0
 for body in "$WORK"/payloads/*.json "$WORK"/payloads/*.pb; do
     [ -e "$body" ] || continue
-    case "$(basename "$body")" in metrics-*) path=/v1/metrics ;; *) path=/v1/traces ;; esac
+    case "$(basename "$body")" in metrics-*) path=/v1/metrics ;; logs-*) path=/v1/logs ;; *) path=/v1/traces ;; esac
     case "$body" in *.pb) type=application/x-protobuf ;; *) type=application/json ;; esac
     code=$(curl -sS -o "$WORK/answer" -w '%{http_code}' -H "Content-Type: $type" \
         --data-binary "@$body" "http://127.0.0.1:$PORT$path")

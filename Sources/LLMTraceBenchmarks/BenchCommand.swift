@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per configuration; the table shows the median. Default: 3 (1 with --quick).")
     var runs: Int?
 
-    @Option(name: .customLong("config"), help: "Only these configurations: default, bigq, gzip-bigq, rules. Repeatable.")
+    @Option(name: .customLong("config"), help: "Only these configurations: default, bigq, gzip-bigq, rules, protobuf-bigq, protobuf-gzip-bigq. Repeatable.")
     var configurations: [String] = []
 
     @Option(name: .customLong("payload-dir"), help: "Save every request body the sink receives here (to check them with a strict OTLP receiver).")
@@ -59,8 +59,8 @@ struct BenchCommand: ParsableCommand {
         print("18 attributes set after start with one setAttribute call each; \(ProcessInfo.processInfo.activeProcessorCount) cores; median of \(runCount) run(s) [min–max]")
         print("sink ceiling: \(Self.grouped(try Workload.sinkCeiling())) spans/s (two libcurl clients posting 512-span JSON batches for 1 s)")
         print("")
-        print("| configuration | caller ns/span | end-to-end spans/s | dropped: sink count / processor | peak RSS MB | wire bytes/span |")
-        print("| --- | --- | --- | --- | --- | --- |")
+        print("| configuration | caller ns/span | end-to-end spans/s | dropped: sink count / processor | peak RSS MB | wire bytes/span | decoded bytes/span |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
         let executable = ProcessFigures.executablePath
         var failures = 0
         for configuration in selected {
@@ -75,7 +75,7 @@ struct BenchCommand: ParsableCommand {
             let rss = results.map { Double($0.peakRSSBytes) / 1_048_576 }
             let drops = results.map { "\($0.droppedBySinkCount) / \($0.droppedByProcessor)" }
             if results.contains(where: { $0.droppedBySinkCount != $0.droppedByProcessor || !$0.flushed }) { failures += 1 }
-            print("| \(configuration.rawValue) | \(Self.figure(caller, decimals: 0)) | \(Self.figure(throughput, decimals: 0)) | \(drops.joined(separator: ", ")) | \(Self.figure(rss, decimals: 1)) | \(Self.figure(results.map(\.wireBytesPerSpan), decimals: 1)) |")
+            print("| \(configuration.rawValue) | \(Self.figure(caller, decimals: 0)) | \(Self.figure(throughput, decimals: 0)) | \(drops.joined(separator: ", ")) | \(Self.figure(rss, decimals: 1)) | \(Self.figure(results.map(\.wireBytesPerSpan), decimals: 1)) | \(Self.figure(results.map(\.decodedBytesPerSpan), decimals: 1)) |")
         }
         if failures > 0 {
             print("\nerror: in \(failures) configuration(s) the sink's count and the processor's drop counter disagree, or a flush did not finish")

@@ -13,6 +13,10 @@ enum BenchConfiguration: String, CaseIterable {
     case gzipBigq = "gzip-bigq"
     /// Sampling rules on: keep errors + `parentbased_traceidratio` 0.01, default queue.
     case rules
+    /// `bigq` over `http/protobuf`.
+    case protobufBigq = "protobuf-bigq"
+    /// `gzip-bigq` over `http/protobuf`.
+    case protobufGzipBigq = "protobuf-gzip-bigq"
 
     func tracing(endpoint: String, traces: Int) -> TracingConfiguration {
         var configuration = TracingConfiguration()
@@ -32,6 +36,13 @@ enum BenchConfiguration: String, CaseIterable {
         case .rules:
             configuration.sampler = Samplers.parentBased(root: Samplers.traceIDRatio(0.01))
             configuration.samplingRules.keepErrors = true
+        case .protobufBigq:
+            configuration.batch.maxQueueSize = max(2048, traces * 4)
+            configuration.otlp.protocol = .httpProtobuf
+        case .protobufGzipBigq:
+            configuration.batch.maxQueueSize = max(2048, traces * 4)
+            configuration.otlp.protocol = .httpProtobuf
+            configuration.otlp.compression = .gzip
         }
         return configuration
     }

@@ -20,5 +20,7 @@ struct RunResult: Codable {
     var droppedByProcessor: Int
     var peakRSSBytes: Int
     var wireBytesPerSpan: Double
+    /// Body bytes per span after gunzip: the encoding's size.
+    var decodedBytesPerSpan: Double
     var flushed: Bool
 }

@@ -71,6 +71,7 @@ enum Workload {
             droppedByProcessor: statistics.lost,
             peakRSSBytes: ProcessFigures.peakRSSBytes(),
             wireBytesPerSpan: received > 0 ? Double(sink.bytes) / Double(received) : 0,
+            decodedBytesPerSpan: received > 0 ? Double(sink.decodedBytes) / Double(received) : 0,
             flushed: flushed
         )
     }

@@ -97,14 +97,16 @@ public final class GenAISpan: Sendable {
         span.setAttribute(LLMTraceAttributes.questionSHA256, QuestionHash.sha256(question))
     }
 
-    /// Records an evaluation of this span's result as a `gen_ai.evaluation.result` span event.
+    /// Records an evaluation of this span's result as a `gen_ai.evaluation.result` event: a log
+    /// record parented to this span (exported with the provider's log settings), and the same
+    /// attributes as a span event, so a traces-only back end such as Jaeger shows it too.
     public func recordEvaluation(name: String, score: Double? = nil, label: String? = nil, explanation: String? = nil) {
-        guard span.isRecording else { return }
         var attributes: Attributes = [GenAI.evaluationName: .string(name)]
         if let score { attributes[GenAI.evaluationScoreValue] = .double(score) }
         if let label { attributes[GenAI.evaluationScoreLabel] = .string(label) }
         if let explanation { attributes[GenAI.evaluationExplanation] = .string(explanation) }
         if let id = span.attributes[GenAI.responseID] { attributes[GenAI.responseID] = id }
+        instrumentation.tracer.emitEvent(GenAI.evaluationResultEvent, attributes: attributes, context: span.context)
         span.addEvent(GenAI.evaluationResultEvent, attributes: attributes)
     }
 

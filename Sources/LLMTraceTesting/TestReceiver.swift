@@ -35,6 +35,7 @@ public final class TestReceiver: Sendable {
             // Only OTLP bodies go to the conformance replay; other fakes (a chat API) share this server.
             if request.path.hasSuffix("/v1/traces") { Self.dump(request.body, kind: "payload", ext: Self.fileExtension(of: request)) }
             if request.path.hasSuffix("/v1/metrics") { Self.dump(request.body, kind: "metrics", ext: Self.fileExtension(of: request)) }
+            if request.path.hasSuffix("/v1/logs") { Self.dump(request.body, kind: "logs", ext: Self.fileExtension(of: request)) }
             return responder(index, request)
         }
     }

@@ -28,7 +28,24 @@ public enum TestTracing {
         configure(&configuration)
         configuration.metrics.exporters = configuration.metrics.exporters.isEmpty ? [] : [.prometheus]
         let processor = BatchSpanProcessor(exporter: exporter, configuration: configuration.batch)
-        let provider = TracerProvider(configuration: configuration, processors: [processor], logger: logger, clock: clock?.read)
+        // Log records stay in the process: a test that wants them asks `providerWithLogs`.
+        let provider = TracerProvider(configuration: configuration, processors: [processor], logExporters: [], logger: logger, clock: clock?.read)
         return (provider, exporter)
+    }
+
+    /// `provider(clock:logger:_:)`, with its log records (swift-log lines through
+    /// `logHandler(label:)`, GenAI events) in an `InMemoryLogRecordExporter` too.
+    public static func providerWithLogs(
+        logger: Logger = Logger(label: "llmtrace.test"),
+        _ configure: (inout TracingConfiguration) -> Void = { _ in }
+    ) -> (TracerProvider, InMemorySpanExporter, InMemoryLogRecordExporter) {
+        let exporter = InMemorySpanExporter()
+        let logs = InMemoryLogRecordExporter()
+        var configuration = TracingConfiguration()
+        configure(&configuration)
+        configuration.metrics.exporters = configuration.metrics.exporters.isEmpty ? [] : [.prometheus]
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: configuration.batch)
+        let provider = TracerProvider(configuration: configuration, processors: [processor], logExporters: [logs], logger: logger, clock: nil)
+        return (provider, exporter, logs)
     }
 }

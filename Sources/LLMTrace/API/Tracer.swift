@@ -13,16 +13,34 @@ public struct Tracer: Sendable {
     /// Whether `baggage` is among `OTEL_PROPAGATORS` (it is by default).
     let propagatesBaggage: Bool
     let pipeline: SpanPipeline?
+    let logs: LogPipelineSource?
 
     /// The limits spans of this tracer are held to (the defaults for a disabled provider), for
     /// instrumentation that must fit its values within them.
     public var spanLimits: SpanLimits { pipeline?.limits ?? SpanLimits() }
 
-    init(scope: InstrumentationScope, propagator: any TextMapPropagator, propagatesBaggage: Bool, pipeline: SpanPipeline?) {
+    init(scope: InstrumentationScope, propagator: any TextMapPropagator, propagatesBaggage: Bool, pipeline: SpanPipeline?, logs: LogPipelineSource? = nil) {
         self.scope = scope
         self.propagator = propagator
         self.propagatesBaggage = propagatesBaggage
         self.pipeline = pipeline
+        self.logs = logs
+    }
+
+    /// Emits an event: a log record with `name` as its event name, under this tracer's scope,
+    /// parented to `context` (the current span by default), exported with the provider's log
+    /// settings. The GenAI conventions define some (`gen_ai.evaluation.result`).
+    public func emitEvent(
+        _ name: String, attributes: Attributes = Attributes(), body: String? = nil,
+        severity: LogSeverity = .info, context: SpanContext? = TraceContext.current
+    ) {
+        guard let pipeline = logs?.pipeline else { return }
+        let now = WallClock.nowUnixNano()
+        pipeline.emit(LogRecordData(
+            timeUnixNano: now, observedTimeUnixNano: now, severity: severity, severityText: "\(severity)".uppercased(),
+            body: body, attributes: attributes, spanContext: context, eventName: name,
+            resource: pipeline.resource, scope: scope
+        ))
     }
 
     /// Starts a span. End it with `Span.end()`; prefer `withSpan` where the work is one block.

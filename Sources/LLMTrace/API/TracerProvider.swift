@@ -36,6 +36,8 @@ public final class TracerProvider: Sendable {
     /// no cost budget) or the provider is disabled.
     public let metrics: LLMMetrics?
     let pipeline: SpanPipeline?
+    /// Log records (swift-log lines, GenAI events), made on first use.
+    let logs: LogPipelineSource
     let tailSampling: TailSamplingProcessor?
     private let rateLimit: RateLimitedSampler?
     private let scopes = Locked<[String: InstrumentationScope]>([:])
@@ -47,6 +49,8 @@ public final class TracerProvider: Sendable {
     ///   - configuration: Resource, sampler, limits, exporters.
     ///   - processors: Replaces the processors `configuration.exporters` would make (for tests,
     ///     or a custom pipeline); they sit at the end of the chain.
+    ///   - logExporters: Replaces the log record exporters `configuration.logs.exporters` would
+    ///     make (for tests, or another destination).
     ///   - logger: LLMTrace's own diagnostics. Its level is set from `configuration.logLevel`.
     ///
     /// A span's end goes through a chain: the LLM metrics (when on), then the sampling rules
@@ -55,16 +59,17 @@ public final class TracerProvider: Sendable {
     public convenience init(
         configuration: TracingConfiguration = TracingConfiguration(),
         processors: [any SpanProcessor]? = nil,
+        logExporters: [any LogRecordExporter]? = nil,
         logger: Logger = Logger(label: "llmtrace")
     ) {
-        self.init(configuration: configuration, processors: processors, idGenerator: RandomIDGenerator(), logger: logger, clock: WallClock.monotonicNanos)
+        self.init(configuration: configuration, processors: processors, logExporters: logExporters, idGenerator: RandomIDGenerator(), logger: logger, clock: WallClock.monotonicNanos)
     }
 
     /// A provider whose sampling rules and ratio cap read `clock` (monotonic nanoseconds), for
     /// `LLMTraceTesting`'s manual clock; `nil` reads the real one.
     @_spi(Testing)
-    public convenience init(configuration: TracingConfiguration, processors: [any SpanProcessor]?, logger: Logger, clock: (@Sendable () -> UInt64)?) {
-        self.init(configuration: configuration, processors: processors, idGenerator: RandomIDGenerator(), logger: logger, clock: clock ?? WallClock.monotonicNanos)
+    public convenience init(configuration: TracingConfiguration, processors: [any SpanProcessor]?, logExporters: [any LogRecordExporter]? = nil, logger: Logger, clock: (@Sendable () -> UInt64)?) {
+        self.init(configuration: configuration, processors: processors, logExporters: logExporters, idGenerator: RandomIDGenerator(), logger: logger, clock: clock ?? WallClock.monotonicNanos)
     }
 
     /// The designated initializer; tests inject the id source and `clock` (monotonic
@@ -72,6 +77,7 @@ public final class TracerProvider: Sendable {
     init(
         configuration: TracingConfiguration,
         processors: [any SpanProcessor]?,
+        logExporters: [any LogRecordExporter]? = nil,
         idGenerator: any IDGenerator,
         logger: Logger,
         clock: @escaping @Sendable () -> UInt64
@@ -79,7 +85,14 @@ public final class TracerProvider: Sendable {
         var logger = logger
         logger.logLevel = configuration.logLevel
         self.configuration = configuration
-        self.resource = configuration.makeResource()
+        let resource = configuration.makeResource()
+        self.resource = resource
+        logs = LogPipelineSource { [logger] in
+            guard !configuration.disabled else { return nil }
+            let exporters = logExporters ?? LogPipeline.exporters(for: configuration.logs, logger: logger)
+            guard !exporters.isEmpty else { return nil }
+            return LogPipeline(exporters: exporters, configuration: configuration.logs, resource: resource, logger: logger)
+        }
         for warning in configuration.warnings { logger.warning("\(warning)") }
         self.propagator = CompositePropagator(configuration.propagators.contains(.traceContext) ? [W3CTraceContextPropagator()] : [])
 
@@ -154,14 +167,17 @@ public final class TracerProvider: Sendable {
             scopes[key] = scope
             return scope
         }
-        return Tracer(scope: scope, propagator: propagator, propagatesBaggage: configuration.propagators.contains(.baggage), pipeline: pipeline)
+        return Tracer(scope: scope, propagator: propagator, propagatesBaggage: configuration.propagators.contains(.baggage), pipeline: pipeline, logs: logs)
     }
 
     /// Exports every span ended before the call.
     /// - Returns: whether every processor finished within `timeout`.
     @discardableResult
     public func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
-        pipeline?.head.forceFlush(timeout: timeout) ?? true
+        let deadline = ContinuousClock.now + timeout
+        let spans = pipeline?.head.forceFlush(timeout: timeout) ?? true
+        let records = logs.existing?.forceFlush(timeout: max(.zero, deadline - .now)) ?? true
+        return spans && records
     }
 
     /// Flushes and stops every processor; spans started afterwards record nothing.
@@ -177,10 +193,28 @@ public final class TracerProvider: Sendable {
         guard !pipeline.isShutdown.exchange(true, ordering: .acquiringAndReleasing) else {
             return shutdownFinished.wait(timeout: timeout) ?? false
         }
-        let completed = pipeline.head.shutdown(timeout: timeout)
+        let deadline = ContinuousClock.now + timeout
+        let spans = pipeline.head.shutdown(timeout: timeout)
+        // Log records after spans: what the span processors logged while they shut down is in.
+        let records = logs.shutdown(timeout: max(.zero, deadline - .now))
+        let completed = spans && records
         shutdownFinished.set(completed)
         return completed
     }
+
+    /// A swift-log handler that exports log lines as OpenTelemetry log records with this
+    /// provider's log settings, each with the trace and span ids of the span current where it
+    /// was logged. See `LLMTraceLogHandler`.
+    /// - Parameters:
+    ///   - label: The logger's label: the records' instrumentation scope.
+    ///   - metadataProvider: Adds metadata to every record (the handler's own, as swift-log asks).
+    public func logHandler(label: String, metadataProvider: Logger.MetadataProvider? = nil) -> LLMTraceLogHandler {
+        LLMTraceLogHandler(label: label, pipeline: logs.pipeline, metadataProvider: metadataProvider)
+    }
+
+    /// Delivery counters of the log records; `nil` until something was logged through
+    /// `logHandler(label:)` or an event was emitted, and when logs go nowhere.
+    public var logStatistics: ExportStatistics? { logs.existing?.statistics }
 
     /// What the sampling rules kept, dropped and decided early; `nil` when no rule is active.
     public var samplingStatistics: SamplingStatistics? {

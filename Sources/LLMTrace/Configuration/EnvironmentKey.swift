@@ -15,10 +15,22 @@ enum EnvironmentKey {
     static let tracesExporter = "OTEL_TRACES_EXPORTER"
     static let baggageSpanAttributes = "LLMTRACE_BAGGAGE_SPAN_ATTRIBUTES"
 
-    static let bspScheduleDelay = "OTEL_BSP_SCHEDULE_DELAY"
-    static let bspExportTimeout = "OTEL_BSP_EXPORT_TIMEOUT"
-    static let bspMaxQueueSize = "OTEL_BSP_MAX_QUEUE_SIZE"
-    static let bspMaxExportBatchSize = "OTEL_BSP_MAX_EXPORT_BATCH_SIZE"
+    static let logsExporter = "OTEL_LOGS_EXPORTER"
+    static let logRecordAttributeCountLimit = "OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT"
+    static let logRecordAttributeValueLengthLimit = "OTEL_LOGRECORD_ATTRIBUTE_VALUE_LENGTH_LIMIT"
+
+    /// A setting of a batch processor, as it appears in its variables' names.
+    enum BatchSetting: String {
+        case scheduleDelay = "SCHEDULE_DELAY"
+        case exportTimeout = "EXPORT_TIMEOUT"
+        case maxQueueSize = "MAX_QUEUE_SIZE"
+        case maxExportBatchSize = "MAX_EXPORT_BATCH_SIZE"
+    }
+
+    /// `OTEL_BSP_<SETTING>` (the span processor) or, for `logs`, `OTEL_BLRP_<SETTING>`.
+    static func batch(_ setting: BatchSetting, logs: Bool = false) -> String {
+        "OTEL_\(logs ? "BLRP" : "BSP")_\(setting.rawValue)"
+    }
 
     static let attributeValueLengthLimit = "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT"
     static let attributeCountLimit = "OTEL_ATTRIBUTE_COUNT_LIMIT"

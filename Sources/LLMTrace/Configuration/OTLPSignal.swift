@@ -3,4 +3,5 @@
 enum OTLPSignal: String, Sendable {
     case traces
     case metrics
+    case logs
 }

@@ -66,12 +66,19 @@ extension TracingConfiguration {
     }
 
     mutating func readBatch(_ env: inout EnvironmentReader) {
-        if let delay = env.milliseconds(EnvironmentKey.bspScheduleDelay) { batch.scheduleDelay = delay }
-        if let timeout = env.milliseconds(EnvironmentKey.bspExportTimeout) { batch.exportTimeout = timeout }
-        if let size = env.integer(EnvironmentKey.bspMaxQueueSize, in: 1...Int(Int32.max)) { batch.maxQueueSize = size }
-        if let size = env.integer(EnvironmentKey.bspMaxExportBatchSize, in: 1...Int(Int32.max)) {
+        batch = Self.readBatchSettings(&env, logs: false, into: batch)
+    }
+
+    /// The settings of the span (`OTEL_BSP_*`) or log record (`OTEL_BLRP_*`) batch processor.
+    static func readBatchSettings(_ env: inout EnvironmentReader, logs: Bool, into base: BatchConfiguration) -> BatchConfiguration {
+        var batch = base
+        let key = { (setting: EnvironmentKey.BatchSetting) in EnvironmentKey.batch(setting, logs: logs) }
+        if let delay = env.milliseconds(key(.scheduleDelay)) { batch.scheduleDelay = delay }
+        if let timeout = env.milliseconds(key(.exportTimeout)) { batch.exportTimeout = timeout }
+        if let size = env.integer(key(.maxQueueSize), in: 1...Int(Int32.max)) { batch.maxQueueSize = size }
+        if let size = env.integer(key(.maxExportBatchSize), in: 1...Int(Int32.max)) {
             if size > batch.maxQueueSize {
-                env.warn(EnvironmentKey.bspMaxExportBatchSize, String(size), expected: "at most OTEL_BSP_MAX_QUEUE_SIZE (\(batch.maxQueueSize)); clamped to it")
+                env.warn(key(.maxExportBatchSize), String(size), expected: "at most \(key(.maxQueueSize)) (\(batch.maxQueueSize)); clamped to it")
                 batch.maxExportBatchSize = batch.maxQueueSize
             } else {
                 batch.maxExportBatchSize = size
@@ -79,6 +86,22 @@ extension TracingConfiguration {
         } else if batch.maxExportBatchSize > batch.maxQueueSize {
             batch.maxExportBatchSize = batch.maxQueueSize
         }
+        return batch
+    }
+
+    mutating func readLogs(_ env: inout EnvironmentReader) {
+        if let kinds = env.list(EnvironmentKey.logsExporter, { $0 == ExporterKind.prometheus.rawValue ? nil : ExporterKind(rawValue: $0) }, expected: "otlp, console or none") {
+            logs.exporters = kinds
+        }
+        logs.batch = Self.readBatchSettings(&env, logs: true, into: logs.batch)
+        if let limit = env.integer(EnvironmentKey.logRecordAttributeCountLimit) ?? env.integer(EnvironmentKey.attributeCountLimit) {
+            logs.attributeCountLimit = limit
+        }
+        if let limit = env.integer(EnvironmentKey.logRecordAttributeValueLengthLimit) ?? env.integer(EnvironmentKey.attributeValueLengthLimit) {
+            logs.attributeValueLengthLimit = limit
+        }
+        logs.otlp = Self.readOTLPSettings(&env, signal: .logs, into: logs.otlp)
+        logs.otlp.gzipLevel = otlp.gzipLevel
     }
 
     mutating func readLimits(_ env: inout EnvironmentReader) {

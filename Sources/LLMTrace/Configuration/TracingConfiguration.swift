@@ -42,6 +42,10 @@ public struct TracingConfiguration: Sendable {
     /// - Environment: `OTEL_METRICS_EXPORTER`, `OTEL_METRIC_EXPORT_*`, `OTEL_EXPORTER_OTLP_METRICS_*`,
     ///   `LLMTRACE_METRICS_MAX_SERIES`, `LLMTRACE_COST_BUDGET_USD_PER_HOUR`. Default: OTLP, every 60 s.
     public var metrics = MetricsConfiguration()
+    /// Log records: swift-log lines through `TracerProvider.logHandler(label:)` and GenAI events.
+    /// - Environment: `OTEL_LOGS_EXPORTER`, `OTEL_BLRP_*`, `OTEL_EXPORTER_OTLP_LOGS_*`,
+    ///   `OTEL_LOGRECORD_ATTRIBUTE_*`. Default: OTLP, batched every second.
+    public var logs = LogsConfiguration()
     /// Where spans go: `otlp` (OTLP/HTTP JSON to `otlp.endpoint`), `console` (one line per span
     /// on standard error); empty means nowhere. `prometheus` is for metrics and ignored here.
     /// - Environment: `OTEL_TRACES_EXPORTER` (`otlp`, `console`, `none`, or a comma list). Default: otlp.
@@ -75,6 +79,7 @@ public struct TracingConfiguration: Sendable {
         readLimits(&env)
         readOTLP(&env)
         readMetrics(&env)
+        readLogs(&env)
         warnings = env.warnings
     }
 

@@ -29,6 +29,12 @@ public enum OTelAttributes {
     public static let serverAddress = "server.address"
     /// `server.port` (int): set whenever `server.address` is.
     public static let serverPort = "server.port"
+    /// `code.file.path` (string): the source file a log line was written in.
+    public static let codeFilePath = "code.file.path"
+    /// `code.function.name` (string): the function a log line was written in.
+    public static let codeFunctionName = "code.function.name"
+    /// `code.line.number` (int): the line a log line was written on.
+    public static let codeLineNumber = "code.line.number"
     /// `http.response.status_code` (int): the status of an HTTP response; a failed HTTP span's
     /// `error.type` is this code as a string.
     public static let httpResponseStatusCode = "http.response.status_code"

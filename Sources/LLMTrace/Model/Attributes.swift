@@ -20,6 +20,12 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         self.init(attributes.map { (key: $0.key, value: $0.value) })
     }
 
+    /// A set from attributes whose keys the caller knows to be distinct and non-empty: linear,
+    /// for the rare large sets (log metadata).
+    init(unique attributes: [Attribute]) {
+        elements = attributes
+    }
+
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
         self.init(elements.map { (key: $0.0, value: $0.1) })
     }

@@ -27,7 +27,8 @@ import Testing
     @Test func otherKeysAreTheSpecsOrLLMTracesOwn() {
         #expect(EnvironmentKey.sdkDisabled == "OTEL_SDK_DISABLED")
         #expect(EnvironmentKey.tracesSampler == "OTEL_TRACES_SAMPLER")
-        #expect(EnvironmentKey.bspMaxQueueSize == "OTEL_BSP_MAX_QUEUE_SIZE")
+        #expect(EnvironmentKey.batch(.maxQueueSize) == "OTEL_BSP_MAX_QUEUE_SIZE")
+        #expect(EnvironmentKey.batch(.scheduleDelay, logs: true) == "OTEL_BLRP_SCHEDULE_DELAY")
         #expect(EnvironmentKey.spanAttributeCountLimit == "OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT")
         #expect(EnvironmentKey.metricExportInterval == "OTEL_METRIC_EXPORT_INTERVAL")
         #expect(EnvironmentKey.samplingMaxTraceAge == "LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS")

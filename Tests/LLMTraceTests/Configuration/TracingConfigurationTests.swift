@@ -268,3 +268,32 @@ extension TracingConfigurationTests {
         #expect(grpc.warnings.count == 1 && grpc.warnings[0].contains("grpc is not supported"))
     }
 }
+
+extension TracingConfigurationTests {
+    @Test func logsAreReadFromTheirOwnVariables() {
+        let configuration = TracingConfiguration(environment: [
+            "OTEL_LOGS_EXPORTER": "console,otlp",
+            "OTEL_BLRP_SCHEDULE_DELAY": "250",
+            "OTEL_BLRP_MAX_QUEUE_SIZE": "100",
+            "OTEL_BLRP_MAX_EXPORT_BATCH_SIZE": "10",
+            "OTEL_BLRP_EXPORT_TIMEOUT": "5000",
+            "OTEL_LOGRECORD_ATTRIBUTE_COUNT_LIMIT": "16",
+            "OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT": "300",
+            "OTEL_EXPORTER_OTLP_ENDPOINT": "http://collector:4318",
+            "OTEL_EXPORTER_OTLP_LOGS_PROTOCOL": "http/protobuf",
+            "OTEL_BSP_SCHEDULE_DELAY": "9000",
+        ])
+        #expect(configuration.warnings.isEmpty)
+        #expect(configuration.logs.exporters == [.console, .otlp])
+        #expect(configuration.logs.batch.scheduleDelay == .milliseconds(250))
+        #expect(configuration.logs.batch.maxQueueSize == 100 && configuration.logs.batch.maxExportBatchSize == 10)
+        #expect(configuration.logs.batch.exportTimeout == .milliseconds(5000))
+        #expect(configuration.batch.scheduleDelay == .milliseconds(9000), "the span processor keeps its own")
+        #expect(configuration.logs.attributeCountLimit == 16 && configuration.logs.attributeValueLengthLimit == 300)
+        #expect(configuration.logs.otlp.endpoint == "http://collector:4318/v1/logs")
+        #expect(configuration.logs.otlp.protocol == .httpProtobuf && configuration.otlp.protocol == .httpJSON)
+        #expect(TracingConfiguration(environment: ["OTEL_LOGS_EXPORTER": "none"]).logs.exporters.isEmpty)
+        let bad = TracingConfiguration(environment: ["OTEL_LOGS_EXPORTER": "syslog", "OTEL_BLRP_MAX_QUEUE_SIZE": "-1"])
+        #expect(bad.warnings.count == 2 && bad.logs == LogsConfiguration())
+    }
+}

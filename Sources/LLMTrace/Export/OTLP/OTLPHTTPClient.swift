@@ -83,7 +83,36 @@ final class OTLPHTTPClient: Sendable {
         return .failure(lastError)
     }
 
-    /// The request body: JSON, gzipped when configured; `nil` when the JSON is over
+    /// Sends `batch`; one over `maxRequestBytes` is sent in halves, so that only an item too
+    /// large on its own is lost (reported as rejected by the combined result).
+    func send<Item>(
+        _ batch: [Item], itemName: String, deadline: Deadline,
+        estimatedSize: (Int) -> Int, encode: ([Item], inout ByteWriter) -> Void
+    ) -> ExportResult {
+        let result = send(deadline: deadline, estimatedSize: estimatedSize(batch.count)) { writer in encode(batch, &writer) }
+        guard case .failure(.payloadTooLarge) = result, batch.count > 1 else { return result }
+        let halves = [Array(batch[..<(batch.count / 2)]), Array(batch[(batch.count / 2)...])]
+        var rejected = 0
+        var messages: [String] = []
+        var firstFailure: ExportError?
+        for half in halves {
+            switch send(half, itemName: itemName, deadline: deadline, estimatedSize: estimatedSize, encode: encode) {
+            case .success:
+                break
+            case .partialSuccess(let count, let message):
+                rejected += count
+                if !message.isEmpty { messages.append(message) }
+            case .failure(let error):
+                rejected += half.count
+                messages.append("\(half.count) \(itemName) not sent: \(error)")
+                firstFailure = firstFailure ?? error
+            }
+        }
+        if rejected == batch.count, let firstFailure { return .failure(firstFailure) }
+        return rejected == 0 ? .success : .partialSuccess(rejected: rejected, message: messages.joined(separator: "; "))
+    }
+
+    /// The request body: encoded, gzipped when configured; `nil` when the JSON is over
     /// `maxRequestBytes`, with its size.
     ///
     /// Encodes into a writer kept from the last request, so a steady stream of exports reuses

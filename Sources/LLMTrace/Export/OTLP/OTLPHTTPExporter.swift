@@ -32,32 +32,11 @@ public final class OTLPHTTPExporter: SpanExporter {
         return send(batch, deadline: Deadline(deadline))
     }
 
-    /// Sends `batch`; one over `maxRequestBytes` is sent in halves, so that only a span too
-    /// large on its own is lost (reported as rejected by the combined result).
     private func send(_ batch: [SpanData], deadline: Deadline) -> ExportResult {
-        let result = client.send(deadline: deadline, estimatedSize: Self.estimatedSize(of: batch.count, configuration.protocol)) { writer in
-            Self.encode(batch, configuration.protocol, into: &writer)
+        let wireProtocol = configuration.protocol
+        return client.send(batch, itemName: "spans", deadline: deadline, estimatedSize: { Self.estimatedSize(of: $0, wireProtocol) }) { items, writer in
+            Self.encode(items, wireProtocol, into: &writer)
         }
-        guard case .failure(.payloadTooLarge) = result, batch.count > 1 else { return result }
-        let halves = [Array(batch[..<(batch.count / 2)]), Array(batch[(batch.count / 2)...])]
-        var rejected = 0
-        var messages: [String] = []
-        var firstFailure: ExportError?
-        for half in halves {
-            switch send(half, deadline: deadline) {
-            case .success:
-                break
-            case .partialSuccess(let count, let message):
-                rejected += count
-                if !message.isEmpty { messages.append(message) }
-            case .failure(let error):
-                rejected += half.count
-                messages.append("\(half.count) spans not sent: \(error)")
-                firstFailure = firstFailure ?? error
-            }
-        }
-        if rejected == batch.count, let firstFailure { return .failure(firstFailure) }
-        return rejected == 0 ? .success : .partialSuccess(rejected: rejected, message: messages.joined(separator: "; "))
     }
 
     public func shutdown(deadline: ContinuousClock.Instant) { client.shutdown() }

@@ -19,12 +19,12 @@ enum OTLPJSONEncoder {
 
     static func encode(_ spans: [SpanData], into w: inout ByteWriter) {
         w.raw("{\"resourceSpans\":[")
-        for (r, resourceGroup) in SpanGroups.byResource(spans).enumerated() {
+        for (r, resourceGroup) in ExportGroups.byResource(spans).enumerated() {
             if r > 0 { w.raw(UInt8(ascii: ",")) }
             w.raw("{\"resource\":{")
             attributes(resourceGroup[0].resource.exportedAttributes, dropped: 0, into: &w, leadingComma: false)
             w.raw("},\"scopeSpans\":[")
-            for (s, scopeGroup) in SpanGroups.byScope(resourceGroup).enumerated() {
+            for (s, scopeGroup) in ExportGroups.byScope(resourceGroup).enumerated() {
                 if s > 0 { w.raw(UInt8(ascii: ",")) }
                 let scope = scopeGroup[0].scope
                 w.raw("{\"scope\":{\"name\":")

@@ -11,10 +11,10 @@ enum OTLPProtobufEncoder {
     static func estimatedSize(of count: Int) -> Int { 256 + count * 384 }
 
     static func encode(_ spans: [SpanData], into w: inout ByteWriter) {
-        for resourceGroup in SpanGroups.byResource(spans) {
+        for resourceGroup in ExportGroups.byResource(spans) {
             let resourceSpans = w.beginMessage(1)
             resource(resourceGroup[0].resource, field: 1, into: &w)
-            for scopeGroup in SpanGroups.byScope(resourceGroup) {
+            for scopeGroup in ExportGroups.byScope(resourceGroup) {
                 let scopeSpans = w.beginMessage(2)
                 scope(name: scopeGroup[0].scope.name, version: scopeGroup[0].scope.version, field: 1, into: &w)
                 for span in scopeGroup { encode(span, field: 2, into: &w) }

@@ -27,7 +27,7 @@ enum ProtobufPairs {
         return protobuf.bytes
     }
 
-    private static func save(json: [UInt8], protobuf: [UInt8], name: String) {
+    static func save(json: [UInt8], protobuf: [UInt8], name: String) {
         guard let directory = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"] else { return }
         let base = URL(fileURLWithPath: directory).appendingPathComponent(name)
         try? Data(json).write(to: base.appendingPathExtension("json"))

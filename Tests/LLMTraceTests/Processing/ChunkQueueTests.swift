@@ -2,11 +2,11 @@ import Testing
 @testable import LLMTrace
 import LLMTraceTesting
 
-@Suite struct SpanQueueTests {
+@Suite struct ChunkQueueTests {
     func names(_ spans: [SpanData]) -> [String] { spans.map(\.name) }
 
     @Test func popsTheOldestSpansOneBatchAtATime() {
-        var queue = SpanQueue(chunkSize: 3)
+        var queue = ChunkQueue<SpanData>(chunkSize: 3)
         for i in 0..<7 { queue.append(.stub(name: "s\(i)")) }
         #expect(queue.count == 7)
         #expect(names(queue.popChunk()) == ["s0", "s1", "s2"])
@@ -17,7 +17,7 @@ import LLMTraceTesting
     }
 
     @Test func aPartialBatchCanBeTakenAndFillingGoesOn() {
-        var queue = SpanQueue(chunkSize: 3)
+        var queue = ChunkQueue<SpanData>(chunkSize: 3)
         queue.append(.stub(name: "a"))
         queue.append(.stub(name: "b"))
         #expect(names(queue.popChunk()) == ["a", "b"])

@@ -1,0 +1,216 @@
+import Dispatch
+internal import LLMTraceSupport
+import Logging
+
+/// The batching engine of the batch span and log record processors: a bounded queue filled by
+/// callers, drained by exports on a background Dispatch queue.
+///
+/// The caller's cost in `enqueue` is one uncontended lock and an array append: it never waits
+/// on the network. A full queue drops the new item and counts it. One export runs at a time, on
+/// `exportQueue`; a full batch starts one at once, and a timer exports what is left every
+/// `scheduleDelay`, draining the whole queue rather than one batch per tick.
+final class BatchQueue<Item: Sendable>: Sendable {
+    /// Where batches go, and how the exporter is flushed and stopped.
+    struct Sink: Sendable {
+        var export: @Sendable (_ batch: [Item], _ deadline: ContinuousClock.Instant) -> ExportResult
+        var forceFlush: @Sendable (_ deadline: ContinuousClock.Instant) -> Void
+        var shutdown: @Sendable (_ deadline: ContinuousClock.Instant) -> Void
+    }
+
+    /// The settings in force (the batch size is clamped to the queue size).
+    let configuration: BatchConfiguration
+    private let sink: Sink
+    /// `spans`, `log records`: for the warnings.
+    private let itemName: String
+    /// The variable that raises the queue size, named in the queue-full warning.
+    private let queueSizeVariable: String
+    private let exportQueue: DispatchQueue
+    private let exportQueueKey = DispatchSpecificKey<Bool>()
+    private let timer: RepeatingTimer
+    private let log: RateLimitedLog
+    private let state: Locked<State>
+
+    private struct State {
+        var buffer: ChunkQueue<Item>
+        var drainScheduled = false
+        var isShutdown = false
+        var statistics = ExportStatistics()
+        var droppedReported = 0
+    }
+
+    init(label: String, configuration: BatchConfiguration, itemName: String, queueSizeVariable: String, logger: Logger, sink: Sink) {
+        var configuration = configuration
+        configuration.maxQueueSize = max(1, configuration.maxQueueSize)
+        configuration.maxExportBatchSize = min(max(1, configuration.maxExportBatchSize), configuration.maxQueueSize)
+        self.configuration = configuration
+        self.sink = sink
+        self.itemName = itemName
+        self.queueSizeVariable = queueSizeVariable
+        self.log = RateLimitedLog(logger: logger)
+        self.state = Locked(State(buffer: ChunkQueue(chunkSize: configuration.maxExportBatchSize)))
+        exportQueue = DispatchQueue(label: label)
+        exportQueue.setSpecific(key: exportQueueKey, value: true)
+
+        timer = RepeatingTimer(queue: exportQueue, interval: max(.milliseconds(1), configuration.scheduleDelay), leeway: .milliseconds(10))
+        timer.start { [weak self] in self?.drainAll(deadline: nil) }
+    }
+
+    /// Counters of what happened to the items this queue was given.
+    var statistics: ExportStatistics { state.withLock { $0.statistics } }
+
+    func enqueue(_ item: Item) {
+        let startDrain: Bool = state.withLock { state in
+            if state.isShutdown {
+                state.statistics.ignoredAfterShutdown += 1
+                return false
+            }
+            guard state.buffer.count < configuration.maxQueueSize else {
+                state.statistics.dropped += 1
+                return false
+            }
+            state.buffer.append(item)
+            state.statistics.queued += 1
+            if state.buffer.count >= configuration.maxExportBatchSize && !state.drainScheduled {
+                state.drainScheduled = true
+                return true
+            }
+            return false
+        }
+        if startDrain {
+            exportQueue.async { self.drainFullBatches() }
+        }
+    }
+
+    @discardableResult
+    func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
+        if state.withLock({ $0.isShutdown }) { return true }
+        let work = onExportQueue(timeout: timeout) { deadline in
+            self.drainAll(deadline: deadline)
+            self.sink.forceFlush(deadline.instant)
+        }
+        return work?.wait(timeout: timeout) ?? false
+    }
+
+    @discardableResult
+    func shutdown(timeout: Duration = .seconds(30)) -> Bool {
+        let first = state.withLock { state -> Bool in
+            defer { state.isShutdown = true }
+            return !state.isShutdown
+        }
+        guard first else { return true }
+        timer.cancel()
+        let timeoutNanos = max(0, timeout.nanoseconds)
+        // The last stretch of the timeout is kept back: if the exports are not done when it
+        // starts, the exporter is told to stop, which ends a post or retry wait in progress, and
+        // what is left fails at once and is counted, so the statistics add up when we return.
+        let reserve = min(timeoutNanos / 5, 200_000_000)
+        let work = onExportQueue(timeout: .nanoseconds(timeoutNanos - reserve)) { deadline in
+            self.drainAll(deadline: deadline)
+            self.sink.shutdown(deadline.instant)
+        }
+        var completed = work?.wait(timeout: .nanoseconds(timeoutNanos - reserve)) ?? false
+        if let work, !completed {
+            sink.shutdown(.now)
+            completed = work.wait(timeout: .nanoseconds(reserve))
+        }
+        if !completed {
+            // An exporter that ignored shutdown: what never got its turn is counted now.
+            state.withLock { state in
+                var abandoned = 0
+                while state.buffer.count > 0 { abandoned += state.buffer.popChunk().count }
+                state.statistics.failed += abandoned
+                state.statistics.failedByReason[ExportError.shutdown.reason, default: 0] += abandoned
+            }
+        }
+        reportDrops(force: true)
+        return completed
+    }
+
+    /// Queues `work` on the export queue, behind any export in progress; `nil` if called from
+    /// that queue, where waiting would deadlock.
+    private func onExportQueue(timeout: Duration, _ work: @escaping @Sendable (Deadline) -> Void) -> QueuedWork? {
+        if DispatchQueue.getSpecific(key: exportQueueKey) == true {
+            log.log(.error, key: "flush-on-export-queue", "forceFlush/shutdown called from the export queue; refusing to deadlock")
+            return nil
+        }
+        return QueuedWork(on: exportQueue, timeout: timeout, work)
+    }
+
+    /// Exports while a full batch is waiting: the path a burst takes.
+    private func drainFullBatches() {
+        dispatchPrecondition(condition: .onQueue(exportQueue))
+        while true {
+            let batch: [Item] = state.withLock { state in
+                // After shutdown the rest is shutdown's to send, within its deadline.
+                guard state.buffer.count >= configuration.maxExportBatchSize, !state.isShutdown else {
+                    // Cleared under the same lock as the check, so no wake-up is lost.
+                    state.drainScheduled = false
+                    return []
+                }
+                return state.buffer.popChunk()
+            }
+            if batch.isEmpty { break }
+            export(batch, flushDeadline: nil)
+        }
+        reportDrops(force: false)
+    }
+
+    /// Exports everything queued when it starts, in batches: the timer's and flush's path.
+    ///
+    /// Items that arrive meanwhile wait for the next round, so a busy app cannot keep a flush
+    /// from finishing.
+    private func drainAll(deadline: Deadline?) {
+        dispatchPrecondition(condition: .onQueue(exportQueue))
+        var remaining = state.withLock { $0.buffer.count }
+        while remaining > 0 {
+            let batch = state.withLock { state -> [Item] in
+                // The timer's round yields to shutdown, whose round has the caller's deadline.
+                if deadline == nil && state.isShutdown { return [] }
+                return state.buffer.popChunk()
+            }
+            if batch.isEmpty { break }
+            remaining -= batch.count
+            export(batch, flushDeadline: deadline)
+        }
+        reportDrops(force: false)
+    }
+
+    private func export(_ batch: [Item], flushDeadline: Deadline?) {
+        var deadline = configuration.exportTimeout == .zero ? Deadline.never : Deadline.after(configuration.exportTimeout)
+        if let flushDeadline { deadline = min(deadline, flushDeadline) }
+        let result = sink.export(batch, deadline.instant)
+        state.withLock { state in
+            switch result {
+            case .success:
+                state.statistics.exported += batch.count
+            case .partialSuccess(let rejected, _):
+                let rejected = min(max(0, rejected), batch.count)
+                state.statistics.rejected += rejected
+                state.statistics.exported += batch.count - rejected
+            case .failure(let error):
+                state.statistics.failed += batch.count
+                state.statistics.failedByReason[error.reason, default: 0] += batch.count
+            }
+        }
+        switch result {
+        case .success:
+            break
+        case .partialSuccess(let rejected, let message):
+            log.log(.warning, key: "partial", "receiver rejected \(rejected) of \(batch.count) \(itemName): \(message)")
+        case .failure(let error):
+            log.log(.warning, key: "failed", "export of \(batch.count) \(itemName) failed, \(itemName) dropped: \(error)")
+        }
+    }
+
+    private func reportDrops(force: Bool) {
+        let newDrops: (Int, Int)? = state.withLock { state in
+            let total = state.statistics.dropped
+            guard total > state.droppedReported else { return nil }
+            defer { state.droppedReported = total }
+            return (total - state.droppedReported, total)
+        }
+        guard let (recent, total) = newDrops else { return }
+        log.log(.warning, key: force ? "drops-final" : "drops",
+                "queue full (max \(configuration.maxQueueSize)): dropped \(recent) \(itemName), \(total) in all; raise \(queueSizeVariable) or lower the rate")
+    }
+}
