@@ -88,6 +88,7 @@ let package = Package(
                 "LLMTrace",
                 "LLMTraceGenAI",
                 "LLMTraceSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

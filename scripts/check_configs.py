@@ -86,6 +86,9 @@ metrics_pipeline = pipelines.get("metrics", {})
 check("otlp" in metrics_pipeline.get("receivers", []) and "prometheus" in metrics_pipeline.get("exporters", []),
       "no metrics pipeline from otlp to the prometheus exporter")
 check(str(exporters.get("prometheus", {}).get("endpoint", "")).endswith(":8889"), "prometheus exporter not on :8889")
+logs_pipeline = pipelines.get("logs", {})
+check("otlp" in logs_pipeline.get("receivers", []) and bool(logs_pipeline.get("exporters")),
+      "no logs pipeline from otlp: LLMTrace's log records would be refused (404)")
 for service, expected in [("prometheus", ["prometheus.yml:/etc/prometheus/prometheus.yml", "alerts.yml:/etc/prometheus/alerts.yml"]),
                           ("grafana", ["grafana/provisioning:/etc/grafana/provisioning", "grafana/dashboards:/var/lib/grafana/dashboards"])]:
     mounts = [str(m) for m in services.get(service, {}).get("volumes", [])]

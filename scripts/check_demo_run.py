@@ -83,6 +83,34 @@ else:
     print(f"demo metrics: tokens in/out {tokens['input']}/{tokens['output']}, cost {cost:.9f} USD, "
           f"{requests} requests: equal to the summary, from every question, not only the sampled traces")
 
+# Log records: one per question, each inside its question's workflow span.
+records = []
+for path in sorted(glob.glob(os.path.join(bodies_dir, "req-*"))):
+    raw = open(path, "rb").read()
+    if path.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    if b'"resourceLogs"' in raw:
+        for rl in json.loads(raw)["resourceLogs"]:
+            for sl in rl["scopeLogs"]:
+                records.extend(sl["logRecords"])
+question_lines = [r for r in records if r.get("body", {}).get("stringValue") in ("answered", "generation failed")]
+if len(question_lines) != int(summary.get("questions", "-1")):
+    problems.append(f"{len(question_lines)} question log records arrived, expected one per question")
+if int(summary.get("log_records_exported", "-1")) != len(records):
+    problems.append(f"log_records_exported: {summary.get('log_records_exported')}, records received: {len(records)}")
+workflow_span = {t: next((s["spanId"] for s in spans if s["name"].startswith("invoke_workflow")), None) for t, spans in traces.items()}
+for record in question_lines:
+    trace_id, span_id = record.get("traceId", ""), record.get("spanId", "")
+    if len(trace_id) != 32 or len(span_id) != 16:
+        problems.append(f"log record {record['body']} carries no span ids")
+    elif trace_id in workflow_span and workflow_span[trace_id] != span_id:
+        problems.append(f"log record of trace {trace_id} names span {span_id}, not its workflow span")
+failures_logged = sum(1 for r in question_lines if r["body"]["stringValue"] == "generation failed")
+if failures_logged != errors:
+    problems.append(f"{failures_logged} failures logged, {errors} questions failed")
+print(f"demo logs: {len(question_lines)} question records, each in its workflow span "
+      f"({sum(1 for r in question_lines if r.get('traceId') in workflow_span)} of them in sampled traces)")
+
 questions = int(summary.get("questions", "0"))
 print(f"demo run: {questions} questions, {errors} failed: all {len(failed)} error traces whole; "
       f"{kept_ratio} of {questions - errors} others kept by the ratio")

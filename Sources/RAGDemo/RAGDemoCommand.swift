@@ -71,6 +71,17 @@ struct RAGDemoCommand: AsyncParsableCommand {
         }
 
         let provider = TracerProvider(configuration: tracing)
+        // Log lines go to standard error from warning up, and as OTLP log records (with their
+        // trace ids) from info up, unless OTEL_LOGS_EXPORTER=none.
+        let exportsLogs = tracing.logs.isEnabled
+        LoggingSystem.bootstrap { label in
+            var console = StreamLogHandler.standardError(label: label)
+            console.logLevel = .warning
+            guard exportsLogs else { return console }
+            var records = provider.logHandler(label: label)
+            records.logLevel = .info
+            return MultiplexLogHandler([console, records])
+        }
         // Ctrl-C or `docker stop` mid-run: what ended is flushed and counted before the process ends.
         provider.shutdownOnSignals(timeout: shutdownTimeout) { [provider] signal, flushed in
             let export = provider.statistics
@@ -93,20 +104,18 @@ struct RAGDemoCommand: AsyncParsableCommand {
 
         let source = questionTexts.isEmpty ? Questions.builtIn : questionTexts
         let count = questions ?? source.count
-        let demo = Demo(
-            questions: (0..<count).map { source[$0 % source.count] },
-            concurrency: concurrency,
-            pipeline: RAGPipeline(
-                genAI: genAI, index: BM25Index(documents: Corpus.documents), generator: generator, model: model,
-                failures: FailurePlan(rate: failureRate, seed: seed ?? UInt64.random(in: .min ... .max)),
-                latencyScale: latencyScale
-            )
+        var pipeline = RAGPipeline(
+            genAI: genAI, index: BM25Index(documents: Corpus.documents), generator: generator, model: model,
+            failures: FailurePlan(rate: failureRate, seed: seed ?? UInt64.random(in: .min ... .max)),
+            latencyScale: latencyScale
         )
+        pipeline.logger = Logger(label: "rag-demo")
+        let demo = Demo(questions: (0..<count).map { source[$0 % source.count] }, concurrency: concurrency, pipeline: pipeline)
         let outcomes = await demo.run()
         let flushed = provider.shutdown(timeout: shutdownTimeout)
         if !flushed { print("flush: timed out after \(shutdownTimeout); unsent spans are counted as dropped") }
 
-        let summary = Summary(outcomes: outcomes, export: provider.statistics, sampling: provider.samplingStatistics, serviceName: serviceName)
+        let summary = Summary(outcomes: outcomes, export: provider.statistics, sampling: provider.samplingStatistics, serviceName: serviceName, logs: provider.logStatistics)
         for line in summary.lines { print(line) }
     }
 }

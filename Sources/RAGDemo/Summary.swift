@@ -10,6 +10,8 @@ struct Summary {
     var export: ExportStatistics
     var sampling: SamplingStatistics?
     var serviceName: String
+    /// The log records' delivery, when any were logged through LLMTrace.
+    var logs: ExportStatistics?
 
     var lines: [String] {
         let failed = outcomes.filter { $0.errorType != nil }
@@ -34,6 +36,10 @@ struct Summary {
         lines.append("spans_dropped: \(export.lost)")
         for (reason, count) in export.failedByReason.sorted(by: { $0.key < $1.key }) {
             lines.append("spans_failed_\(reason.replacingOccurrences(of: " ", with: "_")): \(count)")
+        }
+        if let logs {
+            lines.append("log_records_exported: \(logs.exported)")
+            lines.append("log_records_dropped: \(logs.lost)")
         }
         if let sampling {
             for (rule, count) in sampling.tracesKept.sorted(by: { $0.key < $1.key }) {

@@ -1,5 +1,6 @@
 import LLMTrace
 import LLMTraceGenAI
+import Logging
 internal import LLMTraceSupport
 
 /// The RAG pipeline: retrieval (BM25) → reranking (proximity scorer) → generation, each step a
@@ -20,6 +21,8 @@ public struct RAGPipeline: Sendable {
     let latencyScale: Double
     var retrievalDepth = 20
     var contextSize = 4
+    /// Where the pipeline logs one line per question (never the question's text); `nil` for none.
+    public var logger: Logger?
 
     /// A pipeline over `index` that generates with `generator`.
     /// - Parameters:
@@ -48,7 +51,21 @@ public struct RAGPipeline: Sendable {
         do {
             let result = try await genAI.withWorkflow("rag_pipeline", question: question) { root in
                 outcome.traceID = root.span.context.traceID
-                return try await run(question, index: questionIndex)
+                // Logged inside the workflow span, so each line carries the question's trace.
+                do {
+                    let result = try await run(question, index: questionIndex)
+                    logger?.info("answered", metadata: [
+                        "gen_ai.response.model": "\(result.model)", "gen_ai.usage.input_tokens": "\(result.usage.inputTokens)",
+                        "gen_ai.usage.output_tokens": "\(result.usage.outputTokens)",
+                    ])
+                    return result
+                } catch {
+                    logger?.warning("generation failed", metadata: [
+                        "error.type": "\((error as? any ErrorTypeProviding)?.errorType ?? OTelAttributes.errorTypeOther)",
+                        "error.message": "\(error)",
+                    ])
+                    throw error
+                }
             }
             outcome.answer = result.text
             outcome.usage = result.usage

@@ -50,8 +50,6 @@ struct GatewayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let logger = Logger(label: "llm-gateway", metadataProvider: .llmtrace())
-
         var tracing = TracingConfiguration(environment: environment)
         if tracing.serviceName == nil, tracing.resourceAttributes[OTelAttributes.serviceName] == nil {
             tracing.serviceName = "llm-gateway"
@@ -63,6 +61,15 @@ struct GatewayCommand: AsyncParsableCommand {
         if !tracing.metrics.exporters.contains(.prometheus) { tracing.metrics.exporters.append(.prometheus) }
         let provider = TracerProvider(configuration: tracing)
         InstrumentationSystem.bootstrap(provider.distributedTracer)
+        // Log lines: on standard error with the trace id, and as OTLP log records (unless
+        // OTEL_LOGS_EXPORTER=none), which carry the trace and span ids themselves.
+        let exportsLogs = tracing.logs.isEnabled
+        LoggingSystem.bootstrap { label in
+            let console = StreamLogHandler.standardError(label: label, metadataProvider: .llmtrace())
+            guard exportsLogs else { return console }
+            return MultiplexLogHandler([console, provider.logHandler(label: label)])
+        }
+        let logger = Logger(label: "llm-gateway")
 
         var configuration = GatewayConfiguration()
         configuration.host = host
@@ -88,7 +95,9 @@ struct GatewayCommand: AsyncParsableCommand {
         try await group.run()
         try await gateway.shutdown()
         let export = provider.statistics
-        print("llm-gateway: stopped; spans exported: \(export.exported), dropped: \(export.lost)")
+        var line = "llm-gateway: stopped; spans exported: \(export.exported), dropped: \(export.lost)"
+        if let logs = provider.logStatistics { line += "; log records exported: \(logs.exported), dropped: \(logs.lost)" }
+        print(line)
     }
 
     /// `PORT`, or 8080 with one warning when it is not a port number.

@@ -53,14 +53,21 @@ import Testing
         while let line = await reader.next() { rest.append(line) }
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
-        #expect(rest.contains { $0.hasPrefix("llm-gateway: stopped;") && $0.hasSuffix("dropped: 0") }, "\(rest)")
+        #expect(rest.contains { $0.hasPrefix("llm-gateway: stopped; spans exported:") && $0.contains("dropped: 0") && !$0.contains("dropped: 1") }, "\(rest)")
 
         let spans = receiver.spans
         for traceID in traceIDs {
             let names = Set(spans.filter { $0["traceId"] as? String == traceID }.compactMap { $0["name"] as? String })
             #expect(names.contains("/ask") && names.contains("invoke_workflow rag_pipeline") && names.contains("chat gpt-4o-mini"), "\(names)")
         }
-        for request in receiver.requests { TestReceiver.dump(request.body, kind: request.path.hasSuffix("metrics") ? "metrics" : "payload", ext: "json") }
+        // The request's log line arrived as an OTLP log record with its trace id.
+        let records = receiver.requests.filter { $0.path == "/v1/logs" }.flatMap { request -> [[String: Any]] in
+            ((request.json["resourceLogs"] as? [[String: Any]]) ?? []).flatMap { ($0["scopeLogs"] as? [[String: Any]]) ?? [] }
+                .flatMap { ($0["logRecords"] as? [[String: Any]]) ?? [] }
+        }
+        for traceID in traceIDs {
+            #expect(records.contains { $0["traceId"] as? String == traceID && ($0["body"] as? [String: Any])?["stringValue"] as? String == "answered" })
+        }
     }
 }
 
