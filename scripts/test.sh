@@ -119,7 +119,7 @@ ACCEPT_OUT="$WORK/accept-demo" OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL
 
 echo "== rag-demo under accept.sh over http/protobuf with gzip: the same checks, protobuf bodies"
 # accept.sh sets OTEL_EXPORTER_OTLP_PROTOCOL=http/json; the per-signal variables win over it.
-ACCEPT_OUT="$WORK/accept-demo-protobuf" OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/protobuf OTEL_EXPORTER_OTLP_COMPRESSION=gzip \
+ACCEPT_OUT="$WORK/accept-demo-protobuf" OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf OTEL_EXPORTER_OTLP_METRICS_PROTOCOL=http/protobuf OTEL_EXPORTER_OTLP_LOGS_PROTOCOL=http/protobuf OTEL_EXPORTER_OTLP_COMPRESSION=gzip \
     OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.05 \
     "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" --expect-rag --expect-error-span -- \
     "$ROOT/.build/debug/rag-demo" --questions 30 --concurrency 4 --failure-rate 0.2 --latency-scale 0 --seed 11 \
