@@ -5,11 +5,18 @@ internal import LLMTraceSupport
 ///
 /// Precedence as for `TracingConfiguration`: defaults, then the environment, then code.
 public struct GenAIConfiguration: Sendable {
-    /// Record prompts, completions, system instructions, retrieval queries and documents on
-    /// spans. Off by default: they may hold personal or secret data.
-    /// - Environment: `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` (`true`/`false`, or
-    ///   `span_only`/`span_and_event` for on and `no_content`/`event_only` for off). Default: off.
-    public var captureMessageContent = false
+    /// Where prompts, completions and system instructions (and, on spans, retrieval queries and
+    /// documents) are recorded. Nothing by default: they may hold personal or secret data.
+    /// - Environment: `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` (`no_content`,
+    ///   `span_only`, `event_only`, `span_and_event`; `true` is `span_only`, `false` `no_content`).
+    ///   Default: no_content.
+    public var contentCapture = ContentCapture.noContent
+    /// Whether content is recorded on spans: `contentCapture` is `span_only` or `span_and_event`.
+    /// Setting it chooses `span_only` or `no_content`.
+    public var captureMessageContent: Bool {
+        get { contentCapture.onSpans }
+        set { contentCapture = newValue ? .spanOnly : .noContent }
+    }
     /// Most characters of one captured-content attribute (JSON included); the span's attribute
     /// value length limit applies too when it is smaller.
     /// - Environment: `LLMTRACE_GENAI_MAX_CONTENT_LENGTH`. Default: 16384.
@@ -27,17 +34,10 @@ public struct GenAIConfiguration: Sendable {
     public init(environment: [String: String]) {
         self.init()
         var env = EnvironmentReader(environment)
-        // `event_only` is a valid word for other SDKs, but LLMTrace has no log events to put
-        // content in: it captures nothing and says why.
-        if let capture = env.choice(GenAIEnvironmentKey.captureMessageContent, [
-            "true": true, "false": false, "span_only": true, "span_and_event": true, "no_content": false, "event_only": nil,
-        ] as [String: Bool?]) {
-            if let capture {
-                captureMessageContent = capture
-            } else {
-                env.warn(GenAIEnvironmentKey.captureMessageContent, "event_only", expected: "a span mode: LLMTrace records content on spans only, so nothing is captured")
-            }
-        }
+        var choices = Dictionary(uniqueKeysWithValues: ContentCapture.allCases.map { ($0.rawValue, $0) })
+        choices["true"] = .spanOnly
+        choices["false"] = .noContent
+        if let capture = env.choice(GenAIEnvironmentKey.captureMessageContent, choices) { contentCapture = capture }
         if let length = env.integer(GenAIEnvironmentKey.maxContentLength, in: 16...Int(Int32.max)) { maxContentLength = length }
         if let path = env.string(GenAIEnvironmentKey.pricingFile) {
             do {

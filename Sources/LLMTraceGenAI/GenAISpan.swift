@@ -11,11 +11,15 @@ public final class GenAISpan: Sendable {
     public let requestModel: String?
     private let instrumentation: GenAITracer
     private let firstChunkRecorded = Atomic<Bool>(false)
+    /// The request's attributes and content for the inference-details event, when content
+    /// capture includes events.
+    private let detailsEvent: Attributes?
 
-    init(span: Span, requestModel: String?, instrumentation: GenAITracer) {
+    init(span: Span, requestModel: String?, instrumentation: GenAITracer, detailsEvent: Attributes? = nil) {
         self.span = span
         self.requestModel = requestModel
         self.instrumentation = instrumentation
+        self.detailsEvent = detailsEvent
     }
 
     private var capturesContent: Bool { instrumentation.configuration.captureMessageContent }
@@ -25,6 +29,7 @@ public final class GenAISpan: Sendable {
     /// - Returns: the cost recorded, if the usage was given and the model has a price.
     @discardableResult
     public func recordResponse(_ response: ChatResponse) -> Double? {
+        emitDetailsEvent(response)
         guard span.isRecording else { return nil }
         var attributes = Attributes()
         if let id = response.id { attributes[GenAI.responseID] = .string(id) }
@@ -39,6 +44,24 @@ public final class GenAISpan: Sendable {
             }
         }
         return cost
+    }
+
+    /// With content capture in events: the `gen_ai.client.inference.operation.details` event of
+    /// this call, under its span (sampled or not: events follow their own settings).
+    private func emitDetailsEvent(_ response: ChatResponse) {
+        guard var attributes = detailsEvent else { return }
+        if let id = response.id { attributes[GenAI.responseID] = .string(id) }
+        if let model = response.model { attributes[GenAI.responseModel] = .string(model) }
+        if !response.finishReasons.isEmpty { attributes[GenAI.responseFinishReasons] = .stringArray(response.finishReasons) }
+        if let usage = response.usage {
+            attributes[GenAI.usageInputTokens] = .int(usage.inputTokens)
+            attributes[GenAI.usageOutputTokens] = .int(usage.outputTokens)
+        }
+        if let text = response.text {
+            let message = ChatMessage.text("assistant", text, finishReason: response.finishReasons.first ?? "stop")
+            if let json = ContentJSON.messages([message], limit: instrumentation.contentLimit) { attributes[GenAI.outputMessages] = .string(json) }
+        }
+        instrumentation.tracer.emitEvent(GenAI.inferenceOperationDetailsEvent, attributes: attributes, context: span.context)
     }
 
     /// Records token counts and, when `model` has a price, `gen_ai.usage.cost` in USD. An unknown

@@ -109,15 +109,21 @@ public struct GenAITracer: Sendable {
         if let value = request.maxTokens { attributes[GenAI.requestMaxTokens] = .int(value) }
         if request.stream { attributes[GenAI.requestStream] = true }
         if let value = request.conversationID { attributes[GenAI.conversationID] = .string(value) }
-        if configuration.captureMessageContent {
+        var content = Attributes()
+        if configuration.contentCapture != .noContent {
             if !request.messages.isEmpty, let json = ContentJSON.messages(request.messages, limit: contentLimit) {
-                attributes[GenAI.inputMessages] = .string(json)
+                content[GenAI.inputMessages] = .string(json)
             }
             if let instructions = request.systemInstructions, let json = ContentJSON.parts([.text(instructions)], limit: contentLimit) {
-                attributes[GenAI.systemInstructions] = .string(json)
+                content[GenAI.systemInstructions] = .string(json)
             }
         }
-        return start(Self.name(request.operation, request.model), kind: .client, parent: .current, attributes: attributes, model: request.model)
+        if configuration.contentCapture.onSpans {
+            for attribute in content { attributes[attribute.key] = attribute.value }
+        }
+        // The event, sent when the response is recorded, repeats the request's attributes.
+        let event = configuration.contentCapture.onEvents ? Attributes(Array(attributes) + Array(content)) : nil
+        return start(Self.name(request.operation, request.model), kind: .client, parent: .current, attributes: attributes, model: request.model, detailsEvent: event)
     }
 
     // MARK: Running work in spans
@@ -164,8 +170,8 @@ public struct GenAITracer: Sendable {
 
     // MARK: Helpers
 
-    private func start(_ name: String, kind: SpanKind, parent: SpanParent, attributes: Attributes, model: String?) -> GenAISpan {
-        GenAISpan(span: tracer.startSpan(name, kind: kind, parent: parent, attributes: attributes), requestModel: model, instrumentation: self)
+    private func start(_ name: String, kind: SpanKind, parent: SpanParent, attributes: Attributes, model: String?, detailsEvent: Attributes? = nil) -> GenAISpan {
+        GenAISpan(span: tracer.startSpan(name, kind: kind, parent: parent, attributes: attributes), requestModel: model, instrumentation: self, detailsEvent: detailsEvent)
     }
 
     /// `{operation} {suffix}`, or the operation alone when the suffix is unknown.

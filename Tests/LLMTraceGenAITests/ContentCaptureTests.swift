@@ -1,5 +1,6 @@
 import Foundation
 import LLMTrace
+import LLMTraceTesting
 import Testing
 @testable import LLMTraceGenAI
 
@@ -108,10 +109,46 @@ private func json(_ value: AttributeValue?) -> Any? {
         #expect(configuration.warnings.isEmpty)
     }
 
-    @Test(arguments: ["yes", "event_only", "1"])
+    @Test(arguments: ["yes", "events", "1"])
     func otherValuesWarnOnceAndCaptureNothing(_ value: String) {
         let configuration = GenAIConfiguration(environment: ["OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT": value])
         #expect(!configuration.captureMessageContent)
         #expect(configuration.warnings.count == 1)
+    }
+
+    @Test(arguments: [
+        ("event_only", ContentCapture.eventOnly), ("span_and_event", .spanAndEvent), ("span_only", .spanOnly), ("no_content", .noContent),
+    ])
+    func everyModeIsRead(_ value: String, _ expected: ContentCapture) {
+        #expect(GenAIConfiguration(environment: ["OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT": value]).contentCapture == expected)
+    }
+
+    /// `event_only`: the messages travel in a `gen_ai.client.inference.operation.details` log
+    /// event under the chat span, and not on the span; `span_and_event` puts them in both.
+    @Test(arguments: [ContentCapture.eventOnly, .spanAndEvent, .spanOnly])
+    func inferenceDetailsEventsCarryTheMessages(_ mode: ContentCapture) throws {
+        let (provider, spans, logs) = TestTracing.providerWithLogs()
+        var configuration = GenAIConfiguration()
+        configuration.contentCapture = mode
+        let genAI = GenAITracer(tracer: provider.tracer("rag"), configuration: configuration)
+        var request = ChatRequest(model: "gpt-4o-mini", provider: "openai", messages: [.text("user", "What port does OTLP use?")])
+        request.systemInstructions = "Answer briefly."
+        let chat = genAI.startChat(request)
+        chat.recordResponse(ChatResponse(id: "c-1", model: "gpt-4o-mini-2024-07-18", finishReasons: ["stop"], usage: TokenUsage(inputTokens: 12, outputTokens: 3), text: "4318"))
+        chat.end()
+        provider.forceFlush()
+        let span = try #require(spans.spans.first)
+        #expect((span.attributes["gen_ai.input.messages"] != nil) == mode.onSpans)
+        let events = logs.records.filter { $0.eventName == "gen_ai.client.inference.operation.details" }
+        #expect(events.count == (mode.onEvents ? 1 : 0))
+        if let event = events.first {
+            #expect(event.spanContext?.spanID == span.context.spanID)
+            #expect(event.attributes["gen_ai.input.messages"]?.description.contains("What port does OTLP use?") == true)
+            #expect(event.attributes["gen_ai.output.messages"]?.description.contains("4318") == true)
+            #expect(event.attributes["gen_ai.system_instructions"] != nil)
+            #expect(event.attributes["gen_ai.request.model"] == "gpt-4o-mini" && event.attributes["gen_ai.response.id"] == "c-1")
+            #expect(event.attributes["gen_ai.usage.input_tokens"] == .int(12))
+        }
+        provider.shutdown()
     }
 }

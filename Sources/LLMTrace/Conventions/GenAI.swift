@@ -137,6 +137,9 @@ public enum GenAI {
 
     /// The event name, `gen_ai.evaluation.result`.
     public static let evaluationResultEvent = "gen_ai.evaluation.result"
+    /// `gen_ai.client.inference.operation.details`: the log event that carries a model call's
+    /// attributes and, with content capture in events, its messages.
+    public static let inferenceOperationDetailsEvent = "gen_ai.client.inference.operation.details"
     /// `gen_ai.evaluation.name` (string): e.g. `relevance`.
     public static let evaluationName = "gen_ai.evaluation.name"
     /// `gen_ai.evaluation.score.value` (double).
