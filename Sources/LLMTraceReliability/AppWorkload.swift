@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import LLMTrace
 import LLMTraceTesting
+import Logging
 import Synchronization
 import LLMTraceSupport
 
@@ -9,14 +10,42 @@ import LLMTraceSupport
 /// timing every call into LLMTrace.
 final class AppWorkload: Sendable {
     let tracer: Tracer
+    /// With a logger, each trace also logs one numbered line (`line-<n>`) inside its root span.
+    private let logger: Logger?
+    private let lines = Atomic<Int>(0)
     private let offered = Atomic<Int>(0)
     private let maxBlocked = Atomic<UInt64>(0)
     private let stopFlag = Atomic<Bool>(false)
     private let active = Atomic<Int>(0)
 
-    init(tracer: Tracer) { self.tracer = tracer }
+    init(tracer: Tracer, logger: Logger? = nil) {
+        self.tracer = tracer
+        self.logger = logger
+    }
 
     var offeredSpans: Int { offered.load(ordering: .acquiring) }
+    var offeredLines: Int { lines.load(ordering: .acquiring) }
+
+    /// The numbers of the `line-<n>` bodies in a log request, JSON or protobuf (the text is
+    /// the same bytes in both).
+    static func lineNumbers(in body: [UInt8]) -> [UInt64] {
+        let marker = Array("line-".utf8)
+        var numbers: [UInt64] = []
+        var offset = 0
+        while let position = LoopbackHTTPServer.find(marker, in: body, from: offset) {
+            var i = position + marker.count
+            var number: UInt64 = 0
+            var digits = 0
+            while i < body.count, body[i] >= UInt8(ascii: "0"), body[i] <= UInt8(ascii: "9") {
+                number = number &* 10 &+ UInt64(body[i] - UInt8(ascii: "0"))
+                i += 1
+                digits += 1
+            }
+            if digits > 0 { numbers.append(number) }
+            offset = i
+        }
+        return numbers
+    }
     var maxBlockedNanos: Int64 { Int64(maxBlocked.load(ordering: .acquiring)) }
     /// Asks every worker to stop after its current trace and waits (up to `timeout`) until they have.
     func stop(timeout: Duration = .seconds(2)) {
@@ -83,6 +112,10 @@ final class AppWorkload: Sendable {
     /// One RAG-shaped trace of four spans; every call into LLMTrace is timed.
     func trace(worker: Int) {
         let root = timed { tracer.startSpan("rag_pipeline", parent: .root, attributes: [GenAI.operationName: .string(GenAI.operationInvokeWorkflow), "worker": .int(worker)]) }
+        if let logger {
+            let number = lines.wrappingAdd(1, ordering: .relaxed).oldValue
+            TraceContext.withSpan(root) { timed { logger.info("line-\(number)", metadata: ["worker": "\(worker)"]) } }
+        }
         for step in ["retrieval", "rerank", "chat gpt-4o-mini"] {
             let span = timed { tracer.startSpan(step, parent: .span(root)) }
             timed { span.setAttribute(GenAI.usageInputTokens, 1200) }

@@ -1,6 +1,7 @@
 import Foundation
 import LLMTrace
 import LLMTraceTesting
+import Logging
 import LLMTraceSupport
 
 /// The app side of each row, run in a child process so that a crash is seen as one, peak RSS is
@@ -12,17 +13,19 @@ enum Child {
     }
 
     /// A fault or soak row: make traces for `duration`, then shut down with `shutdownTimeout`.
-    static func workload(threads: Int, tasks: Int, duration: Duration, tracesPerSecond: Int, shutdownTimeout: Duration) async -> AppResult {
+    static func workload(threads: Int, tasks: Int, duration: Duration, tracesPerSecond: Int, logs: Bool, shutdownTimeout: Duration) async -> AppResult {
         let provider = provider()
-        let app = AppWorkload(tracer: provider.tracer("llmtrace-reliability"))
+        let handler = provider.logHandler(label: "reliability-app")
+        let app = AppWorkload(tracer: provider.tracer("llmtrace-reliability"), logger: logs ? Logger(label: "reliability-app") { _ in handler } : nil)
         await app.run(threads: threads, tasks: tasks, duration: duration, tracesPerSecond: tracesPerSecond)
         let clock = ContinuousClock()
         let start = clock.now
         let completed = provider.shutdown(timeout: shutdownTimeout)
         let elapsed = clock.now - start
         var result = AppResult()
-        result.offered = app.offeredSpans
-        result.add(provider.statistics)
+        // The books of the row's items: the log lines, or the spans.
+        result.offered = logs ? app.offeredLines : app.offeredSpans
+        result.add(logs ? provider.logStatistics ?? ExportStatistics() : provider.statistics)
         result.maxBlockedNanos = app.maxBlockedNanos
         result.shutdownNanos = elapsed.nanoseconds
         result.shutdownCompleted = completed

@@ -15,6 +15,8 @@ final class FaultReceiver: Sendable {
     private let books = Locked(Books())
     private let stopped = Locked(false)
     private let payloadDirectory: String?
+    /// `/v1/traces` (spans booked by id) or `/v1/logs` (log lines booked by their number).
+    private let bookedPath: String
 
     struct Books {
         var accepted = Set<UInt64>()
@@ -25,9 +27,10 @@ final class FaultReceiver: Sendable {
         var sampleSaved = false
     }
 
-    init(fault: Fault, payloadDirectory: String?) throws {
+    init(fault: Fault, payloadDirectory: String?, bookedPath: String) throws {
         self.fault = fault
         self.payloadDirectory = payloadDirectory
+        self.bookedPath = bookedPath
         port = LoopbackHTTPServer.unusedPort()
         Thread { [self] in watch() }.start()
     }
@@ -57,9 +60,9 @@ final class FaultReceiver: Sendable {
     }
 
     private func answer(_ request: LoopbackHTTPServer.Request) -> LoopbackHTTPServer.Reply {
-        // Metrics meet the same fault; only spans are booked.
-        guard request.path.hasSuffix("/v1/traces") else { return fault.reply(seconds, 0, 0) }
-        let ids = OTLPBody.spanIDs(in: request.body)
+        // Every signal meets the same fault; only the row's items are booked.
+        guard request.path.hasSuffix(bookedPath) else { return fault.reply(seconds, 0, 0) }
+        let ids = bookedPath == "/v1/logs" ? AppWorkload.lineNumbers(in: request.body) : OTLPBody.spanIDs(in: request.body)
         let secretLeaked = LoopbackHTTPServer.find(Array(Suite.secret.utf8), in: request.body) != nil
         let (index, saveSample) = books.withLock { books -> (Int, Bool) in
             defer { books.requests += 1; books.sampleSaved = true }
@@ -74,7 +77,8 @@ final class FaultReceiver: Sendable {
         }
         if saveSample {
             // One body per fault joins the strict receiver's conformance replay.
-            TestReceiver.dump(request.body, kind: "payload-reliability", ext: "json", into: payloadDirectory)
+            let kind = bookedPath == "/v1/logs" ? "logs-reliability" : "payload-reliability"
+            TestReceiver.dump(request.body, kind: kind, ext: TestReceiver.fileExtension(of: request), into: payloadDirectory)
         }
         return reply
     }

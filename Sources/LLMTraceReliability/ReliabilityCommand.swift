@@ -46,6 +46,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
     @Option(name: .customLong("threads"), help: .hidden) var threads = 2
     @Option(name: .customLong("tasks"), help: .hidden) var tasks = 2
     @Option(name: .customLong("rounds"), help: .hidden) var rounds = 200
+    @Flag(name: .customLong("logs"), help: .hidden) var logs = false
 
     func validate() throws {
         guard seconds >= 1, soakSeconds >= 1, churnRounds >= 1 else { throw ValidationError("durations and rounds must be at least 1") }
@@ -56,7 +57,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
             let result: AppResult
             switch child {
             case "workload":
-                result = await Child.workload(threads: threads, tasks: tasks, duration: .seconds(seconds), tracesPerSecond: rate, shutdownTimeout: Suite.shutdownTimeout)
+                result = await Child.workload(threads: threads, tasks: tasks, duration: .seconds(seconds), tracesPerSecond: rate, logs: logs, shutdownTimeout: Suite.shutdownTimeout)
             case "churn":
                 result = Child.churn(rounds: rounds)
             case "signal":
@@ -76,14 +77,20 @@ struct ReliabilityCommand: AsyncParsableCommand {
         print("")
         Report.header()
         let suite = Suite(payloadDirectory: payloadDirectory, faultSeconds: seconds, soakSeconds: soakSeconds)
-        let rows: [(String, () throws -> Row?)] =
-            Fault.all.map { fault in (fault.name, { try suite.run(fault) }) } + [
-                ("soak", { try suite.soak() }),
-                ("sample app: SIGTERM", { try suite.sampleAppSignal() }),
-                ("rag-demo: SIGINT", { try suite.demoSignal(SIGINT, name: "rag-demo: SIGINT mid-run") }),
-                ("rag-demo: SIGTERM", { try suite.demoSignal(SIGTERM, name: "rag-demo: SIGTERM mid-run") }),
-                ("providers", { try suite.churn(rounds: churnRounds) }),
-            ]
+        typealias Step = (String, () throws -> Row?)
+        var rows: [Step] = Fault.all.map { fault in (fault.name, { try suite.run(fault) }) }
+        for variant in [Variant.protobuf, .logs] {
+            for fault in Fault.all where variant.faults.contains(fault.name) {
+                rows.append((variant.rowName(fault), { try suite.run(fault, variant: variant) }))
+            }
+        }
+        rows += [
+            ("soak", { try suite.soak() }),
+            ("sample app: SIGTERM", { try suite.sampleAppSignal() }),
+            ("rag-demo: SIGINT", { try suite.demoSignal(SIGINT, name: "rag-demo: SIGINT mid-run") }),
+            ("rag-demo: SIGTERM", { try suite.demoSignal(SIGTERM, name: "rag-demo: SIGTERM mid-run") }),
+            ("providers", { try suite.churn(rounds: churnRounds) }),
+        ]
         var failed: [Row] = []
         var skipped: [String] = []
         for (key, run) in rows where only.map({ key.localizedCaseInsensitiveContains($0) }) ?? true {

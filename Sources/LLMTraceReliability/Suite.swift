@@ -42,9 +42,12 @@ struct Suite {
         ]
     }
 
-    /// A fault row: the child makes traces for `faultSeconds` against `fault`.
-    func run(_ fault: Fault) throws -> Row {
-        try runChild(fault: fault, name: fault.name, arguments: ["--child", "workload", "--seconds", String(faultSeconds), "--rate", "1000"])
+    /// A fault row: the child makes traces (and, for `.logs`, one log line each) for
+    /// `faultSeconds` against `fault`; the receiver books the variant's items.
+    func run(_ fault: Fault, variant: Variant = .spans) throws -> Row {
+        var arguments = ["--child", "workload", "--seconds", String(faultSeconds), "--rate", "1000"]
+        if variant == .logs { arguments.append("--logs") }
+        return try runChild(fault: fault, name: variant.rowName(fault), arguments: arguments, variant: variant)
     }
 
     /// The soak: six workers as fast as they can, against a healthy receiver.
@@ -66,11 +69,12 @@ struct Suite {
         try runChild(fault: Fault.all[0], name: "sample app: SIGTERM mid-run", arguments: ["--child", "signal"], signal: SIGTERM)
     }
 
-    private func runChild(fault: Fault, name: String, arguments: [String], signal: Int32? = nil, blockedBound: Duration = Suite.blockedBound) throws -> Row {
-        let receiver = try FaultReceiver(fault: fault, payloadDirectory: payloadDirectory)
+    private func runChild(fault: Fault, name: String, arguments: [String], variant: Variant = .spans, signal: Int32? = nil, blockedBound: Duration = Suite.blockedBound) throws -> Row {
+        let receiver = try FaultReceiver(fault: fault, payloadDirectory: payloadDirectory, bookedPath: variant.bookedPath)
         defer { receiver.stop() }
         var signalSent: ContinuousClock.Instant?
-        let output = try ChildProcess.run(executable, arguments, environment: environment(port: receiver.port)) { process in
+        let childEnvironment = environment(port: receiver.port).merging(variant.environment) { $1 }
+        let output = try ChildProcess.run(executable, arguments, environment: childEnvironment) { process in
             guard let signal else { return }
             Thread.sleep(forTimeInterval: 1.5)
             signalSent = .now
@@ -107,7 +111,7 @@ struct Suite {
     func demoSignal(_ signal: Int32, name: String) throws -> Row? {
         let demo = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("rag-demo").path
         guard FileManager.default.isExecutableFile(atPath: demo) else { return nil }
-        let receiver = try FaultReceiver(fault: Fault.all[0], payloadDirectory: payloadDirectory)
+        let receiver = try FaultReceiver(fault: Fault.all[0], payloadDirectory: payloadDirectory, bookedPath: Variant.spans.bookedPath)
         defer { receiver.stop() }
         var signalSent = ContinuousClock.now
         let output = try ChildProcess.run(demo, ["--questions", "100000", "--concurrency", "4", "--latency-scale", "0.05", "--seed", "7"], environment: environment(port: receiver.port)) { process in
@@ -145,9 +149,9 @@ struct Suite {
 
     /// The promises every row keeps.
     private func check(_ row: inout Row, app: AppResult, books: FaultReceiver.Books, output: ChildOutput, blockedBound: Duration) {
-        if row.duplicates > 0 { row.problems.append("\(row.duplicates) spans delivered twice") }
+        if row.duplicates > 0 { row.problems.append("\(row.duplicates) items delivered twice") }
         let uncounted = row.offered - row.delivered - row.droppedTotal
-        if uncounted != 0 { row.problems.append("\(uncounted) spans neither delivered nor counted as dropped") }
+        if uncounted != 0 { row.problems.append("\(uncounted) items neither delivered nor counted as dropped") }
         if app.exported != row.delivered { row.problems.append("app counted \(app.exported) exported, receiver accepted \(row.delivered)") }
         if let blocked = row.maxBlockedNanos, blocked > blockedBound.nanoseconds {
             row.problems.append("a call blocked the app for \(Report.milliseconds(blocked))")
