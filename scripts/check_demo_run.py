@@ -108,6 +108,16 @@ for record in question_lines:
 failures_logged = sum(1 for r in question_lines if r["body"]["stringValue"] == "generation failed")
 if failures_logged != errors:
     problems.append(f"{failures_logged} failures logged, {errors} questions failed")
+evaluations = [r for r in records if r.get("eventName") == "gen_ai.evaluation.result"]
+answered = int(summary.get("answered", "-1"))
+if len(evaluations) != answered:
+    problems.append(f"{len(evaluations)} gen_ai.evaluation.result events arrived, {answered} questions were answered")
+for event in evaluations:
+    attributes = {a["key"]: next(iter(a["value"].values())) for a in event.get("attributes", [])}
+    if attributes.get("gen_ai.evaluation.name") != "citation_grounding" or "gen_ai.evaluation.score.value" not in attributes \
+            or attributes.get("gen_ai.evaluation.score.label") not in ("grounded", "ungrounded") or len(event.get("spanId", "")) != 16:
+        problems.append(f"evaluation event without its name, score, label or span: {attributes}")
+        break
 print(f"demo logs: {len(question_lines)} question records, each in its workflow span "
       f"({sum(1 for r in question_lines if r.get('traceId') in workflow_span)} of them in sampled traces)")
 

@@ -120,6 +120,8 @@ public struct RAGPipeline: Sendable {
                 id: generation.responseID, model: generation.responseModel, finishReasons: [generation.finishReason],
                 usage: generation.usage, text: generation.text
             ))
+            let evaluation = CitationCheck.evaluate(answer: generation.text, passageIDs: Set(passages.map(\.document.id)))
+            span.recordEvaluation(name: CitationCheck.name, score: evaluation.score, label: evaluation.label)
             // Counted apart from the span, so the summary is right even for unrecorded spans.
             return (generation.text, generation.usage, generation.responseModel, genAI.cost(of: generation.usage, model: generation.responseModel))
         }
