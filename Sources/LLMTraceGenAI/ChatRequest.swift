@@ -18,6 +18,8 @@ public struct ChatRequest: Sendable {
     public var temperature: Double?
     /// Nucleus sampling.
     public var topP: Double?
+    /// Top-K sampling (`gen_ai.request.top_k`, int).
+    public var topK: Int?
     /// Most tokens to generate.
     public var maxTokens: Int?
     /// Whether the answer is streamed.

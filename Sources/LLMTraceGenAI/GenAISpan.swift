@@ -114,6 +114,13 @@ public final class GenAISpan: Sendable {
         }
     }
 
+    /// Records a tool's result (JSON or text) as `gen_ai.tool.call.result`, only with content
+    /// capture on.
+    public func recordToolResult(_ result: String) {
+        guard span.isRecording, capturesContent else { return }
+        span.setAttribute(GenAI.toolCallResult, ContentJSON.text(result, limit: instrumentation.contentLimit))
+    }
+
     /// Records the SHA-256 of the normalized question (`llmtrace.question.sha256`), never its text.
     public func recordQuestionHash(_ question: String) {
         guard span.isRecording else { return }

@@ -42,7 +42,9 @@ public struct GenAITracer: Sendable {
 
     // MARK: Starting spans
 
-    /// Starts an `invoke_workflow {name}` span (INTERNAL): the root of a pipeline run.
+    /// Starts an `invoke_workflow {name}` span (INTERNAL): the root of a pipeline run, shaped as
+    /// the conventions' (v0.1.0) in-process `invoke_agent` span: `gen_ai.agent.name` is `name`,
+    /// and its duration goes to `gen_ai.invoke_agent.duration`.
     /// - Parameters:
     ///   - name: The workflow's name (`rag_pipeline`), low-cardinality.
     ///   - question: The user's question: its hash is always recorded
@@ -51,7 +53,7 @@ public struct GenAITracer: Sendable {
     public func startWorkflow(_ name: String, question: String? = nil, parent: SpanParent = .current) -> GenAISpan {
         var attributes: Attributes = [
             GenAI.operationName: .string(GenAI.operationInvokeWorkflow),
-            GenAI.workflowName: .string(name),
+            GenAI.agentName: .string(name),
             LLMTraceAttributes.ragStep: .string(name),
         ]
         if let question { attributes[LLMTraceAttributes.questionSHA256] = .string(QuestionHash.sha256(question)) }
@@ -65,7 +67,7 @@ public struct GenAITracer: Sendable {
         if let dataSource { attributes[GenAI.dataSourceID] = .string(dataSource) }
         if let provider { attributes[GenAI.providerName] = .string(provider) }
         if let model { attributes[GenAI.requestModel] = .string(model) }
-        if let topK { attributes[GenAI.requestTopK] = .double(Double(topK)) }
+        if let topK { attributes[GenAI.retrievalTopK] = .int(topK) }
         if configuration.captureMessageContent, let query {
             attributes[GenAI.retrievalQueryText] = .string(ContentJSON.text(query, limit: contentLimit))
         }
@@ -73,12 +75,13 @@ public struct GenAITracer: Sendable {
     }
 
     /// Starts a `rerank {model}` span. Reranking has no standard operation: LLMTrace uses
-    /// `gen_ai.operation.name=rerank` and `rag.rerank.*` counts (see the README).
+    /// `gen_ai.operation.name=rerank`, the proposed `gen_ai.rerank.top_n` for `topK`, and
+    /// `rag.rerank.*` counts (see the README).
     public func startRerank(model: String?, provider: String? = nil, topK: Int? = nil, inputCount: Int? = nil, kind: SpanKind = .internal) -> GenAISpan {
         var attributes: Attributes = [GenAI.operationName: .string(GenAI.operationRerank), LLMTraceAttributes.ragStep: "reranking"]
         if let provider { attributes[GenAI.providerName] = .string(provider) }
         if let model { attributes[GenAI.requestModel] = .string(model) }
-        if let topK { attributes[GenAI.requestTopK] = .double(Double(topK)) }
+        if let topK { attributes[GenAI.rerankTopN] = .int(topK) }
         if let inputCount { attributes[LLMTraceAttributes.ragRerankInputDocumentsCount] = .int(inputCount) }
         return start(Self.name(GenAI.operationRerank, model), kind: kind, parent: .current, attributes: attributes, model: model)
     }
@@ -106,6 +109,7 @@ public struct GenAITracer: Sendable {
         Self.addServer(request.serverAddress, request.serverPort, to: &attributes)
         if let value = request.temperature { attributes[GenAI.requestTemperature] = .double(value) }
         if let value = request.topP { attributes[GenAI.requestTopP] = .double(value) }
+        if let value = request.topK { attributes[GenAI.requestTopK] = .int(value) }
         if let value = request.maxTokens { attributes[GenAI.requestMaxTokens] = .int(value) }
         if request.stream { attributes[GenAI.requestStream] = true }
         if let value = request.conversationID { attributes[GenAI.conversationID] = .string(value) }
@@ -124,6 +128,50 @@ public struct GenAITracer: Sendable {
         // The event, sent when the response is recorded, repeats the request's attributes.
         let event = configuration.contentCapture.onEvents ? Attributes(Array(attributes) + Array(content)) : nil
         return start(Self.name(request.operation, request.model), kind: .client, parent: .current, attributes: attributes, model: request.model, detailsEvent: event)
+    }
+
+    /// Starts an `invoke_agent {name}` span: INTERNAL for an agent run in this process (no
+    /// `gen_ai.agent.id`, as the conventions ask), CLIENT for a call to a remote agent service.
+    /// Its duration goes to `gen_ai.invoke_agent.duration`.
+    public func startInvokeAgent(_ name: String, id: String? = nil, description: String? = nil, provider: String? = nil, model: String? = nil, kind: SpanKind = .internal) -> GenAISpan {
+        var attributes: Attributes = [GenAI.operationName: .string(GenAI.operationInvokeAgent), GenAI.agentName: .string(name)]
+        if kind != .internal, let id { attributes[GenAI.agentID] = .string(id) }
+        if let description { attributes[GenAI.agentDescription] = .string(description) }
+        if let provider { attributes[GenAI.providerName] = .string(provider) }
+        if let model { attributes[GenAI.requestModel] = .string(model) }
+        return start(Self.name(GenAI.operationInvokeAgent, name), kind: kind, parent: .current, attributes: attributes, model: model)
+    }
+
+    /// Starts a `create_agent {name}` span (CLIENT): an agent made on a remote service.
+    public func startCreateAgent(_ name: String, id: String? = nil, description: String? = nil, provider: String, model: String? = nil) -> GenAISpan {
+        var attributes: Attributes = [
+            GenAI.operationName: .string(GenAI.operationCreateAgent),
+            GenAI.agentName: .string(name),
+            GenAI.providerName: .string(provider),
+        ]
+        if let id { attributes[GenAI.agentID] = .string(id) }
+        if let description { attributes[GenAI.agentDescription] = .string(description) }
+        if let model { attributes[GenAI.requestModel] = .string(model) }
+        return start(Self.name(GenAI.operationCreateAgent, name), kind: .client, parent: .current, attributes: attributes, model: model)
+    }
+
+    /// Starts an `execute_tool {name}` span (INTERNAL): a tool call a model asked for. The
+    /// arguments (JSON text) are recorded only with content capture on; record the result
+    /// with `GenAISpan.recordToolResult`. Its duration goes to `gen_ai.execute_tool.duration`.
+    /// - Parameters:
+    ///   - type: `function` (default), `extension` or `datastore`.
+    public func startExecuteTool(_ name: String, callID: String? = nil, type: String = "function", description: String? = nil, arguments: String? = nil) -> GenAISpan {
+        var attributes: Attributes = [
+            GenAI.operationName: .string(GenAI.operationExecuteTool),
+            GenAI.toolName: .string(name),
+            GenAI.toolType: .string(type),
+        ]
+        if let callID { attributes[GenAI.toolCallID] = .string(callID) }
+        if let description { attributes[GenAI.toolDescription] = .string(description) }
+        if configuration.captureMessageContent, let arguments {
+            attributes[GenAI.toolCallArguments] = .string(ContentJSON.text(arguments, limit: contentLimit))
+        }
+        return start(Self.name(GenAI.operationExecuteTool, name), kind: .internal, parent: .current, attributes: attributes, model: nil)
     }
 
     // MARK: Running work in spans
@@ -150,6 +198,18 @@ public struct GenAITracer: Sendable {
     @discardableResult
     public func withEmbeddings<R>(model: String, provider: String, serverAddress: String? = nil, serverPort: Int? = nil, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
         try await run(startEmbeddings(model: model, provider: provider, serverAddress: serverAddress, serverPort: serverPort), isolation: isolation, body)
+    }
+
+    /// Runs `body` in an agent span (see `startInvokeAgent`).
+    @discardableResult
+    public func withInvokeAgent<R>(_ name: String, id: String? = nil, description: String? = nil, provider: String? = nil, model: String? = nil, kind: SpanKind = .internal, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        try await run(startInvokeAgent(name, id: id, description: description, provider: provider, model: model, kind: kind), isolation: isolation, body)
+    }
+
+    /// Runs `body` in a tool span (see `startExecuteTool`).
+    @discardableResult
+    public func withExecuteTool<R>(_ name: String, callID: String? = nil, type: String = "function", description: String? = nil, arguments: String? = nil, isolation: isolated (any Actor)? = #isolation, _ body: (GenAISpan) async throws -> R) async rethrows -> R {
+        try await run(startExecuteTool(name, callID: callID, type: type, description: description, arguments: arguments), isolation: isolation, body)
     }
 
     /// Runs `body` in a chat span (see `startChat`).

@@ -19,6 +19,7 @@ private struct RateLimited: Error, ErrorTypeProviding {
             }
             var request = ChatRequest(model: "gpt-4o-mini", provider: GenAI.providerOpenAI)
             request.temperature = 0.2
+            request.topK = 40
             request.maxTokens = 300
             request.serverAddress = "api.openai.com"
             request.serverPort = 443
@@ -31,18 +32,19 @@ private struct RateLimited: Error, ErrorTypeProviding {
         let root = try #require(exporter.span(named: "invoke_workflow rag_pipeline"))
         #expect(root.kind == .internal && root.parentSpanID == nil)
         #expect(root.attributes[GenAI.operationName] == "invoke_workflow")
-        #expect(root.attributes[GenAI.workflowName] == "rag_pipeline")
+        #expect(root.attributes[GenAI.agentName] == "rag_pipeline" && root.attributes[GenAI.workflowName] == nil, "v0.1.0: a workflow is an in-process agent")
+        #expect(root.attributes[GenAI.agentID] == nil && root.attributes[GenAI.conversationID] == nil)
         #expect(root.attributes[LLMTraceAttributes.questionSHA256] == .string(QuestionHash.sha256("what is otlp?")))
 
         let retrieval = try #require(exporter.span(named: "retrieval kb-docs"))
         #expect(retrieval.kind == .client && retrieval.parentSpanID == root.context.spanID)
         #expect(retrieval.attributes[GenAI.dataSourceID] == "kb-docs")
-        #expect(retrieval.attributes[GenAI.requestTopK] == .double(20))
+        #expect(retrieval.attributes[GenAI.retrievalTopK] == .int(20) && retrieval.attributes[GenAI.requestTopK] == nil)
         #expect(retrieval.attributes[LLMTraceAttributes.ragRetrievalDocumentCount] == 1)
 
         let rerank = try #require(exporter.span(named: "rerank bge-reranker"))
         #expect(rerank.kind == .internal && rerank.parentSpanID == root.context.spanID)
-        #expect(rerank.attributes[GenAI.operationName] == "rerank")
+        #expect(rerank.attributes[GenAI.operationName] == "rerank" && rerank.attributes[GenAI.rerankTopN] == .int(5))
         #expect(rerank.attributes[LLMTraceAttributes.ragRerankInputDocumentsCount] == 20 && rerank.attributes[LLMTraceAttributes.ragRerankOutputDocumentsCount] == 1)
 
         let embeddings = try #require(exporter.span(named: "embeddings text-embedding-3-small"))
@@ -55,6 +57,7 @@ private struct RateLimited: Error, ErrorTypeProviding {
         #expect(chat.attributes[GenAI.requestModel] == "gpt-4o-mini")
         #expect(chat.attributes[GenAI.requestTemperature] == .double(0.2))
         #expect(chat.attributes[GenAI.requestMaxTokens] == 300)
+        #expect(chat.attributes[GenAI.requestTopK] == .int(40), "an int sampling parameter since v0.1.0")
         #expect(chat.attributes[GenAI.requestStream] == nil, "unset for non-streaming calls")
         #expect(chat.attributes[OTelAttributes.serverAddress] == "api.openai.com" && chat.attributes[OTelAttributes.serverPort] == 443)
         #expect(chat.attributes[GenAI.responseID] == "chatcmpl-1")

@@ -72,7 +72,8 @@ public enum GenAI {
     public static let requestTemperature = "gen_ai.request.temperature"
     /// `gen_ai.request.top_p` (double).
     public static let requestTopP = "gen_ai.request.top_p"
-    /// `gen_ai.request.top_k` (double, as the conventions type it).
+    /// `gen_ai.request.top_k` (int since conventions v0.1.0): the top-K sampling parameter of a
+    /// model call (Anthropic `top_k`, Cohere `k`); retrieval uses `retrievalTopK`.
     public static let requestTopK = "gen_ai.request.top_k"
     /// `gen_ai.request.stream` (bool): set, to true, only for streaming calls.
     public static let requestStream = "gen_ai.request.stream"
@@ -118,8 +119,32 @@ public enum GenAI {
     public static let retrievalDocuments = "gen_ai.retrieval.documents"
     /// `gen_ai.data_source.id` (string): the store a retrieval searched, e.g. `kb-docs`.
     public static let dataSourceID = "gen_ai.data_source.id"
-    /// `gen_ai.workflow.name` (string).
+    /// `gen_ai.retrieval.top_k` (int): how many documents a retrieval asked for.
+    public static let retrievalTopK = "gen_ai.retrieval.top_k"
+    /// `gen_ai.rerank.top_n` (int): how many documents a rerank keeps (a proposal of the
+    /// conventions; reranking has no released operation yet).
+    public static let rerankTopN = "gen_ai.rerank.top_n"
+    /// `gen_ai.workflow.name` (string): conventions v1.41 only; since v0.1.0 a workflow root
+    /// carries `agentName`.
     public static let workflowName = "gen_ai.workflow.name"
+    /// `gen_ai.agent.name` (string): the agent, or the workflow run as an in-process agent.
+    public static let agentName = "gen_ai.agent.name"
+    /// `gen_ai.agent.id` (string): on `create_agent` and client `invoke_agent` spans.
+    public static let agentID = "gen_ai.agent.id"
+    /// `gen_ai.agent.description` (string).
+    public static let agentDescription = "gen_ai.agent.description"
+    /// `gen_ai.tool.name` (string): e.g. `calculator`.
+    public static let toolName = "gen_ai.tool.name"
+    /// `gen_ai.tool.call.id` (string): the model's id for the call.
+    public static let toolCallID = "gen_ai.tool.call.id"
+    /// `gen_ai.tool.type` (string): `function`, `extension` or `datastore`.
+    public static let toolType = "gen_ai.tool.type"
+    /// `gen_ai.tool.description` (string).
+    public static let toolDescription = "gen_ai.tool.description"
+    /// `gen_ai.tool.call.arguments` (string, JSON; opt-in content).
+    public static let toolCallArguments = "gen_ai.tool.call.arguments"
+    /// `gen_ai.tool.call.result` (string, JSON; opt-in content).
+    public static let toolCallResult = "gen_ai.tool.call.result"
     /// `gen_ai.embeddings.dimension.count` (int).
     public static let embeddingsDimensionCount = "gen_ai.embeddings.dimension.count"
 
@@ -163,4 +188,12 @@ public enum GenAI {
     public static let clientOperationDuration = "gen_ai.client.operation.duration"
     /// Metric `gen_ai.client.operation.time_to_first_chunk`: seconds to the first chunk of a streaming call (histogram).
     public static let clientOperationTimeToFirstChunk = "gen_ai.client.operation.time_to_first_chunk"
+    /// Metric `gen_ai.invoke_agent.duration`: seconds per agent run, workflows included (histogram).
+    public static let invokeAgentDuration = "gen_ai.invoke_agent.duration"
+    /// Metric `gen_ai.execute_tool.duration`: seconds per tool call (histogram).
+    public static let executeToolDuration = "gen_ai.execute_tool.duration"
+    /// Operation `create_agent`.
+    public static let operationCreateAgent = "create_agent"
+    /// `OTEL_SEMCONV_STABILITY_OPT_IN` value for the newest GenAI shape, LLMTrace's default.
+    public static let latestExperimentalOptIn = "gen_ai_latest_experimental"
 }

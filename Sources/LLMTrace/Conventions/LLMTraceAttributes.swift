@@ -51,4 +51,7 @@ public enum LLMTraceAttributes {
     public static let costMetric = "llmtrace.gen_ai.cost"
     /// Metric `llmtrace.rag.stage.duration`: seconds per RAG stage, by `rag.step` (histogram).
     public static let ragStageDurationMetric = "llmtrace.rag.stage.duration"
+    /// Metric `llmtrace.gen_ai.evaluation.score`: evaluation scores, by `gen_ai.evaluation.name`
+    /// and the evaluated span's `gen_ai.request.model` (histogram, unit 1).
+    public static let evaluationScoreMetric = "llmtrace.gen_ai.evaluation.score"
 }

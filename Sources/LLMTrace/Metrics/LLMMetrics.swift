@@ -8,12 +8,15 @@ internal import LLMTraceSupport
 /// `prometheusText()` at `/metrics`.
 ///
 /// Model calls are spans whose `gen_ai.operation.name` is `chat`, `text_completion`,
-/// `generate_content` or `embeddings`; pipeline stages are spans with `rag.step`. Other spans
-/// cost one attribute scan.
+/// `generate_content` or `embeddings`; agent runs are `invoke_agent` and `invoke_workflow`
+/// spans, tool calls `execute_tool` spans; pipeline stages are spans with `rag.step`; scores come
+/// from `gen_ai.evaluation.result` span events. Other spans cost one attribute scan.
 public final class LLMMetrics: Sendable {
     /// The conventions' advisory bucket boundaries.
     static let tokenBounds: [Double] = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864]
     static let durationBounds: [Double] = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92]
+    /// Evaluation scores are conventionally 0...1; tenths show a drift from 0.9 to 0.7.
+    static let scoreBounds: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]
 
     /// Written on the series that takes records past the series limit (OpenTelemetry SDK spec).
     static let overflowKey = OTelAttributes.metricOverflow
@@ -55,16 +58,61 @@ public final class LLMMetrics: Sendable {
         }
     }
 
-    struct StageKey: Hashable {
-        var step: String
-        var errorType: String
+    /// The labels of one histogram series other than a model call's: a RAG stage, an agent run,
+    /// a tool call or an evaluation. Empty values are left out of the labels.
+    struct SeriesKey: Hashable {
+        var labels: [String]
+
+        static let overflow = SeriesKey(labels: [])
+    }
+
+    /// The histograms of one metric, bounded to `maxSeriesPerMetric` series.
+    struct HistogramFamily {
+        let name: String
+        let labelKeys: [String]
+        let bounds: [Double]
+        var series: [SeriesKey: Histogram] = [:]
+
+        init(_ name: String, labelKeys: [String], bounds: [Double]) {
+            self.name = name
+            self.labelKeys = labelKeys
+            self.bounds = bounds
+        }
+
+        /// Records `value` under `labels` (one per `labelKeys`), or under the overflow series
+        /// when the family is full; returns whether it overflowed.
+        mutating func record(_ value: Double, _ labels: [String], limit: Int) -> Bool {
+            var key = SeriesKey(labels: labels)
+            var overflowed = false
+            if series[key] == nil && series.count >= limit {
+                key = .overflow
+                overflowed = true
+            }
+            series[key, default: Histogram(bounds: bounds)].record(value)
+            return overflowed
+        }
+
+        func points() -> [MetricPoint] {
+            series.sorted { $0.key.labels.lexicographicallyPrecedes($1.key.labels) }.map { key, histogram in
+                guard key != .overflow else { return .histogram(name, [(LLMMetrics.overflowKey, "true")], histogram) }
+                let labels = zip(labelKeys, key.labels).filter { !$0.1.isEmpty }.map { ($0.0, $0.1) }
+                return .histogram(name, labels, histogram)
+            }
+        }
     }
 
     private struct State {
         var models: [ModelKey: ModelSeries] = [:]
         var errorSeries = 0
-        var stages: [StageKey: Histogram] = [:]
+        var stages = HistogramFamily(LLMTraceAttributes.ragStageDurationMetric, labelKeys: [LLMTraceAttributes.ragStep, OTelAttributes.errorType], bounds: durationBounds)
+        var agents = HistogramFamily(GenAI.invokeAgentDuration, labelKeys: [GenAI.operationName, GenAI.agentName, GenAI.providerName, OTelAttributes.errorType], bounds: durationBounds)
+        var tools = HistogramFamily(GenAI.executeToolDuration, labelKeys: [GenAI.toolName, GenAI.toolType, OTelAttributes.errorType], bounds: durationBounds)
+        var evaluations = HistogramFamily(LLMTraceAttributes.evaluationScoreMetric, labelKeys: [GenAI.evaluationName, GenAI.requestModel], bounds: scoreBounds)
         var statistics = MetricsStatistics()
+
+        mutating func record(_ family: WritableKeyPath<State, HistogramFamily>, _ value: Double, _ labels: [String], limit: Int) {
+            if self[keyPath: family].record(value, labels, limit: limit) { statistics.overflowRecords += 1 }
+        }
     }
 
     init(configuration: MetricsConfiguration, resource: Resource, logger: Logger) {
@@ -81,10 +129,13 @@ public final class LLMMetrics: Sendable {
     func record(_ span: SpanData) -> SpanEvent? {
         var reading = SpanReading(span.attributes)
         let operation = reading.operation.flatMap { GenAI.modelCallOperations.contains($0) ? $0 : nil }
-        guard operation != nil || reading.step != nil else { return nil }
+        let run = reading.operation.flatMap { Self.runOperations.contains($0) ? $0 : nil }
+        let scores = Self.evaluationScores(span.events)
+        guard operation != nil || run != nil || reading.step != nil || !scores.isEmpty else { return nil }
         if reading.errorType == nil, case .error = span.status { reading.errorType = OTelAttributes.errorTypeOther }
         let seconds = Double(span.durationNanos) / 1e9
         let costNanos = operation != nil ? reading.cost.map { Int(($0 * 1e9).rounded()) } ?? 0 : 0
+        let limit = configuration.maxSeriesPerMetric
         state.withLock { state in
             if let operation {
                 let series = modelSeries(ModelKey(operation: operation, provider: reading.provider, model: reading.model), &state)
@@ -95,7 +146,7 @@ public final class LLMMetrics: Sendable {
                 if let ttft = reading.timeToFirstChunk { series.timeToFirstChunk.record(ttft) }
                 if var errorType = reading.errorType {
                     if series.failures[errorType] == nil {
-                        if state.errorSeries < configuration.maxSeriesPerMetric {
+                        if state.errorSeries < limit {
                             state.errorSeries += 1
                         } else {
                             state.statistics.overflowRecords += 1
@@ -107,13 +158,17 @@ public final class LLMMetrics: Sendable {
                     series.duration.record(seconds)
                 }
             }
+            let errorType = reading.errorType ?? ""
+            if run == GenAI.operationExecuteTool {
+                state.record(\.tools, seconds, [reading.toolName, reading.toolType, errorType], limit: limit)
+            } else if let run {
+                state.record(\.agents, seconds, [run, reading.agentName, reading.provider, errorType], limit: limit)
+            }
             if let step = reading.step {
-                var key = StageKey(step: step, errorType: reading.errorType ?? "")
-                if state.stages[key] == nil && state.stages.count >= configuration.maxSeriesPerMetric {
-                    state.statistics.overflowRecords += 1
-                    key = StageKey(step: Self.overflowKey, errorType: "")
-                }
-                state.stages[key, default: Histogram(bounds: Self.durationBounds)].record(seconds)
+                state.record(\.stages, seconds, [step, errorType], limit: limit)
+            }
+            for (name, score) in scores {
+                state.record(\.evaluations, score, [name, reading.model], limit: limit)
             }
             state.statistics.spansCounted += 1
         }
@@ -123,6 +178,22 @@ public final class LLMMetrics: Sendable {
             LLMTraceAttributes.costBudgetUSDPerHour: .double(crossing.budget),
             LLMTraceAttributes.costLastHourUSD: .double(Double(crossing.spendNanos) / 1e9),
         ])
+    }
+
+    /// Operations whose spans time an agent run (workflows are in-process agents since the
+    /// conventions' v0.1.0) or a tool call.
+    static let runOperations: Set<String> = [GenAI.operationInvokeAgent, GenAI.operationInvokeWorkflow, GenAI.operationExecuteTool]
+
+    /// The named, finite scores of a span's `gen_ai.evaluation.result` events.
+    static func evaluationScores(_ events: [SpanEvent]) -> [(name: String, score: Double)] {
+        guard !events.isEmpty else { return [] }
+        return events.compactMap { event in
+            guard event.name == GenAI.evaluationResultEvent,
+                  let name = event.attributes[GenAI.evaluationName].flatMap(string),
+                  let score = event.attributes[GenAI.evaluationScoreValue]?.numericValue, score.isFinite
+            else { return nil }
+            return (name, score)
+        }
     }
 
     private func modelSeries(_ key: ModelKey, _ state: inout State) -> ModelSeries {
@@ -180,11 +251,7 @@ public final class LLMMetrics: Sendable {
                 points.append(.counter(LLMTraceAttributes.requestsMetric, base, Double(series.requests)))
                 if series.costNanoUSD > 0 { points.append(.counter(LLMTraceAttributes.costMetric, base, Double(series.costNanoUSD) / 1e9)) }
             }
-            for (key, histogram) in state.stages.sorted(by: { ($0.key.step, $0.key.errorType) < ($1.key.step, $1.key.errorType) }) {
-                var labels = key.step == Self.overflowKey ? [(Self.overflowKey, "true")] : [(LLMTraceAttributes.ragStep, key.step)]
-                if !key.errorType.isEmpty { labels.append((OTelAttributes.errorType, key.errorType)) }
-                points.append(.histogram(LLMTraceAttributes.ragStageDurationMetric, labels, histogram))
-            }
+            points += state.stages.points() + state.agents.points() + state.tools.points() + state.evaluations.points()
             return points.map { point in
                 var point = point
                 point.timeUnixNano = now

@@ -9,10 +9,13 @@ struct SpanReading {
     var outputTokens: Double?
     var timeToFirstChunk: Double?
     var cost: Double?
+    var agentName = ""
+    var toolName = ""
+    var toolType = ""
 
     /// The attributes the metrics read.
     private enum Field: CaseIterable {
-        case operation, step, provider, model, errorType, inputTokens, outputTokens, timeToFirstChunk, cost
+        case operation, step, provider, model, errorType, inputTokens, outputTokens, timeToFirstChunk, cost, agentName, toolName, toolType
 
         var key: String {
             switch self {
@@ -25,6 +28,9 @@ struct SpanReading {
             case .outputTokens: return GenAI.usageOutputTokens
             case .timeToFirstChunk: return GenAI.responseTimeToFirstChunk
             case .cost: return GenAI.usageCost
+            case .agentName: return GenAI.agentName
+            case .toolName: return GenAI.toolName
+            case .toolType: return GenAI.toolType
             }
         }
     }
@@ -58,6 +64,9 @@ struct SpanReading {
         case .outputTokens: outputTokens = value.numericValue.flatMap { $0 >= 0 ? $0 : nil }
         case .timeToFirstChunk: timeToFirstChunk = value.numericValue.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil }
         case .cost: cost = value.numericValue.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        case .agentName: agentName = LLMMetrics.string(value) ?? ""
+        case .toolName: toolName = LLMMetrics.string(value) ?? ""
+        case .toolType: toolType = LLMMetrics.string(value) ?? ""
         }
     }
 }

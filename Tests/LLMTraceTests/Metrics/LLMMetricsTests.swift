@@ -166,6 +166,47 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
         #expect(text.contains("llmtrace_rag_stage_duration_seconds_count{rag_step=\"generation\",error_type=\"rate_limit_exceeded\"} 1"))
     }
 
+    /// Agent runs (workflows included), tool calls and evaluation scores get their histograms,
+    /// from the spans and their `gen_ai.evaluation.result` events.
+    @Test func agentToolAndEvaluationHistograms() throws {
+        let (provider, _) = TestTracing.provider()
+        let tracer = provider.tracer("t")
+        for i in 0..<4 {
+            tracer.withSpan("invoke_workflow rag_pipeline", parent: .root) { root in
+                root.setAttribute("gen_ai.operation.name", "invoke_workflow")
+                root.setAttribute("gen_ai.agent.name", "rag_pipeline")
+                let tool = tracer.startSpan("execute_tool calculator")
+                tool.setAttribute("gen_ai.operation.name", "execute_tool")
+                tool.setAttribute("gen_ai.tool.name", "calculator")
+                tool.setAttribute("gen_ai.tool.type", "function")
+                if i == 3 { tool.recordError(type: "ToolError", message: "bad input", errorType: "ToolError") }
+                tool.end()
+                let chat = tracer.startSpan("chat m")
+                chat.setAttribute("gen_ai.operation.name", "chat")
+                chat.setAttribute("gen_ai.request.model", "m")
+                chat.addEvent("gen_ai.evaluation.result", attributes: ["gen_ai.evaluation.name": "groundedness", "gen_ai.evaluation.score.value": .double(Double(i) / 4)])
+                chat.addEvent("gen_ai.evaluation.result", attributes: ["gen_ai.evaluation.name": "no_score", "gen_ai.evaluation.score.label": "pass"])
+                chat.end()
+            }
+        }
+        let metrics = try #require(provider.metrics)
+        let agents = points(metrics, GenAI.invokeAgentDuration)
+        #expect(agents.count == 1 && agents[0].attribute("gen_ai.agent.name") == "rag_pipeline" && agents[0].attribute("gen_ai.operation.name") == "invoke_workflow")
+        let tools = points(metrics, GenAI.executeToolDuration)
+        #expect(tools.count == 2)
+        #expect(tools.contains { $0.attribute("gen_ai.tool.name") == "calculator" && $0.attribute("error.type") == "ToolError" })
+        let scores = points(metrics, LLMTraceAttributes.evaluationScoreMetric)
+        #expect(scores.count == 1, "an evaluation without a score adds nothing")
+        #expect(scores.first?.attribute("gen_ai.evaluation.name") == "groundedness" && scores.first?.attribute("gen_ai.request.model") == "m")
+        let text = metrics.prometheusText()
+        TestReceiver.dump(Array(text.utf8), kind: "metrics", ext: "prom")
+        #expect(text.contains("llmtrace_gen_ai_evaluation_score_sum{gen_ai_evaluation_name=\"groundedness\",gen_ai_request_model=\"m\"} 1.5"))
+        #expect(text.contains("llmtrace_gen_ai_evaluation_score_count{gen_ai_evaluation_name=\"groundedness\",gen_ai_request_model=\"m\"} 4"))
+        #expect(text.contains("# TYPE gen_ai_invoke_agent_duration_seconds histogram"))
+        #expect(text.contains("gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name=\"calculator\",gen_ai_tool_type=\"function\"} 3"))
+        provider.shutdown()
+    }
+
     @Test func costBudgetWarnsOnceAndMarksTheSpanThatCrossedIt() throws {
         let log = LogCapture()
         let exporter = InMemorySpanExporter()
