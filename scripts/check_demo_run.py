@@ -35,9 +35,17 @@ if errors <= 0:
     problems.append(f"the run had no failed questions (errors: {errors}); raise --failure-rate")
 if len(failed) != errors or kept_error != errors:
     problems.append(f"errors: {errors}, traces_kept_error: {kept_error}, error traces received: {len(failed)}")
+# With --agent, generation runs under invoke_agent, and a planned tool call adds a planning chat
+# and an execute_tool span.
+agent_run = any(s["name"].startswith("invoke_agent ") for spans in traces.values() for s in spans)
+tool_calls = 0
 for trace_id, spans in traces.items():
-    if len(spans) != 4:
-        problems.append(f"trace {trace_id} arrived with {len(spans)} spans, expected 4")
+    agents = sum(1 for s in spans if s["name"].startswith("invoke_agent "))
+    tools = sum(1 for s in spans if s["name"].startswith("execute_tool "))
+    tool_calls += tools
+    expected_spans = 4 + agents + 2 * tools
+    if len(spans) != expected_spans or agents != (1 if agent_run else 0):
+        problems.append(f"trace {trace_id} arrived with {len(spans)} spans ({agents} agent, {tools} tool), expected {expected_spans}")
     roots = [s for s in spans if not s.get("parentSpanId")]
     rule = roots[0]["attributes"].get("llmtrace.sampling.rule") if roots else None
     # Traces the ratio kept carry no mark; failed ones say which rule applied.
@@ -78,8 +86,8 @@ else:
     summary_nanos = int(summary.get("cost_usd", "-1").replace(".", ""))
     if round(cost * 1e9) != summary_nanos:
         problems.append(f"metrics cost {cost:.9f} != summary cost_usd {summary.get('cost_usd')}")
-    if requests != int(summary.get("questions", "-1")):
-        problems.append(f"metrics requests {requests} != questions {summary.get('questions')}")
+    if requests != int(summary.get("model_calls", summary.get("questions", "-1"))):
+        problems.append(f"metrics requests {requests} != model calls {summary.get('model_calls')}")
     print(f"demo metrics: tokens in/out {tokens['input']}/{tokens['output']}, cost {cost:.9f} USD, "
           f"{requests} requests: equal to the summary, from every question, not only the sampled traces")
 
@@ -110,20 +118,28 @@ if failures_logged != errors:
     problems.append(f"{failures_logged} failures logged, {errors} questions failed")
 evaluations = [r for r in records if r.get("eventName") == "gen_ai.evaluation.result"]
 answered = int(summary.get("answered", "-1"))
-if len(evaluations) != answered:
-    problems.append(f"{len(evaluations)} gen_ai.evaluation.result events arrived, {answered} questions were answered")
+# Two evaluations per answered question: citation_grounding and groundedness.
+LABELS = {"citation_grounding": ("grounded", "ungrounded"), "groundedness": ("pass", "fail")}
+if len(evaluations) != 2 * answered:
+    problems.append(f"{len(evaluations)} gen_ai.evaluation.result events arrived, {answered} questions were answered (expected 2 each)")
+by_name = {}
 for event in evaluations:
     attributes = {a["key"]: next(iter(a["value"].values())) for a in event.get("attributes", [])}
-    if attributes.get("gen_ai.evaluation.name") != "citation_grounding" or "gen_ai.evaluation.score.value" not in attributes \
-            or attributes.get("gen_ai.evaluation.score.label") not in ("grounded", "ungrounded") or len(event.get("spanId", "")) != 16:
+    name = attributes.get("gen_ai.evaluation.name")
+    by_name[name] = by_name.get(name, 0) + 1
+    if name not in LABELS or "gen_ai.evaluation.score.value" not in attributes \
+            or attributes.get("gen_ai.evaluation.score.label") not in LABELS[name] or len(event.get("spanId", "")) != 16:
         problems.append(f"evaluation event without its name, score, label or span: {attributes}")
         break
+if answered > 0 and by_name != {name: answered for name in LABELS}:
+    problems.append(f"evaluations by name: {by_name}, expected {answered} of each of {sorted(LABELS)}")
 print(f"demo logs: {len(question_lines)} question records, each in its workflow span "
       f"({sum(1 for r in question_lines if r.get('traceId') in workflow_span)} of them in sampled traces)")
 
 questions = int(summary.get("questions", "0"))
 print(f"demo run: {questions} questions, {errors} failed: all {len(failed)} error traces whole; "
-      f"{kept_ratio} of {questions - errors} others kept by the ratio")
+      f"{kept_ratio} of {questions - errors} others kept by the ratio"
+      + (f"; agent runs, {tool_calls} tool calls in the traces that arrived" if agent_run else ""))
 if problems:
     for p in problems:
         print(f"demo run: {p}")

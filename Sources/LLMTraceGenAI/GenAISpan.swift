@@ -9,7 +9,7 @@ public final class GenAISpan: Sendable {
     public let span: Span
     /// The model the request named, for pricing when the response names none.
     public let requestModel: String?
-    private let instrumentation: GenAITracer
+    let instrumentation: GenAITracer
     private let firstChunkRecorded = Atomic<Bool>(false)
     /// The request's attributes and content for the inference-details event, when content
     /// capture includes events.

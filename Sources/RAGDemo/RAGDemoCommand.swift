@@ -45,6 +45,9 @@ struct RAGDemoCommand: AsyncParsableCommand {
     @Option(help: "Seed for which questions fail, so a run can be repeated. Default: random.")
     var seed: UInt64?
 
+    @Flag(help: "Generate as an agent: every other question gets a planning call that asks for the lookup_document tool before the answer (invoke_agent → chat → execute_tool → chat).")
+    var agent = false
+
     @Argument(help: "Questions to ask instead of the built-in list.")
     var questionTexts: [String] = []
 
@@ -110,6 +113,7 @@ struct RAGDemoCommand: AsyncParsableCommand {
             latencyScale: latencyScale
         )
         pipeline.logger = Logger(label: "rag-demo")
+        pipeline.agent = agent
         let demo = Demo(questions: (0..<count).map { source[$0 % source.count] }, concurrency: concurrency, pipeline: pipeline)
         let outcomes = await demo.run()
         let flushed = provider.shutdown(timeout: shutdownTimeout)

@@ -18,6 +18,7 @@ struct Summary {
         var lines = [
             "questions: \(outcomes.count)",
             "answered: \(outcomes.count - failed.count)",
+            "model_calls: \(outcomes.map(\.modelCalls).reduce(0, +) + failed.count)",
             "errors: \(failed.count)",
         ]
         for (type, count) in Dictionary(grouping: failed, by: { $0.errorType ?? "" }).mapValues(\.count).sorted(by: { $0.key < $1.key }) {

@@ -35,10 +35,41 @@ public struct LocalGenerator: AnswerGenerator {
         let answer = Self.compose(question: question, context: prompt)
         let usage = TokenUsage(inputTokens: Text.tokenCount(prompt), outputTokens: Text.tokenCount(answer))
 
-        try await sleep(firstChunkDelay)
-        span.recordFirstChunk()
-        try await sleep(perTokenDelay * usage.outputTokens)
+        // Streamed word by word through the span's stream wrapper, which records the time to the
+        // first chunk and between chunks; the pipeline records the response when it is whole.
+        var text = ""
+        for try await word in span.stream(words(answer)) { text += word }
         return Generation(text: answer, usage: usage, responseModel: model, responseID: "local-\(UInt32.random(in: .min ... .max))", finishReason: "stop")
+    }
+
+    /// `answer` as a stream of words (each with its trailing space), paced like a model: the
+    /// first after `firstChunkDelay`, each later one after `perTokenDelay` per token.
+    private func words(_ answer: String) -> AsyncThrowingStream<String, any Error> {
+        var pieces: [String] = []
+        var current = ""
+        for character in answer {
+            current.append(character)
+            if character == " " {
+                pieces.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: String.self)
+        let producer = Task {
+            do {
+                try await sleep(firstChunkDelay)
+                for (i, piece) in pieces.enumerated() {
+                    if i > 0 { try await sleep(perTokenDelay * Text.tokenCount(piece)) }
+                    continuation.yield(piece)
+                }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in producer.cancel() }
+        return stream
     }
 
     private func sleep(_ duration: Duration) async throws {

@@ -15,6 +15,8 @@ public struct QuestionOutcome: Sendable {
     public var responseModel: String?
     /// USD, when the model has a price.
     public var cost: Double?
+    /// Model calls of an answered question: 1, or 2 when an agent planned a tool call.
+    public var modelCalls = 0
     public var latency: Duration
     /// `latency` in seconds.
     public var latencySeconds: Double { latency.seconds }

@@ -23,6 +23,10 @@ public struct RAGPipeline: Sendable {
     var contextSize = 4
     /// Where the pipeline logs one line per question (never the question's text); `nil` for none.
     public var logger: Logger?
+    /// Generation runs as an agent (`invoke_agent rag_agent`): for every other question a
+    /// planning call asks for the `lookup_document` tool, which fetches the best passage's whole
+    /// document, before the answering call; deterministic for a question number.
+    public var agent = false
 
     /// A pipeline over `index` that generates with `generator`.
     /// - Parameters:
@@ -71,6 +75,7 @@ public struct RAGPipeline: Sendable {
             outcome.usage = result.usage
             outcome.responseModel = result.model
             outcome.cost = result.cost
+            outcome.modelCalls = result.modelCalls
         } catch {
             outcome.errorType = (error as? any ErrorTypeProviding)?.errorType ?? OTelAttributes.errorTypeOther
             outcome.errorMessage = String(describing: error)
@@ -79,7 +84,7 @@ public struct RAGPipeline: Sendable {
         return outcome
     }
 
-    private func run(_ question: String, index questionIndex: Int) async throws -> (text: String, usage: TokenUsage, model: String, cost: Double?) {
+    private func run(_ question: String, index questionIndex: Int) async throws -> (text: String, usage: TokenUsage, model: String, cost: Double?, modelCalls: Int) {
         let hits = await genAI.withRetrieval(dataSource: Self.dataSource, query: question, topK: retrievalDepth, provider: LocalGenerator.providerName, kind: .internal) { span in
             let hits = index.search(question, limit: retrievalDepth)
             span.recordDocuments(hits.map { (id: $0.document.id, score: $0.score) })
@@ -97,6 +102,52 @@ public struct RAGPipeline: Sendable {
             .text("user", "Context:\n" + context),
             .text("user", question),
         ]
+        guard agent else { return try await generate(messages, passages: passages, index: questionIndex) }
+        return try await genAI.withInvokeAgent(Self.agentName, description: "Answers from the documentation, looking documents up when it needs more", provider: generator.provider, model: model) { _ in
+            var messages = messages
+            var planned: (usage: TokenUsage, cost: Double?)?
+            // A question bound to fail fails at its answering call, so it is not planned: every
+            // billed call belongs to an answered question, as the run's summary counts them.
+            if questionIndex % 2 == 0, failures.failure(forQuestion: questionIndex) == nil, let best = passages.first?.document {
+                planned = try await planToolCall(messages, document: best, index: questionIndex)
+                let arguments = #"{"id":"\#(best.id)"}"#
+                let text = await genAI.withExecuteTool(LookupTool.name, callID: "call_\(questionIndex)", description: LookupTool.description, arguments: arguments) { span in
+                    let text = LookupTool.lookup(best.id)
+                    span.recordToolResult(text)
+                    return text
+                }
+                // Before the question, which stays the last message the generator reads.
+                messages.insert(.text("tool", text), at: messages.count - 1)
+            }
+            var result = try await generate(messages, passages: passages, index: questionIndex)
+            if let planned {
+                result.usage = TokenUsage(inputTokens: result.usage.inputTokens + planned.usage.inputTokens, outputTokens: result.usage.outputTokens + planned.usage.outputTokens)
+                result.cost = result.cost.map { $0 + (planned.cost ?? 0) }
+                result.modelCalls += 1
+            }
+            return result
+        }
+    }
+
+    /// The agent's name (`gen_ai.agent.name`) with `agent` on.
+    public static let agentName = "rag_agent"
+
+    /// The planning call of an agent run: the model answers with a tool call, not text.
+    private func planToolCall(_ messages: [ChatMessage], document: Document, index questionIndex: Int) async throws -> (usage: TokenUsage, cost: Double?) {
+        var request = ChatRequest(model: model, provider: LocalGenerator.providerName, messages: messages)
+        request.temperature = OpenAIChatCompletions.temperature
+        return await genAI.withChat(request) { span in
+            let prompt = messages.flatMap(\.parts).map { part -> String in
+                if case .text(let text) = part { return text }
+                return ""
+            }.joined(separator: "\n")
+            let usage = TokenUsage(inputTokens: Text.tokenCount(prompt), outputTokens: Text.tokenCount(#"lookup_document {"id":"\#(document.id)"}"#))
+            span.recordResponse(ChatResponse(id: "local-plan-\(questionIndex)", model: model, finishReasons: ["tool_calls"], usage: usage))
+            return (usage, genAI.cost(of: usage, model: model))
+        }
+    }
+
+    private func generate(_ messages: [ChatMessage], passages: [ProximityReranker.Scored], index questionIndex: Int) async throws -> (text: String, usage: TokenUsage, model: String, cost: Double?, modelCalls: Int) {
         var request = ChatRequest(model: model, provider: generator.provider, messages: messages)
         request.temperature = OpenAIChatCompletions.temperature
         request.maxTokens = OpenAIChatCompletions.maxTokens
@@ -120,10 +171,12 @@ public struct RAGPipeline: Sendable {
                 id: generation.responseID, model: generation.responseModel, finishReasons: [generation.finishReason],
                 usage: generation.usage, text: generation.text
             ))
-            let evaluation = CitationCheck.evaluate(answer: generation.text, passageIDs: Set(passages.map(\.document.id)))
-            span.recordEvaluation(name: CitationCheck.name, score: evaluation.score, label: evaluation.label)
+            let citations = CitationCheck.evaluate(answer: generation.text, passageIDs: Set(passages.map(\.document.id)))
+            span.recordEvaluation(name: CitationCheck.name, score: citations.score, label: citations.label)
+            let grounded = Groundedness.evaluate(answer: generation.text, passages: passages.map { "\($0.document.title). \($0.document.text)" })
+            span.recordEvaluation(name: Groundedness.name, score: grounded.score, label: grounded.label)
             // Counted apart from the span, so the summary is right even for unrecorded spans.
-            return (generation.text, generation.usage, generation.responseModel, genAI.cost(of: generation.usage, model: generation.responseModel))
+            return (generation.text, generation.usage, generation.responseModel, genAI.cost(of: generation.usage, model: generation.responseModel), 1)
         }
     }
 }

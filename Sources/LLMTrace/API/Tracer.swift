@@ -27,6 +27,13 @@ public struct Tracer: Sendable {
         self.logs = logs
     }
 
+    /// Records the time between two chunks of a streamed model response on
+    /// `gen_ai.client.operation.time_per_output_chunk` (for LLMTraceGenAI's stream wrapper: a
+    /// span holds one value per attribute, this histogram one per chunk).
+    package func recordTimePerOutputChunk(_ seconds: Double, operation: String, provider: String, model: String) {
+        pipeline?.metrics?.recordTimePerOutputChunk(seconds, operation: operation, provider: provider, model: model)
+    }
+
     /// Emits an event: a log record with `name` as its event name, under this tracer's scope,
     /// parented to `context` (the current span by default), exported with the provider's log
     /// settings. The GenAI conventions define some (`gen_ai.evaluation.result`).

@@ -148,7 +148,7 @@ public final class TracerProvider: Sendable {
         }
         self.pipeline = SpanPipeline(
             resource: resource, limits: configuration.limits, sampler: sampler, idGenerator: idGenerator, head: head,
-            baggageAttributeKeys: configuration.baggageSpanAttributes
+            baggageAttributeKeys: configuration.baggageSpanAttributes, metrics: metrics
         )
     }
 

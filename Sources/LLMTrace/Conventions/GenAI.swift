@@ -188,6 +188,9 @@ public enum GenAI {
     public static let clientOperationDuration = "gen_ai.client.operation.duration"
     /// Metric `gen_ai.client.operation.time_to_first_chunk`: seconds to the first chunk of a streaming call (histogram).
     public static let clientOperationTimeToFirstChunk = "gen_ai.client.operation.time_to_first_chunk"
+    /// Metric `gen_ai.client.operation.time_per_output_chunk`: seconds between streamed chunks
+    /// after the first (histogram, one record per chunk).
+    public static let clientOperationTimePerOutputChunk = "gen_ai.client.operation.time_per_output_chunk"
     /// Metric `gen_ai.invoke_agent.duration`: seconds per agent run, workflows included (histogram).
     public static let invokeAgentDuration = "gen_ai.invoke_agent.duration"
     /// Metric `gen_ai.execute_tool.duration`: seconds per tool call (histogram).

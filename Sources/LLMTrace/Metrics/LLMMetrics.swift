@@ -15,6 +15,8 @@ public final class LLMMetrics: Sendable {
     /// The conventions' advisory bucket boundaries.
     static let tokenBounds: [Double] = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864]
     static let durationBounds: [Double] = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92]
+    /// The conventions' advisory boundaries for the time per output chunk.
+    static let chunkBounds: [Double] = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5]
     /// Evaluation scores are conventionally 0...1; tenths show a drift from 0.9 to 0.7.
     static let scoreBounds: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]
 
@@ -42,6 +44,7 @@ public final class LLMMetrics: Sendable {
         var inputTokens = Histogram(bounds: tokenBounds)
         var outputTokens = Histogram(bounds: tokenBounds)
         var timeToFirstChunk = Histogram(bounds: durationBounds)
+        var timePerOutputChunk = Histogram(bounds: chunkBounds)
         var requests = 0
         var costNanoUSD = 0
         var failures: [String: Failure] = [:]
@@ -180,6 +183,14 @@ public final class LLMMetrics: Sendable {
         ])
     }
 
+    /// One interval between streamed chunks of a model call, under the call's model series.
+    func recordTimePerOutputChunk(_ seconds: Double, operation: String, provider: String, model: String) {
+        guard seconds.isFinite, seconds >= 0, GenAI.modelCallOperations.contains(operation) else { return }
+        state.withLock { state in
+            modelSeries(ModelKey(operation: operation, provider: provider, model: model), &state).timePerOutputChunk.record(seconds)
+        }
+    }
+
     /// Operations whose spans time an agent run (workflows are in-process agents since the
     /// conventions' v0.1.0) or a tool call.
     static let runOperations: Set<String> = [GenAI.operationInvokeAgent, GenAI.operationInvokeWorkflow, GenAI.operationExecuteTool]
@@ -248,6 +259,7 @@ public final class LLMMetrics: Sendable {
                 if series.inputTokens.count > 0 { points.append(.histogram(GenAI.clientTokenUsage, base + [(GenAI.tokenType, GenAI.tokenTypeInput)], series.inputTokens)) }
                 if series.outputTokens.count > 0 { points.append(.histogram(GenAI.clientTokenUsage, base + [(GenAI.tokenType, GenAI.tokenTypeOutput)], series.outputTokens)) }
                 if series.timeToFirstChunk.count > 0 { points.append(.histogram(GenAI.clientOperationTimeToFirstChunk, base, series.timeToFirstChunk)) }
+                if series.timePerOutputChunk.count > 0 { points.append(.histogram(GenAI.clientOperationTimePerOutputChunk, base, series.timePerOutputChunk)) }
                 points.append(.counter(LLMTraceAttributes.requestsMetric, base, Double(series.requests)))
                 if series.costNanoUSD > 0 { points.append(.counter(LLMTraceAttributes.costMetric, base, Double(series.costNanoUSD) / 1e9)) }
             }

@@ -20,6 +20,7 @@ enum OTLPMetricsEncoder {
         LLMTraceAttributes.errorsMetric: Descriptor(description: "Failed model calls, by error.type.", unit: "{error}"),
         LLMTraceAttributes.costMetric: Descriptor(description: "Cost of model calls in US dollars, from the model's price per token.", unit: "{USD}", isDouble: true),
         LLMTraceAttributes.ragStageDurationMetric: Descriptor(description: "Duration of each RAG pipeline stage (rag.step).", unit: "s"),
+        GenAI.clientOperationTimePerOutputChunk: Descriptor(description: "Time between chunks of a streaming response, after the first.", unit: "s"),
         GenAI.invokeAgentDuration: Descriptor(description: "GenAI agent duration.", unit: "s"),
         GenAI.executeToolDuration: Descriptor(description: "GenAI tool execution duration.", unit: "s"),
         LLMTraceAttributes.evaluationScoreMetric: Descriptor(description: "Evaluation scores (gen_ai.evaluation.result), by evaluation name and model.", unit: "1"),

@@ -20,8 +20,12 @@ final class SpanPipeline: Sendable {
     /// Spans asked for after shutdown: they record nothing, and are counted as lost.
     let startedAfterShutdown = Atomic<Int>(0)
 
-    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, head: any SpanProcessor, baggageAttributeKeys: [String] = []) {
+    /// The LLM metrics, for what spans cannot carry (the time between streamed chunks).
+    let metrics: LLMMetrics?
+
+    init(resource: Resource, limits: SpanLimits, sampler: any Sampler, idGenerator: any IDGenerator, head: any SpanProcessor, baggageAttributeKeys: [String] = [], metrics: LLMMetrics? = nil) {
         self.baggageAttributeKeys = baggageAttributeKeys
+        self.metrics = metrics
         self.resource = resource
         self.limits = limits
         self.sampler = sampler

@@ -186,6 +186,7 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
                 chat.setAttribute("gen_ai.request.model", "m")
                 chat.addEvent("gen_ai.evaluation.result", attributes: ["gen_ai.evaluation.name": "groundedness", "gen_ai.evaluation.score.value": .double(Double(i) / 4)])
                 chat.addEvent("gen_ai.evaluation.result", attributes: ["gen_ai.evaluation.name": "no_score", "gen_ai.evaluation.score.label": "pass"])
+                tracer.recordTimePerOutputChunk(0.05, operation: "chat", provider: "", model: "m")
                 chat.end()
             }
         }
@@ -203,6 +204,7 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
         #expect(text.contains("llmtrace_gen_ai_evaluation_score_sum{gen_ai_evaluation_name=\"groundedness\",gen_ai_request_model=\"m\"} 1.5"))
         #expect(text.contains("llmtrace_gen_ai_evaluation_score_count{gen_ai_evaluation_name=\"groundedness\",gen_ai_request_model=\"m\"} 4"))
         #expect(text.contains("# TYPE gen_ai_invoke_agent_duration_seconds histogram"))
+        #expect(text.contains("gen_ai_client_operation_time_per_output_chunk_seconds_count{gen_ai_operation_name=\"chat\",gen_ai_request_model=\"m\"} 4"))
         #expect(text.contains("gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_name=\"calculator\",gen_ai_tool_type=\"function\"} 3"))
         provider.shutdown()
     }
