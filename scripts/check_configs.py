@@ -89,7 +89,8 @@ check(str(exporters.get("prometheus", {}).get("endpoint", "")).endswith(":8889")
 logs_pipeline = pipelines.get("logs", {})
 check("otlp" in logs_pipeline.get("receivers", []) and bool(logs_pipeline.get("exporters")),
       "no logs pipeline from otlp: LLMTrace's log records would be refused (404)")
-for service, expected in [("prometheus", ["prometheus.yml:/etc/prometheus/prometheus.yml", "alerts.yml:/etc/prometheus/alerts.yml"]),
+for service, expected in [("prometheus", ["prometheus.yml:/etc/prometheus/prometheus.yml", "alerts.yml:/etc/prometheus/alerts.yml",
+                                         "recording-rules.yml:/etc/prometheus/recording-rules.yml"]),
                           ("grafana", ["grafana/provisioning:/etc/grafana/provisioning", "grafana/dashboards:/var/lib/grafana/dashboards"])]:
     mounts = [str(m) for m in services.get(service, {}).get("volumes", [])]
     for fragment in expected:
@@ -99,7 +100,8 @@ for service, expected in [("prometheus", ["prometheus.yml:/etc/prometheus/promet
 prometheus_config = yaml.safe_load((root / "collector-config/prometheus/prometheus.yml").read_text())
 targets = [t for job in prometheus_config.get("scrape_configs", []) for sc in job.get("static_configs", []) for t in sc.get("targets", [])]
 check("otel-collector:8889" in targets, f"Prometheus does not scrape otel-collector:8889 (targets {targets})")
-check("/etc/prometheus/alerts.yml" in prometheus_config.get("rule_files", []), "Prometheus does not load the alert rules")
+for rule_file in ["/etc/prometheus/alerts.yml", "/etc/prometheus/recording-rules.yml"]:
+    check(rule_file in prometheus_config.get("rule_files", []), f"Prometheus does not load {rule_file}")
 datasources = yaml.safe_load((root / "collector-config/grafana/provisioning/datasources/prometheus.yml").read_text())
 check(any(d.get("url") == "http://prometheus:9090" and d.get("uid") == "prometheus" for d in datasources.get("datasources", [])),
       "Grafana data source is not http://prometheus:9090 with uid prometheus")
@@ -109,12 +111,25 @@ check(any(p.get("options", {}).get("path") == "/var/lib/grafana/dashboards" for 
 
 known = series_names()
 metric_token = re.compile(r"\b((?:gen_ai|llmtrace)_[a-z0-9_]+)\b")
+# Recorded series are named level:metric:operations; a colon appears in no exported name.
+recorded_token = re.compile(r"\b[a-zA-Z_][a-zA-Z0-9_]*(?::[a-zA-Z0-9_]+)+\b")
+LABELS = ("gen_ai_request_model", "gen_ai_token_type", "gen_ai_operation_name", "gen_ai_provider_name",
+          "gen_ai_evaluation_name", "gen_ai_agent_name", "gen_ai_tool_name", "gen_ai_tool_type")
+rule_dir = root / "collector-config" / "prometheus"
+alerts = yaml.safe_load((rule_dir / "alerts.yml").read_text())
+recording = yaml.safe_load((rule_dir / "recording-rules.yml").read_text())
+recorded = {r["record"] for f in (alerts, recording) for g in f.get("groups", []) for r in g.get("rules", []) if "record" in r}
 
 
 def check_query(expr, where):
-    """A query must name at least one series LLMTrace exports, and only those."""
-    names = [n for n in metric_token.findall(expr) if not n.startswith(("gen_ai_request_model", "gen_ai_token_type", "gen_ai_operation_name", "gen_ai_provider_name"))]
-    check(bool(names), f"{where}: query names no LLMTrace metric: {expr.strip()[:80]}")
+    """A query must name at least one series LLMTrace exports or a rule records, and only those."""
+    used = recorded_token.findall(expr)
+    for name in used:
+        check(name in recorded, f"{where}: {name} is recorded by no rule in collector-config/prometheus/")
+    # Taken out first: metric_token would match the metric part after a recorded name's colon.
+    expr = recorded_token.sub(" ", expr)
+    names = [n for n in metric_token.findall(expr) if not n.startswith(LABELS)]
+    check(bool(names or used), f"{where}: query names no LLMTrace metric: {expr.strip()[:80]}")
     for name in names:
         check(name in known, f"{where}: {name} is not a metric LLMTrace exports")
 
@@ -122,17 +137,51 @@ def check_query(expr, where):
 dashboard = json.loads((root / "collector-config/grafana/dashboards/llm-overview.json").read_text())
 check(dashboard.get("title") == "LLM overview", f"dashboard title is {dashboard.get('title')!r}")
 titles = " | ".join(p.get("title", "") for p in dashboard.get("panels", [])).lower()
-for needed in ["requests per second", "p50 / p95 / p99", "tokens per minute", "cost per hour", "error rate", "first chunk"]:
+for needed in ["requests per second", "p50 / p95 / p99", "tokens per minute", "cost per hour", "error rate", "first chunk",
+               "answer quality (evaluation score)", "output tokens per second", "tool and agent durations p95", "availability slo"]:
     check(needed in titles, f"dashboard has no panel for {needed!r}")
 for panel in dashboard.get("panels", []):
     check(panel.get("datasource", {}).get("uid") == "prometheus", f"panel {panel.get('title')} does not use the provisioned data source")
     for target in panel.get("targets", []):
         check_query(target.get("expr", ""), f"panel {panel.get('title')!r}")
-alerts = yaml.safe_load((root / "collector-config/prometheus/alerts.yml").read_text())
 rules = [r for g in alerts.get("groups", []) for r in g.get("rules", [])]
-check({"LLMLatencyP95High", "LLMErrorRateHigh", "LLMHourlyCostHigh"} <= {r.get("alert") for r in rules}, "alert rules for p95 latency, error rate and hourly cost are missing")
+alert_names = {r.get("alert") for r in rules}
+for needed in ["LLMLatencyP95High", "LLMErrorRateHigh", "LLMHourlyCostHigh",
+               "LLMAvailabilitySLOFastBurn", "LLMAvailabilitySLOSlowBurn", "LLMLatencyP99SLOBreached", "LLMAnswerQualityDegraded"]:
+    check(needed in alert_names, f"alert rule {needed} is missing from alerts.yml")
 for rule in rules:
+    check("alert" in rule, f"alerts.yml holds a rule that is no alert: {rule.get('record')}")
+    check(bool(rule.get("labels", {}).get("severity")) and bool(rule.get("annotations", {}).get("summary")),
+          f"alert {rule.get('alert')} has no severity label or no summary")
     check_query(rule.get("expr", ""), f"alert {rule.get('alert')}")
+recording_rules = [r for g in recording.get("groups", []) for r in g.get("rules", [])]
+for rule in recording_rules:
+    check("record" in rule, f"recording-rules.yml holds a rule that records nothing: {rule.get('alert')}")
+    check(re.fullmatch(r"[a-z_]+:[a-z0-9_]+:[a-z0-9_]+", rule.get("record", "")) is not None,
+          f"recorded name {rule.get('record')!r} does not follow level:metric:operations")
+    check_query(rule.get("expr", ""), f"recording rule {rule.get('record')}")
+for window in ["5m", "30m", "1h", "6h"]:
+    check(f"gen_ai_request_model:llmtrace_gen_ai_availability:ratio_rate{window}" in recorded, f"no availability ratio over {window}")
+for name in ["gen_ai_request_model:gen_ai_client_operation_duration_seconds:p99_rate5m",
+             "gen_ai_request_model:gen_ai_client_operation_duration_seconds:p95_rate5m",
+             "gen_ai_request_model:gen_ai_client_output_tokens:rate5m",
+             "gen_ai_evaluation_name:llmtrace_gen_ai_evaluation_score:mean1h"]:
+    check(name in recorded, f"recording rule {name} is missing")
+check((rule_dir / "rules-test.yml").exists(), "collector-config/prometheus/rules-test.yml (promtool unit tests) is missing")
+
+# --- the Kubernetes PrometheusRule carries exactly the groups of the two rule files
+manifest_path = root / "collector-config/kubernetes/prometheus-rule.yaml"
+manifest = yaml.safe_load(manifest_path.read_text())
+check(manifest.get("apiVersion") == "monitoring.coreos.com/v1" and manifest.get("kind") == "PrometheusRule",
+      f"{manifest_path.name} is {manifest.get('apiVersion')} {manifest.get('kind')}, expected monitoring.coreos.com/v1 PrometheusRule")
+check(bool(manifest.get("metadata", {}).get("name")) and "release" in manifest.get("metadata", {}).get("labels", {}),
+      f"{manifest_path.name} has no metadata.name or no release label (what kube-prometheus-stack's ruleSelector matches)")
+in_files = {g["name"]: g for g in alerts.get("groups", []) + recording.get("groups", [])}
+in_manifest = {g.get("name"): g for g in (manifest.get("spec") or {}).get("groups", [])}
+check(len(in_files) == len(alerts.get("groups", [])) + len(recording.get("groups", [])), "alerts.yml and recording-rules.yml repeat a group name")
+for name in sorted(set(in_files) | set(in_manifest), key=str):
+    check(in_files.get(name) == in_manifest.get(name),
+          f"{manifest_path.name}: group {name} differs from alerts.yml/recording-rules.yml (run scripts/sync_prometheus_rule.py)")
 
 # --- the README names what the files define
 for text in ["docker compose -f jaeger-compose.yml up -d", "http://localhost:16686", "http://localhost:4318"]:
@@ -146,10 +195,16 @@ for port in re.findall(r"localhost:(\d+)", readme):
     check(port in published, f"README names localhost:{port}, which jaeger-compose.yml does not publish")
 for component in ["memory_limiter", "tail_sampling", "batch"]:
     check(component in folder_readme, f"collector-config/README.md does not describe {component}")
+for name in sorted(alert_names - {None}):
+    check(name in readme, f"README does not describe the alert {name}")
+for text in ["recording-rules.yml", "collector-config/kubernetes/prometheus-rule.yaml", "promtool"]:
+    check(text in readme, f"README does not mention {text}")
+    check(text.split("/")[-1] in folder_readme, f"collector-config/README.md does not mention {text.split('/')[-1]}")
 
 if problems:
     for p in problems:
         print(f"config check: {p}")
     sys.exit(1)
 print(f"config check: jaeger-compose.yml, {collector_path.relative_to(root)}, the Prometheus, alert and Grafana files "
-      f"parse, match the README, and query only metrics LLMTrace exports ({len(rules)} alert rules, {len(dashboard['panels'])} panels)")
+      f"parse, match the README, and query only metrics LLMTrace exports or rules record ({len(rules)} alert rules, "
+      f"{len(recording_rules)} recording rules, the same {len(in_manifest)} groups in {manifest_path.name}, {len(dashboard['panels'])} panels)")

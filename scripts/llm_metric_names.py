@@ -10,6 +10,10 @@ FAMILIES = {
     "llmtrace_gen_ai_errors": "counter",
     "llmtrace_gen_ai_cost": "counter",
     "llmtrace_rag_stage_duration_seconds": "histogram",
+    "gen_ai_invoke_agent_duration_seconds": "histogram",
+    "gen_ai_execute_tool_duration_seconds": "histogram",
+    "gen_ai_client_operation_time_per_output_chunk_seconds": "histogram",
+    "llmtrace_gen_ai_evaluation_score": "histogram",
 }
 
 

@@ -19,7 +19,8 @@
 #      bad input, upstream failures, SIGTERM).
 #      The README quick-start example runs under ../shared/otlp/accept.sh, which checks the tree,
 #      and against HTTPS receivers (check_tls.py): verification on, CA and mTLS settings honoured.
-#   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML).
+#   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML); promtool
+#      checks every Prometheus rule file and runs the rule unit tests (scripts/check_rules.sh).
 #   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose: every failed
 #      question's trace must arrive whole, with the RAG shape, and the metrics pushed must carry
 #      the summary's token and cost totals exactly; then once with no receiver at all, and once
@@ -109,6 +110,9 @@ echo "== TLS: verification on, CA and client certificate (mTLS) settings honoure
 echo "== collector and compose configuration"
 "$PY" "$ROOT/scripts/check_configs.py" "$ROOT"
 
+echo "== Prometheus rules: promtool check on every rule file (Kubernetes manifest included), promtool unit tests"
+PYTHON="$PY" "$ROOT/scripts/check_rules.sh"
+
 echo "== rag-demo under accept.sh: 5 % sampling, 20 % failures, every error trace kept whole"
 swift build --product rag-demo
 ACCEPT_OUT="$WORK/accept-demo" OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.05 \
@@ -126,6 +130,15 @@ ACCEPT_OUT="$WORK/accept-demo-protobuf" OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/
     | tee "$WORK/demo-protobuf.txt"
 "$PY" -c 'import json,sys; s=json.load(open(sys.argv[1])); e=s.get("by_encoding",{}); print("bodies by encoding:", e); sys.exit(0 if any(k.startswith("protobuf+gzip") for k in e) and not any(k.startswith("json") for k in e) else 1)' \
     "$WORK/accept-demo-protobuf/summary.json"
+
+echo "== rag-demo --agent under accept.sh: invoke_agent -> chat -> execute_tool -> chat, every trace kept"
+ACCEPT_OUT="$WORK/accept-demo-agent" OTEL_TRACES_SAMPLER=always_on \
+    "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" --expect-rag --expect-error-span -- \
+    "$ROOT/.build/debug/rag-demo" --agent --questions 12 --concurrency 4 --failure-rate 0.2 --latency-scale 0 --seed 5 \
+    > "$WORK/demo-agent.txt"
+"$PY" "$ROOT/scripts/check_demo_run.py" "$WORK/accept-demo-agent/spans.jsonl" "$WORK/demo-agent.txt" "$WORK/accept-demo-agent/bodies" \
+    | tee "$WORK/demo-agent-check.txt"
+grep -q "agent runs, [1-9][0-9]* tool calls" "$WORK/demo-agent-check.txt"
 
 echo "== rag-demo with no receiver listening"
 OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:9" timeout 60 "$ROOT/.build/debug/rag-demo" --questions 3 --latency-scale 0 \
