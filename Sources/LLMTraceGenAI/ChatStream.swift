@@ -12,9 +12,9 @@ internal import LLMTraceSupport
 /// records the same, and leaves the end to you.
 ///
 /// ```swift
-/// let stream = genAI.streamChat(request, chunks: client.stream(request)) { $0.tokens } response: { chunk in
+/// let stream = genAI.streamChat(request, chunks: client.stream(request), outputTokens: { $0.tokens }, response: { chunk in
 ///     chunk.usage.map { ChatResponse(id: chunk.id, finishReasons: [chunk.finishReason ?? "stop"], usage: $0) }
-/// }
+/// })
 /// for try await chunk in stream { print(chunk.text, terminator: "") }
 /// ```
 public struct ChatStream<Base: AsyncSequence>: AsyncSequence {

@@ -38,6 +38,28 @@ import LLMTraceGenAI
         #expect(table.price(for: "gpt-4o-2024-05-13") != nil)
     }
 
+    /// Cache reads, cache writes and reasoning tokens are parts of the input and output counts:
+    /// each token is billed once, at its own rate, however the provider reports them.
+    @Test func cacheAndReasoningTokensAreNeverBilledTwice() {
+        // OpenAI: 10k prompt tokens of which 4k cached; 2k completion tokens of which 1.5k reasoning.
+        let openAI = TokenUsage.openAI(promptTokens: 10_000, completionTokens: 2_000, cachedTokens: 4_000, reasoningTokens: 1_500)
+        #expect(openAI.inputTokens == 10_000 && openAI.outputTokens == 2_000)
+        let o3 = ModelPrice(input: 2.00, output: 8.00, cachedInput: 0.50)
+        // 6k × 2 + 4k × 0.5 + 2k × 8 (reasoning inside the 2k), per million
+        #expect(abs(o3.cost(of: openAI) - (0.012 + 0.002 + 0.016)) < 1e-12)
+
+        // Anthropic: input_tokens 1k leave out 3k cache reads and 2k cache writes.
+        let anthropic = TokenUsage.anthropic(inputTokens: 1_000, outputTokens: 500, cacheReadInputTokens: 3_000, cacheCreationInputTokens: 2_000)
+        #expect(anthropic.inputTokens == 6_000 && anthropic.cacheReadInputTokens == 3_000 && anthropic.cacheCreationInputTokens == 2_000)
+        let sonnet = ModelPrice(input: 3.00, output: 15.00, cachedInput: 0.30, cacheWrite: 3.75)
+        // 1k × 3 + 3k × 0.30 + 2k × 3.75 + 500 × 15, per million
+        #expect(abs(sonnet.cost(of: anthropic) - (0.003 + 0.0009 + 0.0075 + 0.0075)) < 1e-12)
+
+        // Counts a provider got wrong (more cached than the prompt) never bill more than the prompt.
+        let odd = TokenUsage(inputTokens: 100, outputTokens: 0, cacheReadInputTokens: 500, cacheCreationInputTokens: 500)
+        #expect(abs(sonnet.cost(of: odd) - 100 * 0.30 / 1_000_000) < 1e-15)
+    }
+
     @Test func costCountsCachedAndWrittenTokensAtTheirPrices() {
         let price = ModelPrice(input: 3.00, output: 15.00, cachedInput: 0.30, cacheWrite: 3.75)
         let usage = TokenUsage(inputTokens: 1_000_000, outputTokens: 100_000, cacheReadInputTokens: 600_000, cacheCreationInputTokens: 200_000)

@@ -61,12 +61,37 @@ public final class LLMMetrics: Sendable {
         }
     }
 
-    /// The labels of one histogram series other than a model call's: a RAG stage, an agent run,
-    /// a tool call or an evaluation. Empty values are left out of the labels.
+    /// The label values of one histogram series other than a model call's (a RAG stage, an
+    /// agent run, a tool call, an evaluation), in the order of its family's `labelKeys`; empty
+    /// values are left out of the labels. Four stored strings, not an array: one is made for
+    /// every span that ends, and must not allocate.
     struct SeriesKey: Hashable {
-        var labels: [String]
+        var values: (String, String, String, String)
+        var isOverflow = false
 
-        static let overflow = SeriesKey(labels: [])
+        init(_ a: String, _ b: String, _ c: String = "", _ d: String = "") {
+            values = (a, b, c, d)
+        }
+
+        static let overflow: SeriesKey = {
+            var key = SeriesKey("", "")
+            key.isOverflow = true
+            return key
+        }()
+
+        var array: [String] { [values.0, values.1, values.2, values.3] }
+
+        static func == (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
+            lhs.values == rhs.values && lhs.isOverflow == rhs.isOverflow
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(values.0)
+            hasher.combine(values.1)
+            hasher.combine(values.2)
+            hasher.combine(values.3)
+            hasher.combine(isOverflow)
+        }
     }
 
     /// The histograms of one metric, bounded to `maxSeriesPerMetric` series.
@@ -82,23 +107,21 @@ public final class LLMMetrics: Sendable {
             self.bounds = bounds
         }
 
-        /// Records `value` under `labels` (one per `labelKeys`), or under the overflow series
-        /// when the family is full; returns whether it overflowed.
-        mutating func record(_ value: Double, _ labels: [String], limit: Int) -> Bool {
-            var key = SeriesKey(labels: labels)
-            var overflowed = false
+        /// Records `value` under `key`, or under the overflow series (counted in `overflows`)
+        /// when the family is full.
+        mutating func record(_ value: Double, _ key: SeriesKey, limit: Int, overflows: inout Int) {
+            var key = key
             if series[key] == nil && series.count >= limit {
                 key = .overflow
-                overflowed = true
+                overflows += 1
             }
             series[key, default: Histogram(bounds: bounds)].record(value)
-            return overflowed
         }
 
         func points() -> [MetricPoint] {
-            series.sorted { $0.key.labels.lexicographicallyPrecedes($1.key.labels) }.map { key, histogram in
-                guard key != .overflow else { return .histogram(name, [(LLMMetrics.overflowKey, "true")], histogram) }
-                let labels = zip(labelKeys, key.labels).filter { !$0.1.isEmpty }.map { ($0.0, $0.1) }
+            series.sorted { $0.key.array.lexicographicallyPrecedes($1.key.array) }.map { key, histogram in
+                guard !key.isOverflow else { return .histogram(name, [(LLMMetrics.overflowKey, "true")], histogram) }
+                let labels = zip(labelKeys, key.array).filter { !$0.1.isEmpty }.map { ($0.0, $0.1) }
                 return .histogram(name, labels, histogram)
             }
         }
@@ -112,10 +135,6 @@ public final class LLMMetrics: Sendable {
         var tools = HistogramFamily(GenAI.executeToolDuration, labelKeys: [GenAI.toolName, GenAI.toolType, OTelAttributes.errorType], bounds: durationBounds)
         var evaluations = HistogramFamily(LLMTraceAttributes.evaluationScoreMetric, labelKeys: [GenAI.evaluationName, GenAI.requestModel], bounds: scoreBounds)
         var statistics = MetricsStatistics()
-
-        mutating func record(_ family: WritableKeyPath<State, HistogramFamily>, _ value: Double, _ labels: [String], limit: Int) {
-            if self[keyPath: family].record(value, labels, limit: limit) { statistics.overflowRecords += 1 }
-        }
     }
 
     init(configuration: MetricsConfiguration, resource: Resource, logger: Logger) {
@@ -163,15 +182,15 @@ public final class LLMMetrics: Sendable {
             }
             let errorType = reading.errorType ?? ""
             if run == GenAI.operationExecuteTool {
-                state.record(\.tools, seconds, [reading.toolName, reading.toolType, errorType], limit: limit)
+                state.tools.record(seconds, SeriesKey(reading.toolName, reading.toolType, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
             } else if let run {
-                state.record(\.agents, seconds, [run, reading.agentName, reading.provider, errorType], limit: limit)
+                state.agents.record(seconds, SeriesKey(run, reading.agentName, reading.provider, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
             }
             if let step = reading.step {
-                state.record(\.stages, seconds, [step, errorType], limit: limit)
+                state.stages.record(seconds, SeriesKey(step, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
             }
             for (name, score) in scores {
-                state.record(\.evaluations, score, [name, reading.model], limit: limit)
+                state.evaluations.record(score, SeriesKey(name, reading.model), limit: limit, overflows: &state.statistics.overflowRecords)
             }
             state.statistics.spansCounted += 1
         }
