@@ -147,6 +147,8 @@ extension GenAITracer {
     /// Starts a streaming chat span (`gen_ai.request.stream` true) for `request` and returns
     /// `chunks` wrapped to record on it; iterating the result ends the span (see `ChatStream`).
     /// - Parameters:
+    ///   - request: The call's attributes; `stream` is set to true.
+    ///   - chunks: The provider's stream of chunks.
     ///   - outputTokens: The output tokens of a chunk, summed into `gen_ai.usage.output_tokens`
     ///     unless a response with usage is recorded.
     ///   - response: What a chunk says of the whole response (id, model, finish reason, usage),

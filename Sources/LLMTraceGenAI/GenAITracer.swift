@@ -159,7 +159,11 @@ public struct GenAITracer: Sendable {
     /// arguments (JSON text) are recorded only with content capture on; record the result
     /// with `GenAISpan.recordToolResult`. Its duration goes to `gen_ai.execute_tool.duration`.
     /// - Parameters:
+    ///   - name: The tool's name (`gen_ai.tool.name`), e.g. `calculator`.
+    ///   - callID: The model's id for this call (`gen_ai.tool.call.id`).
     ///   - type: `function` (default), `extension` or `datastore`.
+    ///   - description: What the tool does (`gen_ai.tool.description`).
+    ///   - arguments: The call's arguments as the model sent them (JSON text).
     public func startExecuteTool(_ name: String, callID: String? = nil, type: String = "function", description: String? = nil, arguments: String? = nil) -> GenAISpan {
         var attributes: Attributes = [
             GenAI.operationName: .string(GenAI.operationExecuteTool),
