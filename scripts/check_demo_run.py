@@ -48,8 +48,8 @@ for trace_id, spans in traces.items():
         problems.append(f"trace {trace_id} arrived with {len(spans)} spans ({agents} agent, {tools} tool), expected {expected_spans}")
     roots = [s for s in spans if not s.get("parentSpanId")]
     rule = roots[0]["attributes"].get("llmtrace.sampling.rule") if roots else None
-    # Traces the ratio kept carry no mark; failed ones say which rule applied.
-    expected = "error" if trace_id in failed else None
+    # Every kept root names the rule that kept it: the ratio's too.
+    expected = "error" if trace_id in failed else "ratio"
     if rule != expected:
         problems.append(f"trace {trace_id}: root says llmtrace.sampling.rule={rule}, expected {expected}")
 if len(traces) != kept_error + kept_ratio:

@@ -122,7 +122,7 @@ public final class TracerProvider: Sendable {
         var sampler = configuration.sampler
         var rateLimit: RateLimitedSampler?
         if configuration.samplingRules.isActive {
-            let stage = TailSamplingProcessor(rules: configuration.samplingRules, next: head, logger: logger, clock: clock)
+            let stage = TailSamplingProcessor(rules: configuration.samplingRules, next: head, logger: logger, attributeCountLimit: configuration.limits.attributeCountLimit, clock: clock)
             head = stage
             self.tailSampling = stage
             if let cap = configuration.samplingRules.maxTracesPerSecond, cap > 0 {

@@ -52,6 +52,14 @@ extension TracingConfiguration {
                 env.warn(EnvironmentKey.samplingAttributeSum, value, expected: "comma-separated key>=number, e.g. gen_ai.usage.cost>=0.5")
             }
         }
+        if let cost = env.double(EnvironmentKey.samplingCostUSD, in: 0...1e9) { samplingRules.costThresholdUSD = cost == 0 ? nil : cost }
+        if let tokens = env.integer(EnvironmentKey.samplingTokens, in: 0...Int.max) { samplingRules.tokenThreshold = tokens == 0 ? nil : tokens }
+        if let ttft = env.milliseconds(EnvironmentKey.samplingTimeToFirstChunk) { samplingRules.timeToFirstChunkThreshold = ttft == .zero ? nil : ttft }
+        if let value = env.string(EnvironmentKey.samplingFinishReasons) {
+            samplingRules.finishReasons = Set(value.split(separator: ",").map { String($0.trimmingOWS()) }.filter { !$0.isEmpty })
+        }
+        if let below = env.double(EnvironmentKey.samplingEvaluationBelow, in: 0...1e9) { samplingRules.evaluationScoreBelow = below == 0 ? nil : below }
+        if let keep = env.bool(EnvironmentKey.samplingKeepFailedEvaluations) { samplingRules.keepFailedEvaluations = keep }
         if let cap = env.double(EnvironmentKey.samplingMaxTracesPerSecond, in: 0...1e9) {
             samplingRules.maxTracesPerSecond = cap == 0 ? nil : cap
         }

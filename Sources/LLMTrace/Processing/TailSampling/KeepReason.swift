@@ -7,6 +7,16 @@ enum KeepReason: Sendable, Hashable {
     case error
     /// The local root lasted at least `SamplingRules.slowThreshold`.
     case slow
+    /// The trace's model calls cost at least `SamplingRules.costThresholdUSD`.
+    case cost
+    /// The trace's model calls used at least `SamplingRules.tokenThreshold` tokens.
+    case tokens
+    /// A first chunk took at least `SamplingRules.timeToFirstChunkThreshold`.
+    case timeToFirstChunk
+    /// A model call finished for a reason in `SamplingRules.finishReasons`.
+    case finishReason
+    /// An evaluation failed or scored under `SamplingRules.evaluationScoreBelow`.
+    case evaluation
     /// A numeric attribute summed over the trace reached its threshold.
     case attributeSum(key: String)
     /// A sampled remote parent kept the trace (the head sampler's choice).
@@ -19,18 +29,22 @@ enum KeepReason: Sendable, Hashable {
         switch self {
         case .error: return "error"
         case .slow: return "slow"
+        case .cost: return "cost"
+        case .tokens: return "tokens"
+        case .timeToFirstChunk: return "time_to_first_chunk"
+        case .finishReason: return "finish_reason"
+        case .evaluation: return "evaluation"
         case .attributeSum(let key): return AttributeSumRule.ruleName(forKey: key)
         case .parent: return "parent"
         case .ratio: return "ratio"
         }
     }
 
-    /// Whether the head sampler kept the trace: not charged to the rule budget, and not marked
-    /// on the root unless the trace was decided early (it is the normal, unmarked case).
+    /// Whether the head sampler kept the trace: not charged to the rule budget.
     var isHeadDecision: Bool {
         switch self {
         case .parent, .ratio: return true
-        case .error, .slow, .attributeSum: return false
+        case .error, .slow, .cost, .tokens, .timeToFirstChunk, .finishReason, .evaluation, .attributeSum: return false
         }
     }
 }

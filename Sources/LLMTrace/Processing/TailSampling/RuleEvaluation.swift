@@ -4,19 +4,22 @@ internal import LLMTraceSupport
 /// sums, then the head sampler's own decision.
 struct RuleEvaluation: Sendable {
     let rules: SamplingRules
+    /// The span attribute count limit, which the marks on kept roots respect too.
+    let attributeCountLimit: Int
     private let slowNanos: UInt64?
 
-    init(rules: SamplingRules) {
+    init(rules: SamplingRules, attributeCountLimit: Int = .max) {
         self.rules = rules
+        self.attributeCountLimit = attributeCountLimit
         self.slowNanos = rules.slowThreshold.map { UInt64(max(0, $0.nanoseconds)) }
     }
 
-    /// The mark for the local root of a trace the head sampler kept: `error` or `slow`, or
-    /// `nil` for the unmarked normal case.
-    func headKeptMark(root: SpanData, failed: Bool) -> KeepReason? {
+    /// The mark for the local root of a trace the head sampler kept: `error` or `slow` when
+    /// they apply, else the head sampler's own reason, `parent` or `ratio`.
+    func headKeptMark(root: SpanData, failed: Bool) -> KeepReason {
         if failed { return .error }
         if let slowNanos, root.durationNanos >= slowNanos { return .slow }
-        return nil
+        return root.parentIsRemote == true ? .parent : .ratio
     }
 
     /// Whether `span` counts as a failure for the `keepErrors` rule.
@@ -39,6 +42,7 @@ struct RuleEvaluation: Sendable {
             }
             if duration >= slowNanos { return .slow }
         }
+        if rules.hasLLMRules, let reason = llmReason(spans) { return reason }
         for sum in rules.attributeSums {
             var total = 0.0
             for span in spans {
@@ -48,5 +52,44 @@ struct RuleEvaluation: Sendable {
         }
         if headSampled { return root?.parentIsRemote == true ? .parent : .ratio }
         return nil
+    }
+
+    /// The first LLM rule the trace meets, in the documented order, from one pass over it.
+    private func llmReason(_ spans: [SpanData]) -> KeepReason? {
+        var cost = 0.0
+        var tokens = 0.0
+        var slowFirstChunk = false
+        var finishReason = false
+        var failedEvaluation = false
+        let ttftSeconds = rules.timeToFirstChunkThreshold.map { Double($0.nanoseconds) / 1e9 }
+        for span in spans {
+            let attributes = span.attributes
+            if let value = attributes[GenAI.usageCost]?.numericValue, value.isFinite { cost += value }
+            if let value = attributes[GenAI.usageInputTokens]?.numericValue, value.isFinite { tokens += value }
+            if let value = attributes[GenAI.usageOutputTokens]?.numericValue, value.isFinite { tokens += value }
+            if let ttftSeconds, let value = attributes[GenAI.responseTimeToFirstChunk]?.numericValue, value >= ttftSeconds { slowFirstChunk = true }
+            if !rules.finishReasons.isEmpty, case .stringArray(let reasons)? = attributes[GenAI.responseFinishReasons],
+               reasons.contains(where: rules.finishReasons.contains) {
+                finishReason = true
+            }
+            if !failedEvaluation, !span.events.isEmpty { failedEvaluation = span.events.contains(where: isFailedEvaluation) }
+        }
+        if let threshold = rules.costThresholdUSD, cost >= threshold { return .cost }
+        if let threshold = rules.tokenThreshold, tokens >= Double(threshold) { return .tokens }
+        if slowFirstChunk { return .timeToFirstChunk }
+        if finishReason { return .finishReason }
+        if failedEvaluation { return .evaluation }
+        return nil
+    }
+
+    private func isFailedEvaluation(_ event: SpanEvent) -> Bool {
+        guard event.name == GenAI.evaluationResultEvent else { return false }
+        if let below = rules.evaluationScoreBelow, let score = event.attributes[GenAI.evaluationScoreValue]?.numericValue, score < below {
+            return true
+        }
+        guard rules.keepFailedEvaluations else { return false }
+        if event.attributes[OTelAttributes.errorType] != nil { return true }
+        if case .string(let label)? = event.attributes[GenAI.evaluationScoreLabel] { return label == "fail" || label == "failed" }
+        return false
     }
 }

@@ -10,13 +10,18 @@ internal import LLMTraceSupport
 ///
 /// 1. `keepErrors`: a span has status error or an `exception` event → kept, rule `error`;
 /// 2. `slowThreshold`: the local root took at least this long → kept, rule `slow`;
-/// 3. `attributeSums`: a numeric attribute summed over the trace's spans reaches its threshold
+/// 3. the LLM rules, in this order: `costThresholdUSD` (rule `cost`), `tokenThreshold`
+///    (`tokens`), `timeToFirstChunkThreshold` (`time_to_first_chunk`), `finishReasons`
+///    (`finish_reason`), `evaluationScoreBelow` and `keepFailedEvaluations` (`evaluation`);
+/// 4. `attributeSums`: a numeric attribute summed over the trace's spans reaches its threshold
 ///    → kept, rule `attribute:<key>`;
-/// 4. the head decision: sampled by a remote parent → rule `parent`, by the ratio → rule `ratio`;
-/// 5. otherwise dropped.
+/// 5. the head decision: sampled by a remote parent → rule `parent`, by the ratio → rule `ratio`;
+/// 6. otherwise dropped.
 ///
-/// A kept trace is exported whole, and its local root span carries `llmtrace.sampling.rule`
-/// (and `llmtrace.sampling.early` when limits forced an early decision).
+/// A kept trace is exported whole, and its local root span names the rule that kept it in
+/// `llmtrace.sampling.rule` (`ratio` and `parent` included), plus `llmtrace.sampling.early` when
+/// limits forced an early decision. A trace the head sampler kept is never held: it is marked
+/// `error` or `slow` when those apply, else `ratio` or `parent`.
 public struct SamplingRules: Sendable, Equatable {
     /// Keep every trace in which a span failed.
     /// - Environment: `LLMTRACE_SAMPLING_KEEP_ERRORS`. Default: true.
@@ -27,6 +32,30 @@ public struct SamplingRules: Sendable, Equatable {
     /// Keep traces in which an attribute, summed over all spans, reaches a threshold.
     /// - Environment: `LLMTRACE_SAMPLING_ATTRIBUTE_SUM` (`key>=number`, comma-separated). Default: none.
     public var attributeSums: [AttributeSumRule] = []
+    /// Keep traces whose model calls cost at least this much, in USD (`gen_ai.usage.cost` summed
+    /// over the trace); `nil` turns the rule off.
+    /// - Environment: `LLMTRACE_SAMPLING_COST_USD` (0 = off). Default: off.
+    public var costThresholdUSD: Double?
+    /// Keep traces whose model calls used at least this many tokens (`gen_ai.usage.input_tokens`
+    /// plus `output_tokens`, summed over the trace); `nil` turns the rule off.
+    /// - Environment: `LLMTRACE_SAMPLING_TOKENS` (0 = off). Default: off.
+    public var tokenThreshold: Int?
+    /// Keep traces in which a streamed call waited at least this long for its first chunk
+    /// (`gen_ai.response.time_to_first_chunk`); `nil` turns the rule off.
+    /// - Environment: `LLMTRACE_SAMPLING_TIME_TO_FIRST_CHUNK_MS` (0 = off). Default: off.
+    public var timeToFirstChunkThreshold: Duration?
+    /// Keep traces in which a model call finished for one of these reasons
+    /// (`gen_ai.response.finish_reasons`), e.g. `length`, `content_filter`.
+    /// - Environment: `LLMTRACE_SAMPLING_FINISH_REASONS` (comma-separated). Default: none.
+    public var finishReasons: Set<String> = []
+    /// Keep traces with an evaluation (`gen_ai.evaluation.result` span event) scored below this;
+    /// `nil` turns the rule off.
+    /// - Environment: `LLMTRACE_SAMPLING_EVALUATION_BELOW` (0 = off). Default: off.
+    public var evaluationScoreBelow: Double?
+    /// Keep traces with an evaluation labelled `fail` or `failed`, or that itself failed
+    /// (`error.type` on the event).
+    /// - Environment: `LLMTRACE_SAMPLING_KEEP_FAILED_EVALUATIONS`. Default: false.
+    public var keepFailedEvaluations = false
     /// Most traces per second the ratio may keep; `nil` for no cap. Applied when a trace starts,
     /// so the `sampled` flag sent downstream already reflects it. A capped trace is still
     /// recorded and can be kept by the other rules.
@@ -61,6 +90,12 @@ public struct SamplingRules: Sendable, Equatable {
     /// Whether any rule is on. When none is, spans go straight to the exporters and only the
     /// head sampler decides.
     public var isActive: Bool {
-        keepErrors || slowThreshold != nil || !attributeSums.isEmpty || maxTracesPerSecond != nil
+        keepErrors || slowThreshold != nil || !attributeSums.isEmpty || maxTracesPerSecond != nil || hasLLMRules
+    }
+
+    /// Whether a rule reads the trace's model calls or evaluations.
+    var hasLLMRules: Bool {
+        costThresholdUSD != nil || tokenThreshold != nil || timeToFirstChunkThreshold != nil || !finishReasons.isEmpty
+            || evaluationScoreBelow != nil || keepFailedEvaluations
     }
 }

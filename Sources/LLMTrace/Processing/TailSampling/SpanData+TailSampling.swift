@@ -10,10 +10,19 @@ extension SpanData {
     }
 
     /// Writes on a local root why its trace was kept (`llmtrace.sampling.rule`) and, when the
-    /// trace was decided before the root ended, why then (`llmtrace.sampling.early`).
-    mutating func markKept(by reason: KeepReason, early: EarlyCause?) {
-        attributes[LLMTraceAttributes.samplingRule] = .string(reason.attributeValue)
-        if let early { attributes[LLMTraceAttributes.samplingEarly] = .string(early.rawValue) }
+    /// trace was decided before the root ended, why then (`llmtrace.sampling.early`). A span
+    /// already at the attribute count `limit` counts the marks as dropped, as for any attribute.
+    mutating func markKept(by reason: KeepReason, early: EarlyCause?, limit: Int) {
+        set(LLMTraceAttributes.samplingRule, .string(reason.attributeValue), limit: limit)
+        if let early { set(LLMTraceAttributes.samplingEarly, .string(early.rawValue), limit: limit) }
+    }
+
+    private mutating func set(_ key: String, _ value: AttributeValue, limit: Int) {
+        if attributes.count >= limit && attributes[key] == nil {
+            droppedAttributesCount += 1
+        } else {
+            attributes[key] = value
+        }
     }
 
     /// This span with the `sampled` flag set: a span of a trace the rules kept, on its way to

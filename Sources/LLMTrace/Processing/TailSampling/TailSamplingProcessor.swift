@@ -37,12 +37,12 @@ final class TailSamplingProcessor: SpanProcessor {
     ///   - next: Where kept spans go.
     ///   - logger: Receives early-decision warnings, rate-limited.
     ///   - clock: Monotonic nanoseconds; tests inject their own to make ages deterministic.
-    init(rules: SamplingRules, next: any SpanProcessor, logger: Logger, clock: @escaping @Sendable () -> UInt64 = WallClock.monotonicNanos) {
+    init(rules: SamplingRules, next: any SpanProcessor, logger: Logger, attributeCountLimit: Int = .max, clock: @escaping @Sendable () -> UInt64 = WallClock.monotonicNanos) {
         var rules = rules
         rules.maxPendingTraces = max(1, rules.maxPendingTraces)
         rules.maxSpansPerTrace = max(1, rules.maxSpansPerTrace)
         rules.maxPendingSpans = max(1, rules.maxPendingSpans)
-        self.evaluation = RuleEvaluation(rules: rules)
+        self.evaluation = RuleEvaluation(rules: rules, attributeCountLimit: attributeCountLimit)
         self.next = next
         self.clock = clock
         self.log = RateLimitedLog(logger: logger)
@@ -95,31 +95,35 @@ final class TailSamplingProcessor: SpanProcessor {
         forward(kept)
     }
 
-    /// Hands on a span of a trace the head sampler kept, marking its local root if it failed or
-    /// was slow.
+    /// Hands on a span of a trace the head sampler kept, its local root marked with why:
+    /// `error` or `slow` when they apply, else `ratio` or `parent`.
     private func passSampled(_ span: SpanData) {
-        let isRoot = span.isLocalRoot
         let failed = evaluation.isFailure(span)
         if !failed, heldTraces.load(ordering: .relaxed) == 0 {
-            if isRoot, let mark = evaluation.headKeptMark(root: span, failed: false) {
-                var marked = span
-                marked.markKept(by: mark, early: nil)
-                buffer.withLock { $0.countKept(mark) }
-                next.onEnd(marked)
-            } else {
-                if isRoot { countHeadKept(span) }
+            guard span.isLocalRoot else {
                 next.onEnd(span)
+                return
             }
+            let mark = evaluation.headKeptMark(root: span, failed: false)
+            var marked = span
+            marked.markKept(by: mark, early: nil, limit: evaluation.attributeCountLimit)
+            if mark.isHeadDecision {
+                countHeadKept(mark)
+            } else {
+                buffer.withLock { $0.countKept(mark) }
+            }
+            next.onEnd(marked)
             return
         }
         var kept: [SpanData] = []
-        let unmarkedRoot = locked { $0.receiveHeadKept(span, failed: failed, &kept) }
-        if unmarkedRoot { countHeadKept(span) }
+        let headKeptRoot = locked { $0.receiveHeadKept(span, failed: failed, &kept) }
+        if headKeptRoot { countHeadKept(span.parentIsRemote == true ? .parent : .ratio) }
         forward(kept)
     }
 
-    private func countHeadKept(_ root: SpanData) {
-        if root.parentIsRemote == true {
+    /// Counts a root the head sampler kept on its own, outside the lock.
+    private func countHeadKept(_ reason: KeepReason) {
+        if reason == .parent {
             keptByParent.wrappingAdd(1, ordering: .relaxed)
         } else {
             keptByRatio.wrappingAdd(1, ordering: .relaxed)

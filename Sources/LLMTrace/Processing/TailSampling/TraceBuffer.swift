@@ -106,9 +106,9 @@ struct TraceBuffer {
 
     /// A span of a trace the head sampler kept, while other traces are held: it joins its trace
     /// if that is held (a second local root sampled differently keeps the trace whole), else
-    /// goes on, its local root marked `error` or `slow` when those rules apply.
-    /// - Returns: whether the span was a local root passed on unmarked (kept by the head
-    ///   sampler alone), which the caller counts.
+    /// goes on, its local root marked with why it is kept (`error`, `slow`, `ratio`, `parent`).
+    /// - Returns: whether the span was a local root kept by the head sampler alone (marked
+    ///   `ratio` or `parent`), which the caller counts outside the lock.
     mutating func receiveHeadKept(_ span: SpanData, failed: Bool, _ kept: inout [SpanData]) -> Bool {
         let traceID = span.context.traceID
         if isHolding(traceID) {
@@ -126,12 +126,10 @@ struct TraceBuffer {
         let childFailed = failedSampled.remove(traceID) != nil
         var root = span
         let mark = evaluation.headKeptMark(root: span, failed: failed || childFailed)
-        if let mark {
-            root.markKept(by: mark, early: nil)
-            countKept(mark)
-        }
+        root.markKept(by: mark, early: nil, limit: evaluation.attributeCountLimit)
+        if !mark.isHeadDecision { countKept(mark) }
         kept.append(root)
-        return mark == nil
+        return mark.isHeadDecision
     }
 
     // MARK: Spans the head sampler did not keep
@@ -160,7 +158,7 @@ struct TraceBuffer {
             statistics.lateSpansKept += 1
             var late = span.markedSampled()
             if isRoot && !verdict.rootSeen {
-                if Self.marksRoot(reason, early: verdict.early) { late.markKept(by: reason, early: verdict.early) }
+                late.markKept(by: reason, early: verdict.early, limit: evaluation.attributeCountLimit)
                 decided[traceID]?.rootSeen = true
             }
             kept.append(late)
@@ -262,10 +260,9 @@ struct TraceBuffer {
         }
         if let reason {
             countKept(reason)
-            let marks = Self.marksRoot(reason, early: early)
             for span in entry.spans {
                 var span = span.markedSampled()
-                if marks && span.isLocalRoot { span.markKept(by: reason, early: early) }
+                if span.isLocalRoot { span.markKept(by: reason, early: early, limit: evaluation.attributeCountLimit) }
                 kept.append(span)
             }
         } else {
@@ -298,9 +295,4 @@ struct TraceBuffer {
         }
     }
 
-    /// Whether the root of a kept trace is marked: when a rule kept it (not the head sampler's
-    /// own choice, which is the unmarked normal case) or it was decided early.
-    private static func marksRoot(_ reason: KeepReason, early: EarlyCause?) -> Bool {
-        early != nil || !reason.isHeadDecision
-    }
 }

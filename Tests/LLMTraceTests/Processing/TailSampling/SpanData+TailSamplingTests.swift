@@ -16,11 +16,20 @@ import Testing
 
     @Test func markKeptWritesTheRuleAndTheEarlyCause() {
         var span = SpanData.ended("root", trace: 1, id: 1)
-        span.markKept(by: .slow, early: nil)
+        span.markKept(by: .slow, early: nil, limit: 128)
         #expect(span.samplingRule == "slow" && span.samplingEarly == nil)
-        span.markKept(by: .attributeSum(key: "gen_ai.usage.cost"), early: .maxAge)
+        span.markKept(by: .attributeSum(key: "gen_ai.usage.cost"), early: .maxAge, limit: 128)
         #expect(span.samplingRule == "attribute:gen_ai.usage.cost")
         #expect(span.samplingEarly == "max_age")
+    }
+
+    @Test func marksRespectTheAttributeCountLimit() {
+        var span = SpanData.ended("root", trace: 1, id: 1, attributes: ["a": 1, "b": 2])
+        span.markKept(by: .ratio, early: .maxAge, limit: 2)
+        #expect(span.samplingRule == nil && span.attributes.count == 2 && span.droppedAttributesCount == 2)
+        var roomy = SpanData.ended("root", trace: 1, id: 1, attributes: ["a": 1])
+        roomy.markKept(by: .ratio, early: nil, limit: 2)
+        #expect(roomy.samplingRule == "ratio" && roomy.droppedAttributesCount == 0)
     }
 
     @Test func markedSampledSetsOnlyTheSampledFlag() {

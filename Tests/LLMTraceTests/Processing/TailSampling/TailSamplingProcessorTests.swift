@@ -108,9 +108,9 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
         for id in otherKept {
             let spans = byTrace[id] ?? []
             #expect(Set(spans.compactMap { $0["name"] as? String }) == ["rag_pipeline", "retrieval", "reranking", "generation"])
-            // The head sampler's own choice is the normal case: no mark.
+            // The head sampler's own choice is named too.
             let root = spans.first { $0["name"] as? String == "rag_pipeline" }
-            #expect(root != nil && root.flatMap { stringAttribute($0, "llmtrace.sampling.rule") } == nil)
+            #expect(root != nil && root.flatMap { stringAttribute($0, "llmtrace.sampling.rule") } == "ratio")
         }
         #expect(byTrace.values.allSatisfy { $0.count == 4 })
 
@@ -300,7 +300,7 @@ private func intAttribute(_ span: [String: Any], _ key: String) -> Int? {
 
         provider.forceFlush()
         let names = Dictionary(uniqueKeysWithValues: exporter.spans.map { ($0.name, rule(of: $0)) })
-        #expect(names == ["server": nil, "failing-server": "error"])
+        #expect(names == ["server": "parent", "failing-server": "error"], "every kept root names its rule, the head sampler's included")
         #expect(provider.samplingStatistics?.tracesKept == ["parent": 1, "error": 1])
         #expect(exporter.spans.allSatisfy { $0.context.isSampled })
     }

@@ -149,7 +149,7 @@ import LLMTraceSupport
         #expect(kept.last?.samplingRule == "slow")
         let plainRoot = buffer.receiveHeadKept(.ended("plain", trace: 3, id: 1, sampled: true), failed: false, &kept)
         #expect(plainRoot)
-        #expect(kept.last?.samplingRule == nil)
+        #expect(kept.last?.samplingRule == "ratio", "named, and counted by the caller outside the lock")
         #expect(buffer.statistics.tracesKept == ["error": 1, "slow": 1])
     }
 
