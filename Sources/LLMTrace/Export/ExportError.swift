@@ -4,7 +4,9 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case httpStatus(Int, retryable: Bool, message: String)
     /// The request never got an HTTP answer (refused, reset, DNS, TLS).
     case transport(code: Int32, message: String)
-    /// The deadline passed before any attempt succeeded.
+    /// The deadline passed before any attempt succeeded. The receiver may still have taken the
+    /// last request (its answer came too late), so a timeout is a loss as far as the client
+    /// knows, not for certain.
     case timeout
     /// The exporter was shut down.
     case shutdown
