@@ -4,7 +4,17 @@ summary agrees with what the receiver got, and the LLM metrics (counted from eve
 sampling) carry the summary's token and cost totals exactly.
 
 usage: check_demo_run.py SPANS.jsonl DEMO_OUTPUT.txt BODIES_DIR
+           [--ratio-threshold TH] [--cost-threshold USD] [--keep-failed-evaluations]
+
+With --ratio-threshold (the `th` the ratio writes, `f33333` for 5 %), the expected verdict of
+every question is computed here, independently of LLMTrace, from the log records (which carry
+every question's trace id, cost and evaluations, sampled or not): failed -> kept by `error`; else
+kept by `ratio` when the trace id's rightmost 56 bits are at least the threshold; else by `cost`
+at or over --cost-threshold; else by `evaluation` when one failed; else it must not arrive. The
+traces that arrive must be exactly those, whole, their roots naming that rule, and the spans of
+ratio-kept traces (only those) must carry `ot=th:TH` in their trace state.
 """
+import argparse
 import glob
 import gzip
 import json
@@ -12,7 +22,15 @@ import os
 import sys
 from collections import defaultdict
 
-spans_path, output_path, bodies_dir = sys.argv[1], sys.argv[2], sys.argv[3]
+parser = argparse.ArgumentParser()
+parser.add_argument("spans")
+parser.add_argument("output")
+parser.add_argument("bodies")
+parser.add_argument("--ratio-threshold")
+parser.add_argument("--cost-threshold", type=float)
+parser.add_argument("--keep-failed-evaluations", action="store_true")
+args = parser.parse_args()
+spans_path, output_path, bodies_dir = args.spans, args.output, args.bodies
 traces = defaultdict(list)
 with open(spans_path, encoding="utf-8") as f:
     for line in f:
@@ -30,6 +48,7 @@ problems = []
 errors = int(summary.get("errors", "-1"))
 kept_error = int(summary.get("traces_kept_error", "0"))
 kept_ratio = int(summary.get("traces_kept_ratio", "0"))
+kept_total = sum(int(v) for k, v in summary.items() if k.startswith("traces_kept_"))
 failed = [t for t, spans in traces.items() if any(s["status"]["code"] == 2 for s in spans)]
 if errors <= 0:
     problems.append(f"the run had no failed questions (errors: {errors}); raise --failure-rate")
@@ -46,14 +65,8 @@ for trace_id, spans in traces.items():
     expected_spans = 4 + agents + 2 * tools
     if len(spans) != expected_spans or agents != (1 if agent_run else 0):
         problems.append(f"trace {trace_id} arrived with {len(spans)} spans ({agents} agent, {tools} tool), expected {expected_spans}")
-    roots = [s for s in spans if not s.get("parentSpanId")]
-    rule = roots[0]["attributes"].get("llmtrace.sampling.rule") if roots else None
-    # Every kept root names the rule that kept it: the ratio's too.
-    expected = "error" if trace_id in failed else "ratio"
-    if rule != expected:
-        problems.append(f"trace {trace_id}: root says llmtrace.sampling.rule={rule}, expected {expected}")
-if len(traces) != kept_error + kept_ratio:
-    problems.append(f"received {len(traces)} traces, the summary says {kept_error} + {kept_ratio} kept")
+if len(traces) != kept_total:
+    problems.append(f"received {len(traces)} traces, the summary says {kept_total} kept")
 
 # The last metrics push holds the cumulative totals.
 pushes = []
@@ -135,6 +148,55 @@ if answered > 0 and by_name != {name: answered for name in LABELS}:
     problems.append(f"evaluations by name: {by_name}, expected {answered} of each of {sorted(LABELS)}")
 print(f"demo logs: {len(question_lines)} question records, each in its workflow span "
       f"({sum(1 for r in question_lines if r.get('traceId') in workflow_span)} of them in sampled traces)")
+
+# Which rule kept each trace: computed here from the log records when the rules are given.
+def attribute_map(record):
+    return {a["key"]: next(iter(a["value"].values()), None) for a in record.get("attributes", [])}
+
+def root_rule(spans):
+    roots = [s for s in spans if not s.get("parentSpanId")]
+    return roots[0]["attributes"].get("llmtrace.sampling.rule") if roots else None
+
+kept_by = {}
+if args.ratio_threshold:
+    threshold = int(args.ratio_threshold.ljust(14, "0"), 16)
+    failed_evaluations = {r.get("traceId") for r in evaluations
+                          if attribute_map(r).get("gen_ai.evaluation.score.label") in ("fail", "failed")}
+    for record in question_lines:
+        trace_id = record.get("traceId", "")
+        attributes = attribute_map(record)
+        if record["body"]["stringValue"] == "generation failed":
+            expected = "error"
+        elif int(trace_id[-14:], 16) >= threshold:
+            expected = "ratio"
+        elif args.cost_threshold is not None and float(attributes.get("gen_ai.usage.cost", 0)) >= args.cost_threshold:
+            expected = "cost"
+        elif args.keep_failed_evaluations and trace_id in failed_evaluations:
+            expected = "evaluation"
+        else:
+            expected = None
+        if expected:
+            kept_by[trace_id] = expected
+        elif trace_id in traces:
+            problems.append(f"trace {trace_id} arrived, though no rule keeps it")
+    for trace_id, expected in kept_by.items():
+        if trace_id not in traces:
+            problems.append(f"trace {trace_id} should have been kept by {expected}, and did not arrive")
+            continue
+        states = {s.get("traceState", "") for s in traces[trace_id]}
+        wanted = {f"ot=th:{args.ratio_threshold}"} if expected == "ratio" else {""}
+        if states != wanted:
+            problems.append(f"trace {trace_id} (kept by {expected}) carries trace states {states}, expected {wanted}")
+for trace_id, spans in traces.items():
+    # Every kept root names the rule that kept it: the ratio's too.
+    expected = kept_by.get(trace_id) or ("error" if trace_id in failed else "ratio")
+    if root_rule(spans) != expected:
+        problems.append(f"trace {trace_id}: root says llmtrace.sampling.rule={root_rule(spans)}, expected {expected}")
+rule_counts = {}
+for rule in kept_by.values():
+    rule_counts[rule] = rule_counts.get(rule, 0) + 1
+if kept_by:
+    print(f"demo rules: expected verdicts from the logs {rule_counts}; every one arrived whole, naming its rule, nothing else arrived")
 
 questions = int(summary.get("questions", "0"))
 print(f"demo run: {questions} questions, {errors} failed: all {len(failed)} error traces whole; "

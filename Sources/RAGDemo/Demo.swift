@@ -16,6 +16,9 @@ struct Demo: Sendable {
     let concurrency: Int
     let pipeline: RAGPipeline
 
+    /// The user who asks question `index`: one of eight, in turn.
+    static func user(of index: Int) -> String { "user-\(index % 8)" }
+
     /// Answers every question, `concurrency` at a time; outcomes in question order.
     func run() async -> [QuestionOutcome] {
         await withTaskGroup(of: (Int, QuestionOutcome).self) { group in
@@ -25,7 +28,15 @@ struct Demo: Sendable {
                 guard next < questions.count else { return }
                 let index = next
                 next += 1
-                group.addTask { [pipeline, questions] in (index, await pipeline.answer(questions[index], index: index)) }
+                group.addTask { [pipeline, questions] in
+                    // Each question comes from one of a few users, named in baggage as an edge
+                    // service would: the per-key cost budget (LLMTRACE_COST_BUDGET_USD_PER_HOUR_PER_KEY)
+                    // watches their spend.
+                    let outcome = await TraceContext.withBaggage(["enduser.id": Self.user(of: index)]) {
+                        await pipeline.answer(questions[index], index: index)
+                    }
+                    return (index, outcome)
+                }
             }
             for _ in 0..<min(concurrency, questions.count) { startNext() }
             while let (index, outcome) = await group.next() {

@@ -58,10 +58,12 @@ public struct RAGPipeline: Sendable {
                 // Logged inside the workflow span, so each line carries the question's trace.
                 do {
                     let result = try await run(question, index: questionIndex)
-                    logger?.info("answered", metadata: [
+                    var metadata: Logger.Metadata = [
                         "gen_ai.response.model": "\(result.model)", "gen_ai.usage.input_tokens": "\(result.usage.inputTokens)",
                         "gen_ai.usage.output_tokens": "\(result.usage.outputTokens)",
-                    ])
+                    ]
+                    if let cost = result.cost { metadata["gen_ai.usage.cost"] = "\(cost)" }
+                    logger?.info("answered", metadata: metadata)
                     return result
                 } catch {
                     logger?.warning("generation failed", metadata: [

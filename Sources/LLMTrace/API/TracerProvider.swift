@@ -137,7 +137,7 @@ public final class TracerProvider: Sendable {
         if configuration.metrics.isEnabled {
             let metrics = LLMMetrics(configuration: configuration.metrics, resource: resource, logger: logger)
             let reader = MetricsReader(metrics: metrics, configuration: configuration.metrics, logger: logger)
-            head = LLMMetricsProcessor(metrics: metrics, reader: reader, next: head, eventCountLimit: configuration.limits.eventCountLimit)
+            head = LLMMetricsProcessor(metrics: metrics, reader: reader, next: head, eventCountLimit: configuration.limits.eventCountLimit, attributeCountLimit: configuration.limits.attributeCountLimit)
             self.metrics = metrics
         } else {
             self.metrics = nil
@@ -148,8 +148,18 @@ public final class TracerProvider: Sendable {
         }
         self.pipeline = SpanPipeline(
             resource: resource, limits: configuration.limits, sampler: sampler, idGenerator: idGenerator, head: head,
-            baggageAttributeKeys: configuration.baggageSpanAttributes, metrics: metrics
+            baggageAttributeKeys: Self.baggageAttributeKeys(configuration), metrics: metrics
         )
+    }
+
+    /// The baggage entries copied onto spans: the configured ones, plus the per-key cost
+    /// budget's key when that budget is on, so a user id set in baggage at the edge keys it.
+    private static func baggageAttributeKeys(_ configuration: TracingConfiguration) -> [String] {
+        var keys = configuration.baggageSpanAttributes
+        if configuration.metrics.isEnabled, configuration.metrics.costBudgetUSDPerHourPerKey != nil, !keys.contains(configuration.metrics.costBudgetKey) {
+            keys.append(configuration.metrics.costBudgetKey)
+        }
+        return keys
     }
 
     /// Builds a provider from environment variables (pass `ProcessInfo.processInfo.environment`).

@@ -48,6 +48,10 @@ enum EnvironmentKey {
     static let metricExportTimeout = "OTEL_METRIC_EXPORT_TIMEOUT"
     static let metricsMaxSeries = "LLMTRACE_METRICS_MAX_SERIES"
     static let costBudgetUSDPerHour = "LLMTRACE_COST_BUDGET_USD_PER_HOUR"
+    static let costBudgetUSDPerHourPerKey = "LLMTRACE_COST_BUDGET_USD_PER_HOUR_PER_KEY"
+    static let costBudgetKey = "LLMTRACE_COST_BUDGET_KEY"
+    static let costBudgetMaxKeys = "LLMTRACE_COST_BUDGET_MAX_KEYS"
+    static let traceTotals = "LLMTRACE_TRACE_TOTALS"
 
     static let samplingKeepErrors = "LLMTRACE_SAMPLING_KEEP_ERRORS"
     static let samplingSlowMilliseconds = "LLMTRACE_SAMPLING_SLOW_MS"
@@ -63,6 +67,7 @@ enum EnvironmentKey {
     static let samplingDecisionWait = "LLMTRACE_SAMPLING_DECISION_WAIT_MS"
     static let samplingMaxPendingTraces = "LLMTRACE_SAMPLING_MAX_PENDING_TRACES"
     static let samplingMaxSpansPerTrace = "LLMTRACE_SAMPLING_MAX_SPANS_PER_TRACE"
+    static let samplingMaxPendingBytes = "LLMTRACE_SAMPLING_MAX_PENDING_BYTES"
     static let samplingMaxPendingSpans = "LLMTRACE_SAMPLING_MAX_PENDING_SPANS"
     static let samplingMaxTraceAge = "LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS"
 

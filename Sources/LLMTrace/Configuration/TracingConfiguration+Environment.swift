@@ -70,6 +70,7 @@ extension TracingConfiguration {
         if let limit = env.integer(EnvironmentKey.samplingMaxPendingTraces, in: 1...Int(Int32.max)) { samplingRules.maxPendingTraces = limit }
         if let limit = env.integer(EnvironmentKey.samplingMaxSpansPerTrace, in: 1...Int(Int32.max)) { samplingRules.maxSpansPerTrace = limit }
         if let limit = env.integer(EnvironmentKey.samplingMaxPendingSpans, in: 1...Int(Int32.max)) { samplingRules.maxPendingSpans = limit }
+        if let limit = env.integer(EnvironmentKey.samplingMaxPendingBytes, in: 1...Int.max) { samplingRules.maxPendingBytes = limit }
         if let age = env.integer(EnvironmentKey.samplingMaxTraceAge, in: 1...Int(Int32.max)) { samplingRules.maxTraceAge = .milliseconds(age) }
     }
 
@@ -140,6 +141,12 @@ extension TracingConfiguration {
         if let budget = env.double(EnvironmentKey.costBudgetUSDPerHour, in: 0...1e12), budget > 0 {
             metrics.costBudgetUSDPerHour = budget
         }
+        if let budget = env.double(EnvironmentKey.costBudgetUSDPerHourPerKey, in: 0...1e12), budget > 0 {
+            metrics.costBudgetUSDPerHourPerKey = budget
+        }
+        if let key = env.string(EnvironmentKey.costBudgetKey) { metrics.costBudgetKey = key }
+        if let keys = env.integer(EnvironmentKey.costBudgetMaxKeys, in: 1...1_000_000) { metrics.costBudgetMaxKeys = keys }
+        if let totals = env.bool(EnvironmentKey.traceTotals) { metrics.traceTotals = totals }
         metrics.otlp = Self.readOTLPSettings(&env, signal: .metrics, into: metrics.otlp)
         metrics.otlp.gzipLevel = otlp.gzipLevel
     }

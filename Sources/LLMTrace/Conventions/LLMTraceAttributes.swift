@@ -24,9 +24,9 @@ public enum LLMTraceAttributes {
 
     // MARK: Sampling rules
 
-    /// `llmtrace.sampling.rule` (string), on the local root of a kept trace: the rule that kept
-    /// it (`error`, `slow`, `attribute:<key>`; the head sampler's own `ratio` or `parent` only
-    /// when the trace was decided early).
+    /// `llmtrace.sampling.rule` (string), on the local root of every kept trace: the rule that
+    /// kept it (`error`, `slow`, `cost`, `tokens`, `time_to_first_chunk`, `finish_reason`,
+    /// `evaluation`, `attribute:<key>`, or the head sampler's own `ratio` or `parent`).
     public static let samplingRule = "llmtrace.sampling.rule"
     /// `llmtrace.sampling.early` (string), on the local root of a trace decided before that root
     /// ended: why (`pending_traces`, `pending_spans`, `trace_spans`, `max_age`, `shutdown`).
@@ -38,8 +38,22 @@ public enum LLMTraceAttributes {
     public static let costBudgetExceededEvent = "llmtrace.cost_budget.exceeded"
     /// `llmtrace.cost_budget.usd_per_hour` (double), on that event: the budget.
     public static let costBudgetUSDPerHour = "llmtrace.cost_budget.usd_per_hour"
-    /// `llmtrace.cost.last_hour_usd` (double), on that event: the spend of the last hour.
+    /// `llmtrace.cost.last_hour_usd` (double), on that event: the spend of the last hour (of the
+    /// key, for a per-key budget).
     public static let costLastHourUSD = "llmtrace.cost.last_hour_usd"
+    /// `llmtrace.cost_budget.key` (string), on that event when a per-key budget was crossed: the
+    /// attribute that keys the budget (`enduser.id`); the span carries the key's value under it.
+    public static let costBudgetKey = "llmtrace.cost_budget.key"
+
+    // MARK: Trace totals
+
+    /// `llmtrace.trace.cost` (double, USD), on a trace's local root: what the trace's model calls
+    /// in this process cost, the root's own included.
+    public static let traceCost = "llmtrace.trace.cost"
+    /// `llmtrace.trace.input_tokens` (int), on a trace's local root: its model calls' input tokens.
+    public static let traceInputTokens = "llmtrace.trace.input_tokens"
+    /// `llmtrace.trace.output_tokens` (int), on a trace's local root: its model calls' output tokens.
+    public static let traceOutputTokens = "llmtrace.trace.output_tokens"
 
     // MARK: Metric names
 

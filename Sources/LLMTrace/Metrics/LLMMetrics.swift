@@ -29,7 +29,11 @@ public final class LLMMetrics: Sendable {
     let startTimeUnixNano: UInt64
     private let state: Locked<State>
     private let costGuard: CostGuard?
+    private let keyedCostGuard: KeyedCostGuard?
+    /// `nil` when `MetricsConfiguration.traceTotals` is off.
+    let traceTotals: TraceTotals?
     private let log: RateLimitedLog
+    private let logger: Logger
 
     /// The attribute set of a model-call series.
     struct ModelKey: Hashable {
@@ -143,17 +147,26 @@ public final class LLMMetrics: Sendable {
         self.startTimeUnixNano = WallClock.nowUnixNano()
         self.state = Locked(State())
         self.costGuard = configuration.costBudgetUSDPerHour.map { CostGuard(budgetUSDPerHour: $0) }
+        self.keyedCostGuard = configuration.costBudgetUSDPerHourPerKey.map { KeyedCostGuard(budgetUSDPerHour: $0, capacity: configuration.costBudgetMaxKeys) }
+        self.traceTotals = configuration.traceTotals ? TraceTotals() : nil
         self.log = RateLimitedLog(logger: logger)
+        self.logger = logger
     }
 
-    /// Counts one ended span. Returns an event to add to it when it took the hourly spend over
-    /// the budget.
-    func record(_ span: SpanData) -> SpanEvent? {
+    /// What counting one span found: the model call it is, for the trace totals, and the events
+    /// to add to it (a budget it took over).
+    struct Recorded {
+        var call: TraceTotals.Sum?
+        var events: [SpanEvent] = []
+    }
+
+    /// Counts one ended span.
+    func record(_ span: SpanData) -> Recorded {
         var reading = SpanReading(span.attributes)
         let operation = reading.operation.flatMap { GenAI.modelCallOperations.contains($0) ? $0 : nil }
         let run = reading.operation.flatMap { Self.runOperations.contains($0) ? $0 : nil }
         let scores = Self.evaluationScores(span.events)
-        guard operation != nil || run != nil || reading.step != nil || !scores.isEmpty else { return nil }
+        guard operation != nil || run != nil || reading.step != nil || !scores.isEmpty else { return Recorded() }
         if reading.errorType == nil, case .error = span.status { reading.errorType = OTelAttributes.errorTypeOther }
         let seconds = Double(span.durationNanos) / 1e9
         let costNanos = operation != nil ? reading.cost.map { Int(($0 * 1e9).rounded()) } ?? 0 : 0
@@ -194,12 +207,40 @@ public final class LLMMetrics: Sendable {
             }
             state.statistics.spansCounted += 1
         }
-        guard costNanos > 0, let costGuard, let crossing = costGuard.add(costNanos, now: WallClock.monotonicNanos()) else { return nil }
-        log.log(.warning, key: "cost-budget", "LLM spend of the last hour is \(Self.usd(crossing.spendNanos)) USD, over the budget of \(crossing.budget) USD/hour (\(EnvironmentKey.costBudgetUSDPerHour))")
-        return SpanEvent(name: LLMTraceAttributes.costBudgetExceededEvent, timeUnixNano: span.endTimeUnixNano, attributes: [
-            LLMTraceAttributes.costBudgetUSDPerHour: .double(crossing.budget),
-            LLMTraceAttributes.costLastHourUSD: .double(Double(crossing.spendNanos) / 1e9),
-        ])
+        var recorded = Recorded()
+        if operation != nil {
+            recorded.call = TraceTotals.Sum(
+                costNanoUSD: costNanos, inputTokens: Self.count(reading.inputTokens), outputTokens: Self.count(reading.outputTokens), calls: 1
+            )
+        }
+        guard costNanos > 0 else { return recorded }
+        let now = WallClock.monotonicNanos()
+        if let costGuard, let crossing = costGuard.add(costNanos, now: now) {
+            log.log(.warning, key: "cost-budget", "LLM spend of the last hour is \(Self.usd(crossing.spendNanos)) USD, over the budget of \(crossing.budget) USD/hour (\(EnvironmentKey.costBudgetUSDPerHour))")
+            recorded.events.append(budgetEvent(span, budget: crossing.budget, spendNanos: crossing.spendNanos, key: nil))
+        }
+        if let keyedCostGuard, let key = span.attributes[configuration.costBudgetKey].flatMap(Self.string),
+           let crossing = keyedCostGuard.add(costNanos, key: key, now: now) {
+            // Not rate-limited by RateLimitedLog: the guard reports each key once an hour already.
+            logger.warning("LLM spend of the last hour for \(configuration.costBudgetKey)=\(crossing.key) is \(Self.usd(crossing.spendNanos)) USD, over the per-key budget of \(crossing.budget) USD/hour (\(EnvironmentKey.costBudgetUSDPerHourPerKey))")
+            recorded.events.append(budgetEvent(span, budget: crossing.budget, spendNanos: crossing.spendNanos, key: configuration.costBudgetKey))
+        }
+        return recorded
+    }
+
+    private func budgetEvent(_ span: SpanData, budget: Double, spendNanos: Int, key: String?) -> SpanEvent {
+        var attributes: Attributes = [
+            LLMTraceAttributes.costBudgetUSDPerHour: .double(budget),
+            LLMTraceAttributes.costLastHourUSD: .double(Double(spendNanos) / 1e9),
+        ]
+        if let key { attributes[LLMTraceAttributes.costBudgetKey] = .string(key) }
+        return SpanEvent(name: LLMTraceAttributes.costBudgetExceededEvent, timeUnixNano: span.endTimeUnixNano, attributes: attributes)
+    }
+
+    /// A token count read as a double, as a whole number.
+    private static func count(_ value: Double?) -> Int {
+        guard let value, value.isFinite, value >= 0 else { return 0 }
+        return value < 9e18 ? Int(value) : Int.max / 4
     }
 
     /// One interval between streamed chunks of a model call, under the call's model series.

@@ -2,7 +2,8 @@ internal import LLMTraceSupport
 
 /// The head of the chain when LLM metrics are on: counts every ended span, sampled or not, into
 /// the metrics, then hands it to the next processor, with an `llmtrace.cost_budget.exceeded`
-/// event added to the span whose cost took the hour over the budget.
+/// event added to a span whose cost took the hour (or its key's hour) over a budget, and, on a
+/// local root, the totals of its trace's model calls (`TraceTotals`).
 ///
 /// Owns the metrics reader, so that `shutdown` makes the final push after the spans behind it
 /// are flushed, and the push carries everything that ended.
@@ -12,11 +13,14 @@ final class LLMMetricsProcessor: SpanProcessor {
     private let reader: MetricsReader
     private let eventCountLimit: Int
 
-    init(metrics: LLMMetrics, reader: MetricsReader, next: any SpanProcessor, eventCountLimit: Int) {
+    private let attributeCountLimit: Int
+
+    init(metrics: LLMMetrics, reader: MetricsReader, next: any SpanProcessor, eventCountLimit: Int, attributeCountLimit: Int) {
         self.metrics = metrics
         self.reader = reader
         self.next = next
         self.eventCountLimit = eventCountLimit
+        self.attributeCountLimit = attributeCountLimit
     }
 
     var isStartRequired: Bool { next.isStartRequired }
@@ -28,12 +32,29 @@ final class LLMMetricsProcessor: SpanProcessor {
     }
 
     func onEnd(_ span: SpanData) {
-        guard let event = metrics.record(span) else {
+        let recorded = metrics.record(span)
+        var totals: TraceTotals.Sum?
+        if let traceTotals = metrics.traceTotals {
+            if span.isLocalRoot {
+                totals = traceTotals.take(span.context.traceID)
+                if let own = recorded.call, totals != nil { totals? += own }
+            } else if let call = recorded.call {
+                traceTotals.add(call, to: span.context.traceID)
+            }
+        }
+        guard totals != nil || !recorded.events.isEmpty else {
             next.onEnd(span)
             return
         }
         var marked = span
-        if marked.events.count < eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
+        for event in recorded.events {
+            if marked.events.count < eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
+        }
+        if let totals {
+            marked.setAttribute(LLMTraceAttributes.traceCost, .double(Double(totals.costNanoUSD) / 1e9), limit: attributeCountLimit)
+            marked.setAttribute(LLMTraceAttributes.traceInputTokens, .int(totals.inputTokens), limit: attributeCountLimit)
+            marked.setAttribute(LLMTraceAttributes.traceOutputTokens, .int(totals.outputTokens), limit: attributeCountLimit)
+        }
         next.onEnd(marked)
     }
 

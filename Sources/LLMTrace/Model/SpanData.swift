@@ -79,4 +79,15 @@ public struct SpanData: Sendable {
 
     /// Duration in nanoseconds.
     public var durationNanos: UInt64 { endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0 }
+
+    /// Sets an attribute on the ended span, as LLMTrace's own stages do (sampling marks, trace
+    /// totals): a span already at the attribute count `limit` counts a new key as dropped, as
+    /// `Span.setAttribute` would have.
+    mutating func setAttribute(_ key: String, _ value: AttributeValue, limit: Int) {
+        if attributes.count >= limit && attributes[key] == nil {
+            droppedAttributesCount += 1
+        } else {
+            attributes[key] = value
+        }
+    }
 }

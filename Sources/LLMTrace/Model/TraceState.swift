@@ -51,6 +51,13 @@ struct TraceState: Sendable, Hashable {
         return copy
     }
 
+    /// Returns a copy without `key`.
+    func removing(_ key: String) -> TraceState {
+        var copy = self
+        copy.entries.removeAll { $0.key == key }
+        return copy
+    }
+
     /// The header value, `key=value` pairs joined by commas.
     var header: String {
         entries.map { "\($0.key)=\($0.value)" }.joined(separator: ",")

@@ -40,7 +40,13 @@ final class RateLimitedSampler: Sampler {
             state.refused += 1
             return false
         }
-        if !allowed { result.decision = .drop }
+        if !allowed {
+            result.decision = .drop
+            // The ratio's threshold no longer says how this trace was chosen.
+            if let state = result.traceState ?? parameters.parentContext?.traceState, let erased = SamplingThreshold.erasing(from: state) {
+                result.traceState = erased
+            }
+        }
         return result
     }
 

@@ -5,6 +5,8 @@ enum EarlyCause: String, Sendable {
     case pendingTraces = "pending_traces"
     /// `maxPendingSpans` was reached and this was the oldest trace.
     case pendingSpans = "pending_spans"
+    /// `maxPendingBytes` was reached and this was the oldest trace.
+    case pendingBytes = "pending_bytes"
     /// The trace reached `maxSpansPerTrace`.
     case traceSpans = "trace_spans"
     /// The trace was older than `maxTraceAge`.

@@ -79,6 +79,12 @@ public struct SamplingRules: Sendable, Equatable {
     /// Most spans held over all pending traces; past it the oldest trace is decided early.
     /// - Environment: `LLMTRACE_SAMPLING_MAX_PENDING_SPANS`. Default: 32768.
     public var maxPendingSpans = 32768
+    /// Most bytes held over all pending traces, by an estimate of each span's size (its strings,
+    /// attributes, events and links, plus a fixed overhead); past it the oldest trace is decided
+    /// early (counted in `SamplingStatistics.earlyDecisions` as `pending_bytes`). Spans vary a
+    /// lot in size (a captured prompt can be 100 KB), so a span count alone does not bound memory.
+    /// - Environment: `LLMTRACE_SAMPLING_MAX_PENDING_BYTES`. Default: 67108864 (64 MiB).
+    public var maxPendingBytes = 64 << 20
     /// A trace whose local root has not ended this long after its first span ended is decided
     /// on what is there.
     /// - Environment: `LLMTRACE_SAMPLING_MAX_TRACE_AGE_MS`. Default: 300000 (5 minutes).

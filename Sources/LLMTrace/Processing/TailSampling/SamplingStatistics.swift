@@ -12,7 +12,7 @@ public struct SamplingStatistics: Sendable, Equatable, CustomStringConvertible {
     /// for the other rules.
     public var tracesOverRatioCap = 0
     /// Decisions taken before the trace's local root ended, by cause: `pending_traces`,
-    /// `pending_spans`, `trace_spans`, `max_age`, `shutdown`.
+    /// `pending_spans`, `pending_bytes`, `trace_spans`, `max_age`, `shutdown`.
     public var earlyDecisions: [String: Int] = [:]
     /// Spans that ended after their trace was decided and were exported with it.
     public var lateSpansKept = 0
@@ -22,6 +22,8 @@ public struct SamplingStatistics: Sendable, Equatable, CustomStringConvertible {
     public var pendingTraces = 0
     /// Spans held for those traces now.
     public var pendingSpans = 0
+    /// The estimated size of those spans now, in bytes (see `SamplingRules.maxPendingBytes`).
+    public var pendingBytes = 0
 
     /// Creates empty statistics.
     public init() {}

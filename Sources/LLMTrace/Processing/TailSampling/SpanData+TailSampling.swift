@@ -13,16 +13,34 @@ extension SpanData {
     /// trace was decided before the root ended, why then (`llmtrace.sampling.early`). A span
     /// already at the attribute count `limit` counts the marks as dropped, as for any attribute.
     mutating func markKept(by reason: KeepReason, early: EarlyCause?, limit: Int) {
-        set(LLMTraceAttributes.samplingRule, .string(reason.attributeValue), limit: limit)
-        if let early { set(LLMTraceAttributes.samplingEarly, .string(early.rawValue), limit: limit) }
+        setAttribute(LLMTraceAttributes.samplingRule, .string(reason.attributeValue), limit: limit)
+        if let early { setAttribute(LLMTraceAttributes.samplingEarly, .string(early.rawValue), limit: limit) }
     }
 
-    private mutating func set(_ key: String, _ value: AttributeValue, limit: Int) {
-        if attributes.count >= limit && attributes[key] == nil {
-            droppedAttributesCount += 1
-        } else {
-            attributes[key] = value
+    /// About how many bytes the span holds in memory: its strings and values plus a fixed
+    /// overhead per span, attribute, event and link. An estimate for `maxPendingBytes`, cheap
+    /// enough for every held span (a native string knows its UTF-8 length).
+    var estimatedSize: Int {
+        var size = 256 + name.utf8.count + Self.estimatedSize(attributes)
+        for event in events { size += 48 + event.name.utf8.count + Self.estimatedSize(event.attributes) }
+        for link in links { size += 64 + Self.estimatedSize(link.attributes) }
+        return size
+    }
+
+    private static func estimatedSize(_ attributes: Attributes) -> Int {
+        var size = 0
+        for attribute in attributes {
+            size += 40 + attribute.key.utf8.count
+            switch attribute.value {
+            case .string(let text): size += text.utf8.count
+            case .stringArray(let texts): size += texts.reduce(16) { $0 + 16 + $1.utf8.count }
+            case .boolArray(let values): size += 16 + values.count
+            case .intArray(let values): size += 16 + 8 * values.count
+            case .doubleArray(let values): size += 16 + 8 * values.count
+            case .bool, .int, .double: break
+            }
         }
+        return size
     }
 
     /// This span with the `sampled` flag set: a span of a trace the rules kept, on its way to

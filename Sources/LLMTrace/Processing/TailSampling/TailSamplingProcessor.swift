@@ -42,6 +42,7 @@ final class TailSamplingProcessor: SpanProcessor {
         rules.maxPendingTraces = max(1, rules.maxPendingTraces)
         rules.maxSpansPerTrace = max(1, rules.maxSpansPerTrace)
         rules.maxPendingSpans = max(1, rules.maxPendingSpans)
+        rules.maxPendingBytes = max(1, rules.maxPendingBytes)
         self.evaluation = RuleEvaluation(rules: rules, attributeCountLimit: attributeCountLimit)
         self.next = next
         self.clock = clock

@@ -9,12 +9,14 @@ struct TraceBuffer {
     private struct PendingTrace {
         let sequence: UInt64
         var spans: [SpanData] = []
+        var bytes = 0
         var headSampled = false
         var rootEnded = false
 
-        /// Adds an ended span; returns how many the trace now holds.
-        mutating func add(_ span: SpanData, isRoot: Bool) -> Int {
+        /// Adds an ended span of `size` estimated bytes; returns how many the trace now holds.
+        mutating func add(_ span: SpanData, size: Int, isRoot: Bool) -> Int {
             spans.append(span)
+            bytes += size
             if span.context.isSampled { headSampled = true }
             if isRoot { rootEnded = true }
             return spans.count
@@ -50,6 +52,7 @@ struct TraceBuffer {
     private var nextSequence: UInt64 = 0
     private var ruleBudget: TokenBucket?
     private(set) var pendingSpans = 0
+    private(set) var pendingBytes = 0
     private(set) var statistics = SamplingStatistics()
     private(set) var isShutdown = false
     private var earlyReported = 0
@@ -82,6 +85,7 @@ struct TraceBuffer {
         var current = statistics
         current.pendingTraces = pending.count
         current.pendingSpans = pendingSpans
+        current.pendingBytes = pendingBytes
         return current
     }
 
@@ -143,10 +147,12 @@ struct TraceBuffer {
             return
         }
         let isRoot = span.isLocalRoot
+        let size = span.estimatedSize
         // The common case, a span of a trace already pending, costs one hash lookup: optional
         // chaining mutates the stored entry in place, without copying its span array.
-        if let count = pending[traceID]?.add(span, isRoot: isRoot) {
+        if let count = pending[traceID]?.add(span, size: size, isRoot: isRoot) {
             pendingSpans += 1
+            pendingBytes += size
             afterAdding(traceID, count: count, isRoot: isRoot, &kept)
             return
         }
@@ -170,9 +176,10 @@ struct TraceBuffer {
         var entry = PendingTrace(sequence: nextSequence)
         // A trace has a few spans: one allocation for the first four rather than three.
         entry.spans.reserveCapacity(4)
-        let count = entry.add(span, isRoot: isRoot)
+        let count = entry.add(span, size: size, isRoot: isRoot)
         pending[traceID] = entry
         pendingSpans += 1
+        pendingBytes += size
         byAge.append(Ticket(traceID: traceID, sequence: nextSequence, time: clock()))
         compactIfStale()
         afterAdding(traceID, count: count, isRoot: isRoot, &kept)
@@ -190,6 +197,7 @@ struct TraceBuffer {
             }
         }
         while pendingSpans > evaluation.rules.maxPendingSpans, evictOne(cause: .pendingSpans, &kept) {}
+        while pendingBytes > evaluation.rules.maxPendingBytes, evictOne(cause: .pendingBytes, &kept) {}
     }
 
     // MARK: Decisions
@@ -249,6 +257,7 @@ struct TraceBuffer {
     private mutating func decide(_ traceID: TraceID, cause: EarlyCause?, _ kept: inout [SpanData]) {
         guard let entry = pending.removeValue(forKey: traceID) else { return }
         pendingSpans -= entry.spans.count
+        pendingBytes -= entry.bytes
         let early = entry.rootEnded ? nil : cause
         if let early { statistics.earlyDecisions[early.rawValue, default: 0] += 1 }
 

@@ -125,6 +125,28 @@ import LLMTraceSupport
         #expect(buffer.isHolding(trace(1)) && buffer.isHolding(trace(3)))
     }
 
+    @Test func thePendingByteLimitDecidesTheOldestOpenTraceEarly() {
+        // Three traces of one large span each (a captured prompt, say): the limit holds two.
+        let prompt: Attributes = ["gen_ai.input.messages": .string(String(repeating: "p", count: 10_000))]
+        let size = SpanData.ended("t1", trace: 1, id: 2, parent: 1, attributes: prompt).estimatedSize
+        #expect(size > 10_000 && size < 11_000)
+        var buffer = buffer { $0.maxPendingBytes = 2 * size + 100 }
+        var kept: [SpanData] = []
+        for low in UInt64(1)...3 {
+            buffer.receive(.ended("t\(low)", trace: low, id: 2, parent: 1, failed: low == 1, attributes: prompt), &kept)
+        }
+        #expect(kept.map(\.name) == ["t1"])
+        #expect(buffer.statistics.earlyDecisions == ["pending_bytes": 1])
+        let now = buffer.currentStatistics
+        #expect(now.pendingTraces == 2 && now.pendingSpans == 2 && now.pendingBytes == 2 * size)
+        // Small spans stay far from the limit: the span and trace limits bound them.
+        buffer.receive(.ended("small", trace: 9, id: 2, parent: 1), &kept)
+        #expect(buffer.statistics.earlyDecisions == ["pending_bytes": 2])
+        var rest: [SpanData] = []
+        _ = buffer.shutdown(&rest)
+        #expect(buffer.currentStatistics.pendingBytes == 0)
+    }
+
     @Test func aTraceAtItsSpanLimitIsDecidedEarly() {
         var buffer = buffer { $0.maxSpansPerTrace = 3 }
         var kept: [SpanData] = []

@@ -1,0 +1,34 @@
+import Testing
+@testable import LLMTrace
+
+@Suite struct TraceTotalsTests {
+    func id(_ low: UInt64) -> TraceID { TraceID(high: 1, low: low) }
+    let call = TraceTotals.Sum(costNanoUSD: 5, inputTokens: 10, outputTokens: 2, calls: 1)
+
+    @Test func sumsPerTraceUntilTaken() {
+        let totals = TraceTotals()
+        #expect(totals.take(id(1)) == nil)
+        totals.add(call, to: id(1))
+        totals.add(call, to: id(1))
+        totals.add(call, to: id(2))
+        #expect(totals.take(id(1)) == TraceTotals.Sum(costNanoUSD: 10, inputTokens: 20, outputTokens: 4, calls: 2))
+        #expect(totals.take(id(1)) == nil, "taken once")
+        #expect(totals.openTraces == 1)
+    }
+
+    @Test func forgetsTheOldestTracePastItsCapacityAndCountsIt() {
+        let totals = TraceTotals(capacity: 3)
+        for low in UInt64(1)...5 { totals.add(call, to: id(low)) }
+        #expect(totals.openTraces == 3)
+        #expect(totals.evicted == 2)
+        #expect(totals.take(id(1)) == nil && totals.take(id(2)) == nil)
+        #expect(totals.take(id(5))?.calls == 1)
+        // Many traces taken and made again stay within bounds, order entries included.
+        for low in UInt64(10)..<50_000 {
+            totals.add(call, to: id(low))
+            _ = totals.take(id(low))
+        }
+        #expect(totals.openTraces == 2)
+        #expect(totals.evicted == 2)
+    }
+}
