@@ -12,7 +12,8 @@ every question's trace id, cost and evaluations, sampled or not): failed -> kept
 kept by `ratio` when the trace id's rightmost 56 bits are at least the threshold; else by `cost`
 at or over --cost-threshold; else by `evaluation` when one failed; else it must not arrive. The
 traces that arrive must be exactly those, whole, their roots naming that rule, and the spans of
-ratio-kept traces (only those) must carry `ot=th:TH` in their trace state.
+traces the ratio kept (only those, failed ones included) must carry `ot=th:TH` in their trace
+state.
 """
 import argparse
 import glob
@@ -184,7 +185,8 @@ if args.ratio_threshold:
             problems.append(f"trace {trace_id} should have been kept by {expected}, and did not arrive")
             continue
         states = {s.get("traceState", "") for s in traces[trace_id]}
-        wanted = {f"ot=th:{args.ratio_threshold}"} if expected == "ratio" else {""}
+        # The ratio's threshold is on every trace the ratio kept, whatever rule its root names.
+        wanted = {f"ot=th:{args.ratio_threshold}"} if int(trace_id[-14:], 16) >= threshold else {""}
         if states != wanted:
             problems.append(f"trace {trace_id} (kept by {expected}) carries trace states {states}, expected {wanted}")
 for trace_id, spans in traces.items():
@@ -192,11 +194,25 @@ for trace_id, spans in traces.items():
     expected = kept_by.get(trace_id) or ("error" if trace_id in failed else "ratio")
     if root_rule(spans) != expected:
         problems.append(f"trace {trace_id}: root says llmtrace.sampling.rule={root_rule(spans)}, expected {expected}")
+# The root carries what the trace's model calls cost (llmtrace.trace.cost), equal to the cost the
+# question's log line reports.
+checked_totals = 0
+for record in question_lines:
+    cost = attribute_map(record).get("gen_ai.usage.cost")
+    spans = traces.get(record.get("traceId", ""))
+    if cost is None or not spans:
+        continue
+    roots = [s for s in spans if not s.get("parentSpanId")]
+    total = roots[0]["attributes"].get("llmtrace.trace.cost") if roots else None
+    if total is None or abs(float(total) - float(cost)) > 1e-9:
+        problems.append(f"trace {record['traceId']}: root llmtrace.trace.cost={total}, the question cost {cost}")
+    checked_totals += 1
 rule_counts = {}
 for rule in kept_by.values():
     rule_counts[rule] = rule_counts.get(rule, 0) + 1
 if kept_by:
     print(f"demo rules: expected verdicts from the logs {rule_counts}; every one arrived whole, naming its rule, nothing else arrived")
+print(f"demo totals: {checked_totals} answered traces arrived, each root's llmtrace.trace.cost equal to its question's cost")
 
 questions = int(summary.get("questions", "0"))
 print(f"demo run: {questions} questions, {errors} failed: all {len(failed)} error traces whole; "

@@ -21,9 +21,12 @@
 #      and against HTTPS receivers (check_tls.py): verification on, CA and mTLS settings honoured.
 #   4. jaeger-compose.yml and collector-config/ parse and match the README (PyYAML); promtool
 #      checks every Prometheus rule file and runs the rule unit tests (scripts/check_rules.sh).
-#   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose: every failed
-#      question's trace must arrive whole, with the RAG shape, and the metrics pushed must carry
-#      the summary's token and cost totals exactly; then once with no receiver at all, and once
+#   5. rag-demo runs under accept.sh at 5 % sampling with failures on purpose and the LLM rules
+#      on (cost over 0.00011 USD, failed evaluations): the verdict of every question is computed
+#      from its log records, independently of LLMTrace, and exactly those traces must arrive,
+#      whole, with the RAG shape, their roots naming the rule and carrying the question's cost,
+#      the ratio-kept ones (only those) with ot=th:f33333 in their trace state; the metrics pushed
+#      must carry the summary's token and cost totals exactly; then once with no receiver at all, and once
 #      with secrets in every setting, none of which may appear in its output; and once more over
 #      http/protobuf with gzip, where every body must be protobuf.
 # Steps 2 to 5 need ../shared/otlp (and python3); without it they are skipped with a note.
@@ -113,13 +116,15 @@ echo "== collector and compose configuration"
 echo "== Prometheus rules: promtool check on every rule file (Kubernetes manifest included), promtool unit tests"
 PYTHON="$PY" "$ROOT/scripts/check_rules.sh"
 
-echo "== rag-demo under accept.sh: 5 % sampling, 20 % failures, every error trace kept whole"
+echo "== rag-demo under accept.sh: 5 % sampling, 20 % failures, cost and evaluation rules: every trace a rule keeps arrives whole"
 swift build --product rag-demo
 ACCEPT_OUT="$WORK/accept-demo" OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG=0.05 \
+    LLMTRACE_SAMPLING_COST_USD=0.00011 LLMTRACE_SAMPLING_KEEP_FAILED_EVALUATIONS=true \
     "$SHARED_OTLP/accept.sh" --strict --port "${ACCEPT_PORT:-4318}" --expect-rag --expect-error-span -- \
     "$ROOT/.build/debug/rag-demo" --questions 60 --concurrency 4 --failure-rate 0.2 --latency-scale 0 --seed 7 \
     | tee "$WORK/demo.txt"
-"$PY" "$ROOT/scripts/check_demo_run.py" "$WORK/accept-demo/spans.jsonl" "$WORK/demo.txt" "$WORK/accept-demo/bodies"
+"$PY" "$ROOT/scripts/check_demo_run.py" "$WORK/accept-demo/spans.jsonl" "$WORK/demo.txt" "$WORK/accept-demo/bodies" \
+    --ratio-threshold f33333 --cost-threshold 0.00011 --keep-failed-evaluations
 
 echo "== rag-demo under accept.sh over http/protobuf with gzip: the same checks, protobuf bodies"
 # accept.sh sets OTEL_EXPORTER_OTLP_PROTOCOL=http/json; the per-signal variables win over it.

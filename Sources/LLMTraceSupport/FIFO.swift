@@ -41,13 +41,16 @@ public struct FIFO<Element> {
     /// Removes the elements for which `shouldRemove` holds, keeping the order of the rest.
     @inlinable
     public mutating func removeAll(where shouldRemove: (Element) -> Bool) {
+        // Keeps the ring's size: a queue that shrank to nothing would otherwise grow again from
+        // 16 slots, one allocation per doubling, right after every removal.
         var kept: [Element?] = []
-        kept.reserveCapacity(count)
+        kept.reserveCapacity(slots.count)
         while let element = popFirst() {
             if !shouldRemove(element) { kept.append(element) }
         }
-        slots = kept
         stored = kept.count
+        kept.append(contentsOf: repeatElement(nil, count: Swift.max(0, slots.count - kept.count)))
+        slots = kept
         head = 0
     }
 
