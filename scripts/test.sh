@@ -7,6 +7,8 @@
 #      survives") and fails on any duplicate, uncounted loss, blocked caller or leaked secret.
 #      The micro-benchmarks (Benchmarks/, a release build) run once: their allocation counts must
 #      equal the thresholds checked in under Benchmarks/Thresholds/; times are printed only.
+#      Each fuzz target (Fuzz/: traceparent, tracestate, baggage, environment, Retry-After,
+#      export responses, pricing file) runs 20,000 inputs from its seed corpus (scripts/fuzz.sh).
 #      The DocC catalogs build with no warnings (scripts/build-docs.sh).
 #      Examples/llm-gateway (its own package) is built and its integration tests run.
 #   2. Conformance: each saved body (JSON or protobuf) is replayed to the strict OTLP receiver in
@@ -52,6 +54,9 @@ swift build --product llmtrace-reliability
 
 echo "== micro-benchmarks (Benchmarks/, release): allocations per operation checked against Benchmarks/Thresholds/"
 "$ROOT/scripts/run-benchmarks.sh"
+
+echo "== fuzzing (Fuzz/, libFuzzer + AddressSanitizer): every parser of outside input, ${FUZZ_RUNS:-20000} inputs each"
+"$ROOT/scripts/fuzz.sh" "${FUZZ_RUNS:-20000}"
 
 echo "== DocC: the reference of every library product, no warnings"
 "$ROOT/scripts/build-docs.sh"

@@ -64,6 +64,11 @@ public struct PricingTable: Sendable, Equatable {
     /// - Throws: `PricingFileError` when the file cannot be read or is not of this shape.
     public static func load(contentsOf path: String, extending base: PricingTable) throws -> PricingTable {
         guard let data = FileManager.default.contents(atPath: path) else { throw PricingFileError(path: path, reason: "cannot be read") }
+        return try load(data, path: path, extending: base)
+    }
+
+    /// Reads the contents of a pricing file; `path` names it in errors.
+    static func load(_ data: Data, path: String, extending base: PricingTable) throws -> PricingTable {
         struct File: Decodable {
             var mode: String?
             var models: [String: ModelPrice]

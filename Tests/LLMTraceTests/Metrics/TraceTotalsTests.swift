@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import LLMTrace
 
@@ -31,5 +32,23 @@ import Testing
         }
         #expect(totals.openTraces == 0)
         #expect(totals.evicted == 4)
+    }
+
+    @Test func threadsSummingTheirOwnTracesGetExactTotals() {
+        let totals = TraceTotals()
+        let mismatches = DispatchQueue(label: "mismatches")
+        nonisolated(unsafe) var wrong = 0
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for n in 0..<5_000 {
+                let trace = id(UInt64(thread) << 32 | UInt64(n))
+                totals.add(call, to: trace)
+                totals.add(call, to: trace)
+                if totals.take(trace) != TraceTotals.Sum(costNanoUSD: 10, inputTokens: 20, outputTokens: 4, calls: 2) {
+                    mismatches.sync { wrong += 1 }
+                }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(totals.openTraces == 0 && totals.evicted == 0)
     }
 }

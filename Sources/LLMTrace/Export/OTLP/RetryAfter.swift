@@ -9,7 +9,9 @@ enum RetryAfter {
             return seconds >= 0 ? .seconds(seconds) : nil
         }
         guard let date = httpDate(String(trimmed)) else { return nil }
-        return .milliseconds(Int64(max(0, (date - nowUnixSeconds) * 1000)))
+        // Dates are years 1 to 9999, so the wait fits an Int64 of milliseconds; clamped anyway.
+        let milliseconds = min(max(0, (date - nowUnixSeconds) * 1000), 9e18)
+        return .milliseconds(Int64(milliseconds.isFinite ? milliseconds : 0))
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -34,7 +36,10 @@ enum RetryAfter {
                 }
             }
         }
-        guard let day, let month, let year, let hms, (1...31).contains(day), hms[0] < 24, hms[1] < 60, hms[2] < 61 else { return nil }
+        // Years past four digits are no HTTP date (and would overflow the day count: the
+        // fuzzer found that a receiver's `Retry-After` could crash the app that way).
+        guard let day, let month, let year, let hms, (1...31).contains(day), (1...9999).contains(year),
+              hms[0] < 24, hms[1] < 60, hms[2] < 61 else { return nil }
         return Double(daysFromCivil(year: year, month: month, day: day)) * 86400
             + Double(hms[0] * 3600 + hms[1] * 60 + hms[2])
     }
