@@ -4,6 +4,7 @@ import Foundation
 /// `PricingFileError`, and a table never holds a negative or non-finite price. Not API.
 @_spi(Fuzzing)
 public enum GenAIFuzzing {
+    /// Reads `bytes` as a pricing file, and any text as a model name to price.
     public static func pricingFile(_ bytes: [UInt8]) {
         // The lookup reads model names from spans: any text maps to a price or to none.
         _ = PricingTable.builtIn.price(for: String(decoding: bytes.prefix(80), as: UTF8.self))
