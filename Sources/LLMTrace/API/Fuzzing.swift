@@ -1,5 +1,4 @@
 internal import LLMTraceSupport
-import Foundation
 
 /// The parsers of outside input, for the fuzz targets under `Fuzz/`: each entry point parses
 /// what a peer, a receiver or an operator can hand LLMTrace, and traps when a property that must

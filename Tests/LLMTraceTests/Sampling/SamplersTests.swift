@@ -55,10 +55,11 @@ import LLMTraceSupport
         }
         #expect(ids.allSatisfy { ratios[0].shouldSample(parameters($0)).decision == .drop })
         #expect(ids.allSatisfy { ratios[4].shouldSample(parameters($0)).decision == .recordAndSample })
-        // Ratio 0.5 keeps exactly the ids whose low half is below 2^63, whatever the high half.
+        // Ratio 0.5 keeps exactly the ids whose rightmost 56 bits are at least 2^55 (threshold
+        // `8`), whatever the bytes before them.
         let half = Samplers.traceIDRatio(0.5)
-        #expect(half.shouldSample(parameters(TraceID(high: .max, low: (1 << 63) - 1))).decision == .recordAndSample)
-        #expect(half.shouldSample(parameters(TraceID(high: 0, low: 1 << 63))).decision == .drop)
+        #expect(half.shouldSample(parameters(TraceID(high: .max, low: 0x0080_0000_0000_0000))).decision == .recordAndSample)
+        #expect(half.shouldSample(parameters(TraceID(high: 0, low: 0xFF7F_FFFF_FFFF_FFFF))).decision == .drop)
     }
 
     @Test func ratiosOutsideTheUnitIntervalAreClamped() {
