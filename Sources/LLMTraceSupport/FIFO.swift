@@ -39,19 +39,20 @@ public struct FIFO<Element> {
     }
 
     /// Removes the elements for which `shouldRemove` holds, keeping the order of the rest.
+    /// In place: the ring keeps its size and nothing is allocated.
     @inlinable
     public mutating func removeAll(where shouldRemove: (Element) -> Bool) {
-        // Keeps the ring's size: a queue that shrank to nothing would otherwise grow again from
-        // 16 slots, one allocation per doubling, right after every removal.
-        var kept: [Element?] = []
-        kept.reserveCapacity(slots.count)
-        while let element = popFirst() {
-            if !shouldRemove(element) { kept.append(element) }
+        guard !isEmpty else { return }
+        let size = slots.count
+        var written = 0
+        for i in 0..<count {
+            let element = slots[(head + i) % size].take()!
+            if !shouldRemove(element) {
+                slots[(head + written) % size] = element
+                written += 1
+            }
         }
-        stored = kept.count
-        kept.append(contentsOf: repeatElement(nil, count: Swift.max(0, slots.count - kept.count)))
-        slots = kept
-        head = 0
+        stored = written
     }
 
     @usableFromInline mutating func grow() {

@@ -32,7 +32,7 @@ struct Demo: Sendable {
                     // Each question comes from one of a few users, named in baggage as an edge
                     // service would: the per-key cost budget (LLMTRACE_COST_BUDGET_USD_PER_HOUR_PER_KEY)
                     // watches their spend.
-                    let outcome = await TraceContext.withBaggage(["enduser.id": Self.user(of: index)]) {
+                    let outcome = await TraceContext.withBaggage([OTelAttributes.enduserID: Self.user(of: index)]) {
                         await pipeline.answer(questions[index], index: index)
                     }
                     return (index, outcome)

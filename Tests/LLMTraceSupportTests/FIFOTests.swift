@@ -23,4 +23,16 @@ import LLMTraceSupport
         while let next = queue.popFirst() { rest.append(next) }
         #expect(rest == [1, 3, 5, 7, 9])
     }
+
+    @Test func removeAllAcrossTheRingsWrapKeepsOrderAndLaterAppends() {
+        var queue = FIFO<Int>()
+        for i in 0..<16 { queue.append(i) }
+        for _ in 0..<12 { _ = queue.popFirst() }
+        for i in 16..<26 { queue.append(i) } // 12...25, wrapping around the 16 slots
+        queue.removeAll { $0 % 3 == 0 }
+        for i in 26..<40 { queue.append(i) }
+        var rest: [Int] = []
+        while let next = queue.popFirst() { rest.append(next) }
+        #expect(rest == (12..<26).filter { $0 % 3 != 0 } + Array(26..<40))
+    }
 }

@@ -156,7 +156,7 @@ public final class TracerProvider: Sendable {
     /// budget's key when that budget is on, so a user id set in baggage at the edge keys it.
     private static func baggageAttributeKeys(_ configuration: TracingConfiguration) -> [String] {
         var keys = configuration.baggageSpanAttributes
-        if configuration.metrics.isEnabled, configuration.metrics.costBudgetUSDPerHourPerKey != nil, !keys.contains(configuration.metrics.costBudgetKey) {
+        if configuration.metrics.costBudgetUSDPerHourPerKey != nil, !keys.contains(configuration.metrics.costBudgetKey) {
             keys.append(configuration.metrics.costBudgetKey)
         }
         return keys

@@ -38,6 +38,8 @@ public enum OTelAttributes {
     /// `http.response.status_code` (int): the status of an HTTP response; a failed HTTP span's
     /// `error.type` is this code as a string.
     public static let httpResponseStatusCode = "http.response.status_code"
+    /// `enduser.id` (string): who the request is for; the per-key cost budget's default key.
+    public static let enduserID = "enduser.id"
 
     /// `otel.metric.overflow` (bool): marks the series that takes records past a metric's
     /// series limit (OpenTelemetry SDK specification, "Cardinality limits").

@@ -28,12 +28,9 @@ public final class LLMMetrics: Sendable {
     /// When aggregation began: the start of every cumulative series.
     let startTimeUnixNano: UInt64
     private let state: Locked<State>
-    private let costGuard: CostGuard?
-    private let keyedCostGuard: KeyedCostGuard?
+    private let costBudgets: CostBudgets?
     /// `nil` when `MetricsConfiguration.traceTotals` is off.
     let traceTotals: TraceTotals?
-    private let log: RateLimitedLog
-    private let logger: Logger
 
     /// The attribute set of a model-call series.
     struct ModelKey: Hashable {
@@ -146,11 +143,8 @@ public final class LLMMetrics: Sendable {
         self.resource = resource
         self.startTimeUnixNano = WallClock.nowUnixNano()
         self.state = Locked(State())
-        self.costGuard = configuration.costBudgetUSDPerHour.map { CostGuard(budgetUSDPerHour: $0) }
-        self.keyedCostGuard = configuration.costBudgetUSDPerHourPerKey.map { KeyedCostGuard(budgetUSDPerHour: $0, capacity: configuration.costBudgetMaxKeys) }
+        self.costBudgets = CostBudgets(configuration, logger: logger)
         self.traceTotals = configuration.traceTotals ? TraceTotals() : nil
-        self.log = RateLimitedLog(logger: logger)
-        self.logger = logger
     }
 
     /// What counting one span found: the model call it is, for the trace totals, and the events
@@ -210,31 +204,11 @@ public final class LLMMetrics: Sendable {
         var recorded = Recorded()
         if operation != nil {
             recorded.call = TraceTotals.Sum(
-                costNanoUSD: costNanos, inputTokens: Self.count(reading.inputTokens), outputTokens: Self.count(reading.outputTokens), calls: 1
+                costNanoUSD: costNanos, inputTokens: Self.count(reading.inputTokens), outputTokens: Self.count(reading.outputTokens)
             )
         }
-        guard costNanos > 0 else { return recorded }
-        let now = WallClock.monotonicNanos()
-        if let costGuard, let crossing = costGuard.add(costNanos, now: now) {
-            log.log(.warning, key: "cost-budget", "LLM spend of the last hour is \(Self.usd(crossing.spendNanos)) USD, over the budget of \(crossing.budget) USD/hour (\(EnvironmentKey.costBudgetUSDPerHour))")
-            recorded.events.append(budgetEvent(span, budget: crossing.budget, spendNanos: crossing.spendNanos, key: nil))
-        }
-        if let keyedCostGuard, let key = span.attributes[configuration.costBudgetKey].flatMap(Self.string),
-           let crossing = keyedCostGuard.add(costNanos, key: key, now: now) {
-            // Not rate-limited by RateLimitedLog: the guard reports each key once an hour already.
-            logger.warning("LLM spend of the last hour for \(configuration.costBudgetKey)=\(crossing.key) is \(Self.usd(crossing.spendNanos)) USD, over the per-key budget of \(crossing.budget) USD/hour (\(EnvironmentKey.costBudgetUSDPerHourPerKey))")
-            recorded.events.append(budgetEvent(span, budget: crossing.budget, spendNanos: crossing.spendNanos, key: configuration.costBudgetKey))
-        }
+        if costNanos > 0, let costBudgets { recorded.events = costBudgets.charge(costNanos, of: span) }
         return recorded
-    }
-
-    private func budgetEvent(_ span: SpanData, budget: Double, spendNanos: Int, key: String?) -> SpanEvent {
-        var attributes: Attributes = [
-            LLMTraceAttributes.costBudgetUSDPerHour: .double(budget),
-            LLMTraceAttributes.costLastHourUSD: .double(Double(spendNanos) / 1e9),
-        ]
-        if let key { attributes[LLMTraceAttributes.costBudgetKey] = .string(key) }
-        return SpanEvent(name: LLMTraceAttributes.costBudgetExceededEvent, timeUnixNano: span.endTimeUnixNano, attributes: attributes)
     }
 
     /// A token count read as a double, as a whole number.

@@ -51,8 +51,8 @@ final class LLMMetricsProcessor: SpanProcessor {
             if marked.events.count < eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
         }
         if let totals {
-            // One copy of the root's attributes (shared with its Span until now) with room for
-            // the totals and the sampling stage's mark behind: one allocation for all four.
+            // One copy of the root's attributes (shared with its Span until now), with room for
+            // the three totals.
             marked.attributes.reserveCapacity(marked.attributes.count + 4)
             marked.setAttribute(LLMTraceAttributes.traceCost, .double(Double(totals.costNanoUSD) / 1e9), limit: attributeCountLimit)
             marked.setAttribute(LLMTraceAttributes.traceInputTokens, .int(totals.inputTokens), limit: attributeCountLimit)

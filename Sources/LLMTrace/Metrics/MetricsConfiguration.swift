@@ -43,7 +43,7 @@ public struct MetricsConfiguration: Sendable, Equatable {
     /// (as `TracingConfiguration.baggageSpanAttributes` does), so a user id set once at the edge
     /// reaches every model call.
     /// - Environment: `LLMTRACE_COST_BUDGET_KEY`. Default: `enduser.id`.
-    public var costBudgetKey = "enduser.id"
+    public var costBudgetKey = OTelAttributes.enduserID
     /// Most keys the per-key budget tracks at once (the heaviest spenders of the hour).
     /// - Environment: `LLMTRACE_COST_BUDGET_MAX_KEYS`. Default: 1000.
     public var costBudgetMaxKeys = 1000

@@ -7,22 +7,19 @@ import Synchronization
 /// request says what the request cost, sampled or not, without a query over its children.
 ///
 /// Only spans of this process count: a service that calls another carries its own part. Memory
-/// is bounded: at most `capacity` traces are summed at once, and a trace whose root has not ended
-/// by the time `capacity` newer traces have had model calls is forgotten (its root carries no
-/// totals) and counted in `evicted`.
+/// is bounded: at most `capacity` traces are summed at once; past it the oldest is forgotten
+/// (its root carries no totals) and counted in `evicted`.
 final class TraceTotals: Sendable {
     /// What a trace's model calls add up to.
     struct Sum: Equatable, Sendable {
         var costNanoUSD = 0
         var inputTokens = 0
         var outputTokens = 0
-        var calls = 0
 
         static func += (lhs: inout Sum, rhs: Sum) {
             lhs.costNanoUSD += rhs.costNanoUSD
             lhs.inputTokens += rhs.inputTokens
             lhs.outputTokens += rhs.outputTokens
-            lhs.calls += rhs.calls
         }
     }
 
@@ -33,12 +30,9 @@ final class TraceTotals: Sendable {
 
     private struct State {
         var open: [TraceID: Open] = [:]
-        // The traces in insertion order, as a ring of `capacity` slots: a new trace takes the
-        // oldest slot, evicting its trace if that one is still open. Fixed in size, so adding
-        // allocates nothing once the table has grown; slots of traces already taken are stale
-        // and simply overwritten.
-        var ring: [(traceID: TraceID, sequence: UInt64)] = []
-        var cursor = 0
+        // Insertion order for eviction; entries of traces already taken are skipped when popped,
+        // and compacted away (in place) before they pile up.
+        var order = FIFO<(traceID: TraceID, sequence: UInt64)>()
         var nextSequence: UInt64 = 0
         var evicted = 0
     }
@@ -60,18 +54,19 @@ final class TraceTotals: Sendable {
                 state.open[traceID]?.sum += call
                 return
             }
-            if state.ring.isEmpty {
-                state.ring = Array(repeating: (TraceID.invalid, 0), count: capacity)
-            }
-            let oldest = state.ring[state.cursor]
-            if oldest.sequence != 0, state.open[oldest.traceID]?.sequence == oldest.sequence {
-                state.open.removeValue(forKey: oldest.traceID)
-                state.evicted += 1
+            while state.open.count >= capacity, let oldest = state.order.popFirst() {
+                if state.open[oldest.traceID]?.sequence == oldest.sequence {
+                    state.open.removeValue(forKey: oldest.traceID)
+                    state.evicted += 1
+                }
             }
             state.nextSequence += 1
             state.open[traceID] = Open(sequence: state.nextSequence, sum: call)
-            state.ring[state.cursor] = (traceID, state.nextSequence)
-            state.cursor = (state.cursor + 1) % capacity
+            state.order.append((traceID, state.nextSequence))
+            if state.order.count > 2 * state.open.count + 1024 {
+                let open = state.open
+                state.order.removeAll { open[$0.traceID]?.sequence != $0.sequence }
+            }
             openCount.store(state.open.count, ordering: .relaxed)
         }
     }

@@ -1,3 +1,5 @@
+internal import LLMTraceSupport
+
 /// A rejection threshold of OpenTelemetry's consistent probability sampling: a trace is kept
 /// when its 56-bit randomness is at least the threshold, and the threshold travels with the
 /// trace in `tracestate` as `ot=th:<hex>`, so a back end can weigh each kept trace by
@@ -98,25 +100,15 @@ struct SamplingThreshold: Sendable, Equatable {
 
     /// 14 lowercase hex digits of a 56-bit value.
     private static func hexDigits(_ value: UInt64) -> [UInt8] {
-        let alphabet = Array("0123456789abcdef".utf8)
-        return (0..<14).map { i in alphabet[Int((value >> (4 * UInt64(13 - i))) & 0xF)] }
+        (0..<14).map { i in Hex.digits[Int((value >> (4 * UInt64(13 - i))) & 0xF)] }
     }
 
     /// 1 to 14 lowercase hex digits as a 56-bit value, padded on the right; exactly 14 when
     /// `exactLength` (an `rv`).
     private static func parse56(_ text: Substring, exactLength: Bool) -> UInt64? {
         let bytes = Array(text.utf8)
-        guard !bytes.isEmpty, bytes.count <= 14, !exactLength || bytes.count == 14 else { return nil }
-        var value: UInt64 = 0
-        for byte in bytes {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt64(digit)
-        }
+        guard !bytes.isEmpty, bytes.count <= 14, !exactLength || bytes.count == 14,
+              let value = Hex.parseUInt64(bytes[...], lowercaseOnly: true) else { return nil }
         return value << (4 * UInt64(14 - bytes.count))
     }
 }

@@ -13,13 +13,14 @@ struct TraceBuffer {
         var headSampled = false
         var rootEnded = false
 
-        /// Adds an ended span of `size` estimated bytes; returns how many the trace now holds.
-        mutating func add(_ span: SpanData, size: Int, isRoot: Bool) -> Int {
+        /// Adds an ended span; returns how many the trace now holds and the span's estimated size.
+        mutating func add(_ span: SpanData, isRoot: Bool) -> (count: Int, size: Int) {
+            let size = span.estimatedSize
             spans.append(span)
             bytes += size
             if span.context.isSampled { headSampled = true }
             if isRoot { rootEnded = true }
-            return spans.count
+            return (spans.count, size)
         }
     }
 
@@ -147,13 +148,12 @@ struct TraceBuffer {
             return
         }
         let isRoot = span.isLocalRoot
-        let size = span.estimatedSize
         // The common case, a span of a trace already pending, costs one hash lookup: optional
         // chaining mutates the stored entry in place, without copying its span array.
-        if let count = pending[traceID]?.add(span, size: size, isRoot: isRoot) {
+        if let added = pending[traceID]?.add(span, isRoot: isRoot) {
             pendingSpans += 1
-            pendingBytes += size
-            afterAdding(traceID, count: count, isRoot: isRoot, &kept)
+            pendingBytes += added.size
+            afterAdding(traceID, count: added.count, isRoot: isRoot, &kept)
             return
         }
         if let verdict = decided[traceID] {
@@ -176,13 +176,13 @@ struct TraceBuffer {
         var entry = PendingTrace(sequence: nextSequence)
         // A trace has a few spans: one allocation for the first four rather than three.
         entry.spans.reserveCapacity(4)
-        let count = entry.add(span, size: size, isRoot: isRoot)
+        let added = entry.add(span, isRoot: isRoot)
         pending[traceID] = entry
         pendingSpans += 1
-        pendingBytes += size
+        pendingBytes += added.size
         byAge.append(Ticket(traceID: traceID, sequence: nextSequence, time: clock()))
         compactIfStale()
-        afterAdding(traceID, count: count, isRoot: isRoot, &kept)
+        afterAdding(traceID, count: added.count, isRoot: isRoot, &kept)
     }
 
     /// Decides or schedules a trace that just got a span, then keeps the pending spans in bounds.
