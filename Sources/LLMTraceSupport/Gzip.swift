@@ -58,4 +58,17 @@ public enum Gzip {
         }
         return output
     }
+
+    /// The CRC-32 of `bytes` (zlib's, as gzip uses): the checksum of a spool file's body.
+    public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc: uLong = 0
+        var offset = 0
+        // zlib takes at most a 32-bit length per call.
+        while offset < bytes.count {
+            let length = min(bytes.count - offset, 1 << 30)
+            crc = CCurlZlib.crc32(crc, bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Bytef.self), uInt(length))
+            offset += length
+        }
+        return UInt32(truncatingIfNeeded: crc)
+    }
 }

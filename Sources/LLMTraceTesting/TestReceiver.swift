@@ -23,11 +23,12 @@ public final class TestReceiver: Sendable {
     private let state: Locked<[Request]>
     private static let dumpCounter = Atomic<Int>(0)
 
-    /// Starts a receiver on a free port of 127.0.0.1 that answers as `responder` says (default: 200).
-    public init(responder: @escaping Responder = { _, _ in .respond(status: 200) }) throws {
+    /// Starts a receiver on 127.0.0.1 that answers as `responder` says (default: 200), on `port`
+    /// (0: a free one; a given port lets a test bring a receiver back where one was).
+    public init(port: Int = 0, responder: @escaping Responder = { _, _ in .respond(status: 200) }) throws {
         let state = Locked<[Request]>([])
         self.state = state
-        server = try LoopbackHTTPServer { request in
+        server = try LoopbackHTTPServer(port: port) { request in
             let index = state.withLock { requests -> Int in
                 requests.append(request)
                 return requests.count - 1

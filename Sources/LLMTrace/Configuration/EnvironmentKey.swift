@@ -42,6 +42,10 @@ enum EnvironmentKey {
     static let linkAttributeCountLimit = "OTEL_LINK_ATTRIBUTE_COUNT_LIMIT"
 
     static let otlpGzipLevel = "LLMTRACE_OTLP_GZIP_LEVEL"
+    static let exportQueueMaxBytes = "LLMTRACE_EXPORT_QUEUE_MAX_BYTES"
+    static let exportConcurrency = "LLMTRACE_EXPORT_CONCURRENCY"
+    static let spoolDirectory = "LLMTRACE_SPOOL_DIR"
+    static let spoolMaxBytes = "LLMTRACE_SPOOL_MAX_BYTES"
 
     static let metricsExporter = "OTEL_METRICS_EXPORTER"
     static let metricExportInterval = "OTEL_METRIC_EXPORT_INTERVAL"

@@ -111,6 +111,7 @@ extension TracingConfiguration {
         }
         logs.otlp = Self.readOTLPSettings(&env, signal: .logs, into: logs.otlp)
         logs.otlp.gzipLevel = otlp.gzipLevel
+        logs.otlp.delivery = otlp.delivery
     }
 
     mutating func readLimits(_ env: inout EnvironmentReader) {
@@ -129,6 +130,10 @@ extension TracingConfiguration {
         if let level = env.integer(EnvironmentKey.otlpGzipLevel, in: 1...9) {
             otlp.gzipLevel = Int32(level)
         }
+        if let bytes = env.integer(EnvironmentKey.exportQueueMaxBytes, in: 1...Int.max) { otlp.delivery.maxQueueBytes = bytes }
+        if let lanes = env.integer(EnvironmentKey.exportConcurrency, in: 1...64) { otlp.delivery.concurrency = lanes }
+        if let directory = env.string(EnvironmentKey.spoolDirectory) { otlp.delivery.spoolDirectory = directory }
+        if let bytes = env.integer(EnvironmentKey.spoolMaxBytes, in: 1...Int.max) { otlp.delivery.spoolMaxBytes = bytes }
     }
 
     mutating func readMetrics(_ env: inout EnvironmentReader) {
@@ -149,6 +154,7 @@ extension TracingConfiguration {
         if let totals = env.bool(EnvironmentKey.traceTotals) { metrics.traceTotals = totals }
         metrics.otlp = Self.readOTLPSettings(&env, signal: .metrics, into: metrics.otlp)
         metrics.otlp.gzipLevel = otlp.gzipLevel
+        metrics.otlp.delivery = otlp.delivery
     }
 
     /// The OTLP settings of one signal: its own `OTEL_EXPORTER_OTLP_<SIGNAL>_*` variables win

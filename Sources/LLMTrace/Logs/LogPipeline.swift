@@ -28,9 +28,9 @@ final class LogPipeline: Sendable {
             BatchQueue(
                 label: "llmtrace.batch-log-record-processor.export", configuration: configuration.batch,
                 itemName: "log records", queueSizeVariable: EnvironmentKey.batch(.maxQueueSize, logs: true), logger: logger,
-                sink: .init(
+                sink: (exporter as? OTLPHTTPLogExporter).map { .handingOff(to: $0.delivery, enqueue: $0.enqueue) } ?? .init(
                     export: { exporter.export($0, deadline: $1) },
-                    forceFlush: { _ = exporter.forceFlush(deadline: $0) },
+                    forceFlush: { exporter.forceFlush(deadline: $0) },
                     shutdown: { exporter.shutdown(deadline: $0) }
                 )
             )

@@ -2,11 +2,14 @@ import Logging
 internal import LLMTraceSupport
 
 /// Exports log records over OTLP/HTTP (`POST /v1/logs`), JSON or protobuf, with the same
-/// client as spans: one deadline, gzip, headers, retries with `Retry-After`, partial success.
+/// client and delivery queue as spans: gzip, headers, a byte-bounded backlog retried with
+/// `Retry-After`, concurrent requests, the optional spool, partial success.
 public final class OTLPHTTPLogExporter: LogRecordExporter {
     /// The settings in force.
     public var configuration: OTLPExporterConfiguration { client.configuration }
     private let client: OTLPHTTPClient
+    /// The backlog the batch processor hands its batches to.
+    let delivery: DeliveryQueue
 
     /// Creates an exporter that posts with libcurl.
     public convenience init(configuration: OTLPExporterConfiguration, logger: Logger = Logger(label: "llmtrace")) {
@@ -15,6 +18,7 @@ public final class OTLPHTTPLogExporter: LogRecordExporter {
 
     init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger) {
         client = OTLPHTTPClient(configuration: configuration, transport: transport, logger: logger, rejectedKey: "rejectedLogRecords")
+        delivery = DeliveryQueue(client: client, signal: .logs, itemName: "log records", logger: logger)
     }
 
     public func export(_ batch: [LogRecordData], deadline: ContinuousClock.Instant) -> ExportResult {
@@ -25,5 +29,17 @@ public final class OTLPHTTPLogExporter: LogRecordExporter {
         }
     }
 
-    public func shutdown(deadline: ContinuousClock.Instant) { client.shutdown() }
+    /// Encodes `batch` and queues it for delivery: the batch processor's path.
+    func enqueue(_ batch: [LogRecordData]) {
+        let wireProtocol = configuration.protocol
+        delivery.submit(batch, estimatedSize: OTLPLogsEncoder.estimatedSize(of:)) { records, writer in
+            OTLPLogsEncoder.encode(records, wireProtocol, into: &writer)
+        }
+    }
+
+    /// Waits until the queued batches are delivered or have failed for good, or until `deadline`.
+    public func forceFlush(deadline: ContinuousClock.Instant) -> Bool { delivery.flush(deadline: Deadline(deadline)) }
+
+    /// Sends what is queued by `deadline`, spools or counts the rest, and stops.
+    public func shutdown(deadline: ContinuousClock.Instant) { delivery.shutdown(deadline: Deadline(deadline)) }
 }

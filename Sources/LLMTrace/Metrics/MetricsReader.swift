@@ -5,11 +5,14 @@ import Logging
 /// Pushes the metrics every `exportInterval` from a Dispatch timer, on `forceFlush`, and once
 /// more at shutdown, to each configured push exporter (OTLP, console).
 ///
-/// Pushes run on one serial queue, so they never overlap; the callers of `forceFlush` and
-/// `shutdown` wait at most their timeout.
+/// Snapshots are taken and encoded on one serial queue, so they never overlap, and handed to a
+/// delivery queue like the spans' (retries with `Retry-After`, concurrent requests), except that a
+/// new push replaces one still waiting: values are cumulative, so the newest carries all. The
+/// callers of `forceFlush` and `shutdown` wait at most their timeout.
 final class MetricsReader: Sendable {
     let metrics: LLMMetrics
     private let client: OTLPHTTPClient?
+    private let delivery: DeliveryQueue?
     private let console: Bool
     private let queue = DispatchQueue(label: "llmtrace.metrics")
     // `nil` without a push exporter.
@@ -19,16 +22,34 @@ final class MetricsReader: Sendable {
 
     init(metrics: LLMMetrics, configuration: MetricsConfiguration, transport: (any HTTPTransport)? = nil, logger: Logger) {
         self.metrics = metrics
-        client = configuration.exporters.contains(.otlp)
-            ? OTLPHTTPClient(configuration: configuration.otlp, transport: transport, logger: logger, rejectedKey: "rejectedDataPoints")
+        var otlp = configuration.otlp
+        // OTEL_METRIC_EXPORT_TIMEOUT bounds each push's request.
+        if otlp.timeout == .zero || configuration.exportTimeout < otlp.timeout { otlp.timeout = configuration.exportTimeout }
+        let client = configuration.exporters.contains(.otlp)
+            ? OTLPHTTPClient(configuration: otlp, transport: transport, logger: logger, rejectedKey: "rejectedDataPoints")
             : nil
+        self.client = client
         console = configuration.exporters.contains(.console)
-        log = RateLimitedLog(logger: logger)
+        let log = RateLimitedLog(logger: logger)
+        self.log = log
+        delivery = client.map { client in
+            DeliveryQueue(client: client, signal: .metrics, itemName: "data points", policy: .latestOnly, logger: logger) { result in
+                switch result {
+                case .success:
+                    metrics.countExport(succeeded: true)
+                case .partialSuccess(let rejected, let message):
+                    metrics.countExport(succeeded: true)
+                    log.log(.warning, key: "metrics-partial", "metrics receiver rejected \(rejected) data points: \(message)")
+                case .failure(let error):
+                    metrics.countExport(succeeded: false)
+                    log.log(.warning, key: "metrics-failed", "metrics export failed (values are cumulative: the next push carries them): \(error)")
+                }
+            }
+        }
         if client != nil || console {
             let timer = RepeatingTimer(queue: queue, interval: max(.milliseconds(100), configuration.exportInterval), leeway: .milliseconds(100))
             self.timer = timer
-            let timeout = configuration.exportTimeout
-            timer.start { [weak self] in self?.push(deadline: .after(timeout)) }
+            timer.start { [weak self] in self?.push() }
         } else {
             timer = nil
         }
@@ -38,7 +59,10 @@ final class MetricsReader: Sendable {
     @discardableResult
     func forceFlush(timeout: Duration) -> Bool {
         guard !isShutdown.withLock({ $0 }) else { return true }
-        return QueuedWork.run(on: queue, timeout: timeout) { self.push(deadline: $0) }
+        return QueuedWork.run(on: queue, timeout: timeout) { deadline in
+            self.push()
+            _ = self.delivery?.flush(deadline: deadline)
+        }
     }
 
     /// Pushes the final values and stops the timer and the HTTP client.
@@ -50,19 +74,21 @@ final class MetricsReader: Sendable {
         }
         guard first else { return true }
         timer?.cancel()
-        let completed = QueuedWork.run(on: queue, timeout: timeout) { self.push(deadline: $0) }
-        client?.shutdown()
-        return completed
+        return QueuedWork.run(on: queue, timeout: timeout) { deadline in
+            self.push()
+            self.delivery?.shutdown(deadline: deadline)
+        }
     }
 
-    private func push(deadline: Deadline) {
+    /// Takes a snapshot and hands it to the delivery queue (or prints it).
+    private func push() {
         let points = metrics.snapshot()
         guard !points.isEmpty else { return }
         if console {
             FileDescriptorOutput.write(PrometheusText.render(points), to: 2)
         }
-        guard let client else { return }
-        let result = client.send(deadline: deadline, estimatedSize: 1024 + points.count * 512) { writer in
+        guard let client, let delivery else { return }
+        let encoded = client.encode(estimatedSize: 1024 + points.count * 512, items: points.count) { writer in
             switch client.configuration.protocol {
             case .httpJSON:
                 OTLPMetricsEncoder.encode(points, resource: metrics.resource, startTimeUnixNano: metrics.startTimeUnixNano, into: &writer)
@@ -70,15 +96,12 @@ final class MetricsReader: Sendable {
                 OTLPMetricsEncoder.encodeProtobuf(points, resource: metrics.resource, startTimeUnixNano: metrics.startTimeUnixNano, into: &writer)
             }
         }
-        switch result {
-        case .success:
-            metrics.countExport(succeeded: true)
-        case .partialSuccess(let rejected, let message):
-            metrics.countExport(succeeded: true)
-            log.log(.warning, key: "metrics-partial", "metrics receiver rejected \(rejected) data points: \(message)")
+        switch encoded {
+        case .success(let body):
+            delivery.submit(body)
         case .failure(let error):
             metrics.countExport(succeeded: false)
-            log.log(.warning, key: "metrics-failed", "metrics export failed (values are cumulative: the next push carries them): \(error)")
+            log.log(.warning, key: "metrics-failed", "metrics export failed: \(error)")
         }
     }
 }

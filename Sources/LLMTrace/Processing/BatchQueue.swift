@@ -1,6 +1,7 @@
 import Dispatch
 internal import LLMTraceSupport
 import Logging
+import Synchronization
 
 /// The batching engine of the batch span and log record processors: a bounded queue filled by
 /// callers, drained by exports on a background Dispatch queue.
@@ -8,13 +9,20 @@ import Logging
 /// The caller's cost in `enqueue` is one uncontended lock and an array append: it never waits
 /// on the network. A full queue drops the new item and counts it. One export runs at a time, on
 /// `exportQueue`; a full batch starts one at once, and a timer exports what is left every
-/// `scheduleDelay`, draining the whole queue rather than one batch per tick.
+/// `scheduleDelay`, draining the whole queue rather than one batch per tick. For the OTLP
+/// exporters an export only encodes the batch and hands the body to their `DeliveryQueue`, so
+/// this queue drains at encoding speed whatever the receiver does.
 final class BatchQueue<Item: Sendable>: Sendable {
     /// Where batches go, and how the exporter is flushed and stopped.
     struct Sink: Sendable {
-        var export: @Sendable (_ batch: [Item], _ deadline: ContinuousClock.Instant) -> ExportResult
-        var forceFlush: @Sendable (_ deadline: ContinuousClock.Instant) -> Void
+        /// Exports a batch and says how it went; `nil` when the batch was handed to a delivery
+        /// queue, which keeps the books of it from then on (`books`).
+        var export: @Sendable (_ batch: [Item], _ deadline: ContinuousClock.Instant) -> ExportResult?
+        /// Whether everything handed over is delivered (or failed for good) by `deadline`.
+        var forceFlush: @Sendable (_ deadline: ContinuousClock.Instant) -> Bool
         var shutdown: @Sendable (_ deadline: ContinuousClock.Instant) -> Void
+        /// The delivery queue's books, added to the queue's own.
+        var books: (@Sendable () -> ExportStatistics)? = nil
     }
 
     /// The settings in force (the batch size is clamped to the queue size).
@@ -56,7 +64,10 @@ final class BatchQueue<Item: Sendable>: Sendable {
     }
 
     /// Counters of what happened to the items this queue was given.
-    var statistics: ExportStatistics { state.withLock { $0.statistics } }
+    var statistics: ExportStatistics {
+        let own = state.withLock { $0.statistics }
+        return sink.books.map { own + $0() } ?? own
+    }
 
     func enqueue(_ item: Item) {
         let startDrain: Bool = state.withLock { state in
@@ -84,11 +95,12 @@ final class BatchQueue<Item: Sendable>: Sendable {
     @discardableResult
     func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
         if state.withLock({ $0.isShutdown }) { return true }
+        let flushed = Atomic<Bool>(false)
         let work = onExportQueue(timeout: timeout) { deadline in
             self.drainAll(deadline: deadline)
-            self.sink.forceFlush(deadline.instant)
+            flushed.store(self.sink.forceFlush(deadline.instant), ordering: .releasing)
         }
-        return work?.wait(timeout: timeout) ?? false
+        return (work?.wait(timeout: timeout) ?? false) && flushed.load(ordering: .acquiring)
     }
 
     @discardableResult
@@ -178,7 +190,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
     private func export(_ batch: [Item], flushDeadline: Deadline?) {
         var deadline = configuration.exportTimeout == .zero ? Deadline.never : Deadline.after(configuration.exportTimeout)
         if let flushDeadline { deadline = min(deadline, flushDeadline) }
-        let result = sink.export(batch, deadline.instant)
+        guard let result = sink.export(batch, deadline.instant) else { return }
         state.withLock { state in
             switch result {
             case .success:
@@ -212,5 +224,21 @@ final class BatchQueue<Item: Sendable>: Sendable {
         guard let (recent, total) = newDrops else { return }
         log.log(.warning, key: force ? "drops-final" : "drops",
                 "queue full (max \(configuration.maxQueueSize)): dropped \(recent) \(itemName), \(total) in all; raise \(queueSizeVariable) or lower the rate")
+    }
+}
+
+extension BatchQueue.Sink {
+    /// A sink for an exporter with a delivery queue (the OTLP exporters): exporting only
+    /// encodes the batch and hands the bodies over, and the queue keeps the books from there.
+    static func handingOff(to delivery: DeliveryQueue, enqueue: @escaping @Sendable ([Item]) -> Void) -> Self {
+        .init(
+            export: { batch, _ in
+                enqueue(batch)
+                return nil
+            },
+            forceFlush: { delivery.flush(deadline: Deadline($0)) },
+            shutdown: { delivery.shutdown(deadline: Deadline($0)) },
+            books: { delivery.statistics }
+        )
     }
 }

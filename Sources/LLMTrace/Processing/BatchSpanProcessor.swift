@@ -5,8 +5,11 @@ import Logging
 /// Buffers ended, sampled spans and exports them in batches from a background Dispatch queue.
 ///
 /// The caller's cost in `onEnd` is one uncontended lock and an array append: it never waits on
-/// the network. A full queue drops the new span and counts it. One export runs at a time; a full
-/// batch starts one at once, and a timer exports what is left every `scheduleDelay`.
+/// the network. A full queue drops the new span and counts it. A full batch is exported at once,
+/// and a timer exports what is left every `scheduleDelay`. With an `OTLPHTTPExporter`, exporting
+/// means encoding the batch into the exporter's delivery queue, which holds the backlog as bytes
+/// and sends it while this queue goes on filling (`DeliveryConfiguration`); with any other
+/// exporter one export runs at a time.
 public final class BatchSpanProcessor: SpanProcessor {
     private let queue: BatchQueue<SpanData>
 
@@ -22,9 +25,9 @@ public final class BatchSpanProcessor: SpanProcessor {
         queue = BatchQueue(
             label: "llmtrace.batch-span-processor.export", configuration: configuration,
             itemName: "spans", queueSizeVariable: "OTEL_BSP_MAX_QUEUE_SIZE", logger: logger,
-            sink: .init(
+            sink: (exporter as? OTLPHTTPExporter).map { .handingOff(to: $0.delivery, enqueue: $0.enqueue) } ?? .init(
                 export: { exporter.export($0, deadline: $1) },
-                forceFlush: { _ = exporter.forceFlush(deadline: $0) },
+                forceFlush: { exporter.forceFlush(deadline: $0) },
                 shutdown: { exporter.shutdown(deadline: $0) }
             )
         )

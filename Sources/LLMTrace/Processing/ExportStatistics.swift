@@ -1,15 +1,18 @@
-/// What happened to the spans a processor was given.
+/// What happened to the spans (or log records) a processor was given, and where the ones not
+/// yet delivered are.
 ///
 /// Every span offered to an exporting processor ends in exactly one of `exported`, `dropped`,
-/// `failed`, `rejected` or `ignoredAfterShutdown`, or is still `pending`.
+/// `failed`, `rejected`, `evicted` or `ignoredAfterShutdown`, or is still `pending`: in the
+/// processor's queue, encoded in memory (`encoded`), or on disk (`spooled`). Spans found in a
+/// spool left by an earlier process (`recovered`) join the books when this process takes them.
 public struct ExportStatistics: Sendable, Equatable, CustomStringConvertible {
     /// Spans accepted into the queue.
     public var queued = 0
     /// Spans the receiver acknowledged.
     public var exported = 0
-    /// Spans dropped because the queue was full.
+    /// Spans dropped because the processor's queue of spans was full (`OTEL_BSP_MAX_QUEUE_SIZE`).
     public var dropped = 0
-    /// Spans in batches whose export failed (after retries, or refused by status), by reason.
+    /// Spans in batches whose export failed (refused by status, or after retries), by reason.
     public var failed = 0
     /// Spans the receiver refused in a partial-success answer.
     public var rejected = 0
@@ -17,15 +20,30 @@ public struct ExportStatistics: Sendable, Equatable, CustomStringConvertible {
     public var ignoredAfterShutdown = 0
     /// `failed`, split by reason (`http 400`, `timeout`, `connection`, `shutdown`, ...).
     public var failedByReason: [String: Int] = [:]
+    /// Spans already encoded that a byte bound pushed out, oldest first: the export queue
+    /// (`LLMTRACE_EXPORT_QUEUE_MAX_BYTES`) or the spool (`LLMTRACE_SPOOL_MAX_BYTES`).
+    public var evicted = 0
+    /// `evicted`, split by reason (`export queue full`, `spool full`, `spool file damaged`,
+    /// `sent by another process`).
+    public var evictedByReason: [String: Int] = [:]
+    /// Pending spans encoded into request bodies, waiting in memory or in flight.
+    public var encoded = 0
+    /// Pending spans in spool files (`LLMTRACE_SPOOL_DIR`): written by this process, or
+    /// recovered from an earlier one, and not yet delivered.
+    public var spooled = 0
+    /// Spans this process took over from spool files an earlier (or another) process wrote.
+    public var recovered = 0
+    /// Spool files skipped because they were torn or damaged (deleted, never sent).
+    public var spoolFilesSkipped = 0
 
     /// Creates empty statistics.
     public init() {}
 
-    /// Spans queued but not yet exported or failed.
-    public var pending: Int { queued - exported - failed - rejected }
+    /// Spans not yet delivered or lost: in the queue, encoded in memory, or spooled.
+    public var pending: Int { queued + recovered - exported - failed - rejected - evicted }
 
-    /// Spans that will never arrive: dropped, failed, rejected or ignored.
-    public var lost: Int { dropped + failed + rejected + ignoredAfterShutdown }
+    /// Spans that will never arrive: dropped, failed, rejected, evicted or ignored.
+    public var lost: Int { dropped + failed + rejected + evicted + ignoredAfterShutdown }
 
     /// Adds another processor's counts.
     public static func + (lhs: ExportStatistics, rhs: ExportStatistics) -> ExportStatistics {
@@ -37,10 +55,21 @@ public struct ExportStatistics: Sendable, Equatable, CustomStringConvertible {
         sum.rejected += rhs.rejected
         sum.ignoredAfterShutdown += rhs.ignoredAfterShutdown
         sum.failedByReason.merge(rhs.failedByReason, uniquingKeysWith: +)
+        sum.evicted += rhs.evicted
+        sum.evictedByReason.merge(rhs.evictedByReason, uniquingKeysWith: +)
+        sum.encoded += rhs.encoded
+        sum.spooled += rhs.spooled
+        sum.recovered += rhs.recovered
+        sum.spoolFilesSkipped += rhs.spoolFilesSkipped
         return sum
     }
 
     public var description: String {
-        "queued=\(queued) exported=\(exported) dropped=\(dropped) failed=\(failed) rejected=\(rejected) ignoredAfterShutdown=\(ignoredAfterShutdown)"
+        var text = "queued=\(queued) exported=\(exported) dropped=\(dropped) failed=\(failed) rejected=\(rejected) ignoredAfterShutdown=\(ignoredAfterShutdown)"
+        if evicted > 0 { text += " evicted=\(evicted)" }
+        if encoded > 0 { text += " encoded=\(encoded)" }
+        if spooled > 0 || recovered > 0 { text += " spooled=\(spooled) recovered=\(recovered)" }
+        if spoolFilesSkipped > 0 { text += " spoolFilesSkipped=\(spoolFilesSkipped)" }
+        return text
     }
 }

@@ -43,6 +43,9 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     /// PEM private key of the client certificate.
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_CLIENT_KEY`, else `OTEL_EXPORTER_OTLP_CLIENT_KEY`.
     public var clientKeyFile: String?
+    /// The backlog behind a batch processor: bytes held in memory, requests in flight, the
+    /// optional spool on disk.
+    public var delivery = DeliveryConfiguration()
     /// Retry timing for 429, 502, 503, 504 and connection errors.
     var retry = RetryPolicy()
     /// Largest body (before compression) that is sent; a larger batch is dropped and counted.
@@ -66,5 +69,6 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
             && lhs.timeout == rhs.timeout && lhs.compression == rhs.compression && lhs.gzipLevel == rhs.gzipLevel
             && lhs.certificateFile == rhs.certificateFile && lhs.clientCertificateFile == rhs.clientCertificateFile
             && lhs.clientKeyFile == rhs.clientKeyFile && lhs.retry == rhs.retry && lhs.maxRequestBytes == rhs.maxRequestBytes
+            && lhs.delivery == rhs.delivery
     }
 }

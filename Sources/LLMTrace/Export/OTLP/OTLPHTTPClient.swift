@@ -9,7 +9,9 @@ import Synchronization
 /// metric exporters each own one.
 final class OTLPHTTPClient: Sendable {
     let configuration: OTLPExporterConfiguration
-    private let transport: any HTTPTransport
+    /// One per request that may be in flight at once (`DeliveryConfiguration.concurrency`),
+    /// each with its own connection; a transport given for tests serves every lane.
+    let transports: [any HTTPTransport]
     private let logger: Logger
     /// The `partialSuccess` field that counts what the receiver refused (`rejectedSpans`,
     /// `rejectedDataPoints`).
@@ -25,9 +27,22 @@ final class OTLPHTTPClient: Sendable {
         init(capacity: Int) { writer = ByteWriter(capacity: capacity) }
     }
 
+    /// The outcome of one request.
+    enum Attempt: Sendable, Equatable {
+        /// Delivered (in full or in part), or refused for good.
+        case done(ExportResult)
+        /// Worth trying again, after `after` if the receiver said (`Retry-After`).
+        case retry(ExportError, after: Duration?)
+    }
+
     init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger, rejectedKey: String) {
         self.configuration = configuration
-        self.transport = transport ?? CurlTransport(tls: configuration.tls)
+        let lanes = max(1, configuration.delivery.concurrency)
+        if let transport {
+            transports = Array(repeating: transport, count: lanes)
+        } else {
+            transports = (0..<lanes).map { _ in CurlTransport(tls: configuration.tls) }
+        }
         self.logger = logger
         self.rejectedKey = rejectedKey
     }
@@ -35,39 +50,27 @@ final class OTLPHTTPClient: Sendable {
     var isShutdown: Bool { shutDown.load(ordering: .acquiring) }
 
     /// Encodes a body with `encode` and posts it, retrying as the configuration says, by
-    /// `callerDeadline` or `timeout`, whichever comes first.
-    func send(deadline callerDeadline: Deadline, estimatedSize: Int, encode: (inout ByteWriter) -> Void) -> ExportResult {
+    /// `callerDeadline` or `timeout`, whichever comes first: the exporters' own `export`, for a
+    /// caller that waits for the outcome.
+    func send(deadline callerDeadline: Deadline, estimatedSize: Int, items: Int = 0, encode: (inout ByteWriter) -> Void) -> ExportResult {
         guard !isShutdown else { return .failure(.shutdown) }
         var deadline = callerDeadline
         if configuration.timeout > .zero { deadline = min(deadline, .after(configuration.timeout)) }
-
-        var headers: [(name: String, value: String)] = [("Content-Type", configuration.protocol.contentType)]
-        let encoded = encodeBody(estimatedSize: estimatedSize, encode)
-        guard let body = encoded.body else { return .failure(.payloadTooLarge(bytes: encoded.size)) }
-        if encoded.gzipped { headers.append(("Content-Encoding", "gzip")) }
-        headers.append(contentsOf: configuration.headers)
-        let request = HTTPRequest(url: configuration.endpoint, headers: headers, body: body)
-
+        let batch: EncodedBatch
+        switch self.encode(estimatedSize: estimatedSize, items: items, encode) {
+        case .success(let encoded): batch = encoded
+        case .failure(let error): return .failure(error)
+        }
         var lastError = ExportError.timeout
         for attempt in 0..<max(1, configuration.retry.maxAttempts) {
             let remaining = deadline.remainingNanos
             guard remaining > 0 else { return .failure(lastError) }
-            var retryAfter: Duration?
-            switch transport.post(request, timeout: .nanoseconds(Int64(clamping: remaining))) {
-            case .success(let response):
-                switch response.status {
-                case 200..<300:
-                    return redacted(Self.parseSuccess(response.body, contentType: response.headers["content-type"], rejectedKey: rejectedKey))
-                case 429, 502, 503, 504:
-                    lastError = .httpStatus(response.status, retryable: true, message: redacted(Self.statusMessage(response.body, contentType: response.headers["content-type"])))
-                    retryAfter = response.headers["retry-after"].flatMap { RetryAfter.parse($0, nowUnixSeconds: Double(WallClock.nowUnixNano()) / 1e9) }
-                default:
-                    return .failure(.httpStatus(response.status, retryable: false, message: redacted(Self.statusMessage(response.body, contentType: response.headers["content-type"]))))
-                }
-            case .failure(let error):
-                // A post cut short by shutdown() is not the network's fault.
-                if isShutdown { return .failure(.shutdown) }
-                lastError = error.isTimeout ? .timeout : .transport(code: error.code, message: error.message)
+            let retryAfter: Duration?
+            switch self.attempt(batch, lane: 0, timeout: .nanoseconds(Int64(clamping: remaining))) {
+            case .done(let result): return result
+            case .retry(let error, let after):
+                lastError = error
+                retryAfter = after
             }
             if attempt + 1 >= configuration.retry.maxAttempts { break }
             let wait = retryAfter ?? configuration.retry.backoff(afterAttempt: attempt)
@@ -83,13 +86,43 @@ final class OTLPHTTPClient: Sendable {
         return .failure(lastError)
     }
 
+    /// Posts `batch` once on `lane`, waiting at most `timeout` for the answer.
+    func attempt(_ batch: EncodedBatch, lane: Int, timeout: Duration) -> Attempt {
+        guard !isShutdown else { return .done(.failure(.shutdown)) }
+        guard let wire = batch.wireBody(limit: configuration.maxRequestBytes) else {
+            return .done(.failure(.payloadTooLarge(bytes: batch.bytes)))
+        }
+        var headers: [(name: String, value: String)] = [("Content-Type", batch.wireProtocol.contentType)]
+        if wire.gzipped { headers.append(("Content-Encoding", "gzip")) }
+        headers.append(contentsOf: configuration.headers)
+        let request = HTTPRequest(url: configuration.endpoint, headers: headers, body: wire.body)
+        switch transports[lane % transports.count].post(request, timeout: timeout) {
+        case .success(let response):
+            let contentType = response.headers["content-type"]
+            switch response.status {
+            case 200..<300:
+                return .done(redacted(Self.parseSuccess(response.body, contentType: contentType, rejectedKey: rejectedKey)))
+            case 429, 502, 503, 504:
+                let error = ExportError.httpStatus(response.status, retryable: true, message: redacted(Self.statusMessage(response.body, contentType: contentType)))
+                let after = response.headers["retry-after"].flatMap { RetryAfter.parse($0, nowUnixSeconds: Double(WallClock.nowUnixNano()) / 1e9) }
+                return .retry(error, after: after)
+            default:
+                return .done(.failure(.httpStatus(response.status, retryable: false, message: redacted(Self.statusMessage(response.body, contentType: contentType)))))
+            }
+        case .failure(let error):
+            // A post cut short by shutdown() is not the network's fault.
+            if isShutdown { return .done(.failure(.shutdown)) }
+            return .retry(error.isTimeout ? .timeout : .transport(code: error.code, message: error.message), after: nil)
+        }
+    }
+
     /// Sends `batch`; one over `maxRequestBytes` is sent in halves, so that only an item too
     /// large on its own is lost (reported as rejected by the combined result).
     func send<Item>(
         _ batch: [Item], itemName: String, deadline: Deadline,
         estimatedSize: (Int) -> Int, encode: ([Item], inout ByteWriter) -> Void
     ) -> ExportResult {
-        let result = send(deadline: deadline, estimatedSize: estimatedSize(batch.count)) { writer in encode(batch, &writer) }
+        let result = send(deadline: deadline, estimatedSize: estimatedSize(batch.count), items: batch.count) { writer in encode(batch, &writer) }
         guard case .failure(.payloadTooLarge) = result, batch.count > 1 else { return result }
         let halves = [Array(batch[..<(batch.count / 2)]), Array(batch[(batch.count / 2)...])]
         var rejected = 0
@@ -112,13 +145,30 @@ final class OTLPHTTPClient: Sendable {
         return rejected == 0 ? .success : .partialSuccess(rejected: rejected, message: messages.joined(separator: "; "))
     }
 
-    /// The request body: encoded, gzipped when configured; `nil` when the JSON is over
-    /// `maxRequestBytes`, with its size.
+    /// `batch` encoded into request bodies for the delivery queue: one, or, when that is over
+    /// `maxRequestBytes`, the halves' bodies; `tooLarge` counts the items that are over it on
+    /// their own.
+    func encodeBodies<Item>(
+        _ batch: [Item], estimatedSize: (Int) -> Int, encode: ([Item], inout ByteWriter) -> Void
+    ) -> (bodies: [EncodedBatch], tooLarge: Int) {
+        switch self.encode(estimatedSize: estimatedSize(batch.count), items: batch.count, { encode(batch, &$0) }) {
+        case .success(let body):
+            return ([body], 0)
+        case .failure:
+            guard batch.count > 1 else { return ([], batch.count) }
+            let first = encodeBodies(Array(batch[..<(batch.count / 2)]), estimatedSize: estimatedSize, encode: encode)
+            let second = encodeBodies(Array(batch[(batch.count / 2)...]), estimatedSize: estimatedSize, encode: encode)
+            return (first.bodies + second.bodies, first.tooLarge + second.tooLarge)
+        }
+    }
+
+    /// The request body: encoded, gzipped when configured; `payloadTooLarge` when the encoding
+    /// is over `maxRequestBytes`.
     ///
     /// Encodes into a writer kept from the last request, so a steady stream of exports reuses
     /// one buffer; a request made while another holds it (only when several processors share
     /// an exporter) uses its own.
-    private func encodeBody(estimatedSize: Int, _ encode: (inout ByteWriter) -> Void) -> (body: [UInt8]?, size: Int, gzipped: Bool) {
+    func encode(estimatedSize: Int, items: Int, _ encode: (inout ByteWriter) -> Void) -> Result<EncodedBatch, ExportError> {
         let box = spareWriter.withLock { spare -> WriterBox in
             defer { spare = nil }
             return spare ?? WriterBox(capacity: estimatedSize)
@@ -130,15 +180,16 @@ final class OTLPHTTPClient: Sendable {
         }
         encode(&box.writer)
         let size = box.writer.count
-        guard size <= configuration.maxRequestBytes else { return (nil, size, false) }
+        guard size <= configuration.maxRequestBytes else { return .failure(.payloadTooLarge(bytes: size)) }
         if configuration.compression == .gzip {
             do {
-                return (try box.writer.withUnsafeBytes { try Gzip.compress($0, level: configuration.gzipLevel) }, size, true)
+                let body = try box.writer.withUnsafeBytes { try Gzip.compress($0, level: configuration.gzipLevel) }
+                return .success(EncodedBatch(body: body, storage: .gzipped, wireProtocol: configuration.protocol, items: items))
             } catch {
                 logger.warning("gzip failed (\(error)); sending the body uncompressed")
             }
         }
-        return (box.writer.bytes, size, false)
+        return .success(EncodedBatch(body: box.writer.bytes, storage: .plain, wireProtocol: configuration.protocol, items: items))
     }
 
     /// `text` (a receiver's message, bound for logs) with every configured header value
@@ -158,7 +209,7 @@ final class OTLPHTTPClient: Sendable {
     func shutdown() {
         if !shutDown.exchange(true, ordering: .acquiringAndReleasing) {
             wake.signal()
-            transport.cancel()
+            for transport in transports { transport.cancel() }
         }
     }
 

@@ -4,15 +4,23 @@ internal import LLMTraceSupport
 /// Exports spans over OTLP/HTTP (`POST /v1/traces`), as JSON or protobuf
 /// (`OTLPExporterConfiguration.protocol`).
 ///
-/// Each batch is encoded once, gzipped if configured, and posted. 429, 502, 503, 504 and
-/// connection errors are retried with backoff and jitter, honouring `Retry-After` (seconds or an
-/// HTTP date), all within one deadline: the smaller of the caller's and `timeout`. Other
-/// statuses fail the batch at once. A 200 with `partialSuccess` reports the rejected count. The
-/// exporter creates no spans of its own, so its HTTP calls are never traced.
+/// Behind a `BatchSpanProcessor`, each batch is encoded once (gzipped if configured) as soon as
+/// it is full and handed to the exporter's delivery queue, which holds the bodies within a byte
+/// bound, sends up to `delivery.concurrency` at once and retries 429, 502, 503, 504, connection
+/// errors and timeouts for as long as it takes, honouring `Retry-After`; with
+/// `delivery.spoolDirectory` the backlog goes to disk and survives a restart
+/// (`DeliveryConfiguration`). Other statuses fail a batch at once. A 200 with `partialSuccess`
+/// reports the rejected count.
+///
+/// Called directly, `export` sends the batch itself and returns its outcome, retrying within one
+/// deadline: the smaller of the caller's and `timeout`. The exporter creates no spans of its
+/// own, so its HTTP calls are never traced.
 public final class OTLPHTTPExporter: SpanExporter {
     /// The settings in force.
     public var configuration: OTLPExporterConfiguration { client.configuration }
     private let client: OTLPHTTPClient
+    /// The backlog the batch processor hands its batches to.
+    let delivery: DeliveryQueue
 
     /// Creates an exporter that posts with libcurl (one kept-alive connection, TLS as configured).
     /// - Parameters:
@@ -25,6 +33,7 @@ public final class OTLPHTTPExporter: SpanExporter {
     /// Creates an exporter that posts through `transport` (tests use their own).
     init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger) {
         client = OTLPHTTPClient(configuration: configuration, transport: transport, logger: logger, rejectedKey: "rejectedSpans")
+        delivery = DeliveryQueue(client: client, signal: .traces, itemName: "spans", logger: logger)
     }
 
     public func export(_ batch: [SpanData], deadline: ContinuousClock.Instant) -> ExportResult {
@@ -39,7 +48,19 @@ public final class OTLPHTTPExporter: SpanExporter {
         }
     }
 
-    public func shutdown(deadline: ContinuousClock.Instant) { client.shutdown() }
+    /// Encodes `batch` and queues it for delivery: the batch processor's path.
+    func enqueue(_ batch: [SpanData]) {
+        let wireProtocol = configuration.protocol
+        delivery.submit(batch, estimatedSize: { Self.estimatedSize(of: $0, wireProtocol) }) { items, writer in
+            Self.encode(items, wireProtocol, into: &writer)
+        }
+    }
+
+    /// Waits until the queued batches are delivered or have failed for good, or until `deadline`.
+    public func forceFlush(deadline: ContinuousClock.Instant) -> Bool { delivery.flush(deadline: Deadline(deadline)) }
+
+    /// Sends what is queued by `deadline`, spools or counts the rest, and stops.
+    public func shutdown(deadline: ContinuousClock.Instant) { delivery.shutdown(deadline: Deadline(deadline)) }
 
     static func encode(_ batch: [SpanData], _ wireProtocol: OTLPProtocol, into writer: inout ByteWriter) {
         switch wireProtocol {

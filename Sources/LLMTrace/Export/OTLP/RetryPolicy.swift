@@ -11,9 +11,17 @@ struct RetryPolicy: Sendable, Equatable {
     var multiplier = 2.0
     /// Most attempts per export, the first included.
     var maxAttempts = 10
+    /// The longest pause of the delivery queue, which retries for as long as it takes: a
+    /// receiver back from a restart is noticed within this.
+    var maxQueueBackoff: Duration = .seconds(5)
 
     /// The defaults above.
     init() {}
+
+    /// The delivery queue's pause after `failures` retryable failures in a row (0-based).
+    func queueBackoff(afterFailures failures: Int) -> Duration {
+        min(backoff(afterAttempt: failures), maxQueueBackoff)
+    }
 
     /// The wait before attempt `attempt + 1` (0-based), randomized to 50–150 %.
     func backoff(afterAttempt attempt: Int) -> Duration {

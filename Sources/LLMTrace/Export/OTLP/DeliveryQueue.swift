@@ -1,0 +1,388 @@
+import Dispatch
+internal import LLMTraceSupport
+import Logging
+
+/// The backlog of encoded request bodies between a batch processor and the receiver: bounded in
+/// bytes, sent by up to `concurrency` requests at once, retried for as long as the receiver
+/// answers retryably, spilled to a `Spool` when one is configured.
+///
+/// Intake (`submit`) never waits on the network. After a retryable failure every lane pauses
+/// until the backoff (1 s doubling to 5 s) or the receiver's `Retry-After` has passed, and the
+/// failed body goes back to the head of the queue, so a receiver on its way back is probed by
+/// one request, not a storm, and bodies are sent again oldest first. What the byte bound pushes
+/// out is the oldest body.
+final class DeliveryQueue: Sendable {
+    /// What a new body does to the ones still waiting.
+    enum Policy: Sendable {
+        /// Queue behind them (spans, log records).
+        case queue
+        /// Replace them: each body carries every earlier one's values (cumulative metrics).
+        case latestOnly
+    }
+
+    private let client: OTLPHTTPClient
+    private let spool: Spool?
+    private let policy: Policy
+    private let itemName: String
+    private let maxBytes: Int
+    private let lanes: [DispatchQueue]
+    private let log: RateLimitedLog
+    private let logger: Logger
+    /// Told of each body's final outcome (the metrics reader's counters).
+    private let onOutcome: (@Sendable (ExportResult) -> Void)?
+    private let progress = DispatchSemaphore(value: 0)
+    private let state: Locked<State>
+
+    private struct Waiting {
+        var sequence: UInt64
+        var batch: EncodedBatch
+    }
+
+    private enum Job {
+        case memory(Waiting)
+        case spooled(Spool.Claim)
+
+        var batch: EncodedBatch {
+            switch self {
+            case .memory(let waiting): return waiting.batch
+            case .spooled(let claim): return claim.batch
+            }
+        }
+    }
+
+    private struct State {
+        /// Bodies that failed retryably, oldest first: sent before `waiting`.
+        var retrying: [Waiting] = []
+        var waiting = FIFO<Waiting>()
+        var waitingBytes = 0
+        var waitingItems = 0
+        /// Items of bodies from memory in flight (those from the spool are counted there).
+        var inFlightItems = 0
+        var busy: [Bool]
+        var sequence: UInt64 = 0
+        /// No request starts before this, after a retryable failure.
+        var pausedUntil: Deadline?
+        var failuresInARow = 0
+        var lastError: ExportError?
+        var wakeScheduled = false
+        /// Shutdown began: bodies that come back are spooled or counted, not sent again.
+        var stopping = false
+        var books = ExportStatistics()
+    }
+
+    init(client: OTLPHTTPClient, signal: OTLPSignal, itemName: String, policy: Policy = .queue, logger: Logger, onOutcome: (@Sendable (ExportResult) -> Void)? = nil) {
+        let delivery = client.configuration.delivery
+        self.client = client
+        self.policy = policy
+        self.itemName = itemName
+        self.maxBytes = max(1, delivery.maxQueueBytes)
+        self.logger = logger
+        self.log = RateLimitedLog(logger: logger)
+        self.onOutcome = onOutcome
+        self.lanes = client.transports.indices.map { DispatchQueue(label: "llmtrace.delivery.\(signal.rawValue).\($0)") }
+        self.state = Locked(State(busy: Array(repeating: false, count: client.transports.count)))
+        var spool: Spool?
+        if policy == .queue, let directory = delivery.spoolDirectory {
+            do {
+                spool = try Spool(directory: directory + "/" + signal.rawValue, maxBytes: delivery.spoolMaxBytes, logger: logger)
+            } catch {
+                logger.warning("spool directory \(directory) cannot be used (\(error)); the backlog stays in memory")
+            }
+        }
+        self.spool = spool
+        if spool != nil { pump() }
+    }
+
+    /// Where the items of this queue are and what became of them: `exported`, `rejected`,
+    /// `failed`, `evicted`, `encoded`, `spooled`, `recovered`, `spoolFilesSkipped`.
+    var statistics: ExportStatistics {
+        var books = state.withLock { state in
+            var books = state.books
+            books.encoded = state.waitingItems + state.inFlightItems
+            return books
+        }
+        if let figures = spool?.figures {
+            books.spooled = figures.items
+            books.recovered = figures.recovered
+            books.spoolFilesSkipped = figures.corruptFiles
+            for (reason, count) in [(EvictionReason.spoolFull, figures.evicted), (EvictionReason.spoolFileDamaged, figures.damaged), (EvictionReason.sentByAnotherProcess, figures.sentElsewhere)] where count > 0 {
+                books.evicted += count
+                books.evictedByReason[reason, default: 0] += count
+            }
+        }
+        return books
+    }
+
+    enum EvictionReason {
+        static let queueFull = "export queue full"
+        static let spoolFull = "spool full"
+        static let spoolFileDamaged = "spool file damaged"
+        static let sentByAnotherProcess = "sent by another process"
+    }
+
+    /// Takes a body to send. Never waits on the network; with a spool, a body that cannot be
+    /// sent at once is written to disk here.
+    func submit(_ batch: EncodedBatch) {
+        enum Route { case memory, spool }
+        let route: Route = state.withLock { state in
+            guard spool != nil, !state.stopping else { return .memory }
+            // Straight to a free lane, or to disk: a body on disk survives a crash.
+            let sendable = state.pausedUntil == nil && state.retrying.isEmpty && state.waiting.isEmpty && state.busy.contains(false)
+            return sendable && !(spool?.hasUnclaimed ?? false) ? .memory : .spool
+        }
+        if route == .spool, let spool, spool.store(batch.compactedForWaiting(level: 1)) {
+            pump()
+            return
+        }
+        // A body that will wait is kept compressed: a JSON backlog shrinks about tenfold.
+        let backlog = state.withLock { $0.pausedUntil != nil || !$0.waiting.isEmpty || !$0.busy.contains(false) }
+        let stored = backlog ? batch.compactedForWaiting(level: 1) : batch
+        let evicted: (items: Int, total: Int) = state.withLock { state in
+            state.sequence += 1
+            var evicted = 0
+            if policy == .latestOnly {
+                while let old = state.waiting.popFirst() { drop(old, &state) }
+                state.retrying.removeAll()
+            }
+            while state.waitingBytes + stored.bytes > maxBytes, let oldest = state.retrying.isEmpty ? state.waiting.popFirst() : state.retrying.removeFirst() {
+                drop(oldest, &state)
+                evicted += oldest.batch.items
+            }
+            if evicted > 0 {
+                state.books.evicted += evicted
+                state.books.evictedByReason[EvictionReason.queueFull, default: 0] += evicted
+            }
+            state.waiting.append(Waiting(sequence: state.sequence, batch: stored))
+            state.waitingBytes += stored.bytes
+            state.waitingItems += stored.items
+            return (evicted, state.books.evictedByReason[EvictionReason.queueFull] ?? 0)
+        }
+        if evicted.items > 0 {
+            log.log(.warning, key: "evicted", "export queue full (LLMTRACE_EXPORT_QUEUE_MAX_BYTES = \(maxBytes)): dropped the oldest \(evicted.items) \(itemName), \(evicted.total) in all; the receiver is slow or away (\(lastErrorText))")
+        }
+        pump()
+    }
+
+    /// Encodes `batch` (in halves if it is over `maxRequestBytes`) and takes the bodies; items
+    /// too large on their own are never sent, and counted as rejected, as a receiver would.
+    func submit<Item>(_ batch: [Item], estimatedSize: (Int) -> Int, encode: ([Item], inout ByteWriter) -> Void) {
+        let encoded = client.encodeBodies(batch, estimatedSize: estimatedSize, encode: encode)
+        for body in encoded.bodies { submit(body) }
+        guard encoded.tooLarge > 0 else { return }
+        state.withLock { $0.books.rejected += encoded.tooLarge }
+        log.log(.warning, key: "too-large", "\(encoded.tooLarge) \(itemName) not sent: each is over the request limit of \(client.configuration.maxRequestBytes) bytes on its own")
+    }
+
+    private var lastErrorText: String { state.withLock { $0.lastError.map { "\($0)" } ?? "no answer yet" } }
+
+    private func drop(_ waiting: Waiting, _ state: inout State) {
+        state.waitingBytes -= waiting.batch.bytes
+        state.waitingItems -= waiting.batch.items
+    }
+
+    /// Waits until every body submitted so far is delivered or has failed for good, or until
+    /// `deadline`; `true` if it got there. Bodies still held stay queued.
+    func flush(deadline: Deadline) -> Bool {
+        pump()
+        while true {
+            if isIdle { return true }
+            if deadline.hasPassed { return false }
+            _ = progress.wait(timeout: .now() + .nanoseconds(Int(min(deadline.remainingNanos, 20_000_000))))
+        }
+    }
+
+    private var isIdle: Bool {
+        let memoryIdle = state.withLock { $0.waiting.isEmpty && $0.retrying.isEmpty && !$0.busy.contains(true) }
+        return memoryIdle && (spool?.figures.items ?? 0) == 0
+    }
+
+    /// Sends what it can by `deadline`; then, with a spool, writes what is left to disk for the
+    /// next process; without one, counts it as failed (`shutdown`). A second call with an
+    /// earlier deadline (the processor's last resort) cuts the first short.
+    func shutdown(deadline: Deadline) {
+        // With a spool the last stretch is kept for writing the rest to disk.
+        let sendBy = spool == nil ? deadline : Deadline(nanos: deadline.nanos - min(deadline.remainingNanos / 4, 500_000_000))
+        _ = flush(deadline: sendBy)
+        let alreadyStopping = state.withLock { state -> Bool in
+            defer { state.stopping = true }
+            return state.stopping
+        }
+        // Ends posts in progress at once; their bodies come back as `shutdown` and are handled
+        // like the ones still waiting.
+        client.shutdown()
+        if !alreadyStopping { settle() }
+        // Lanes end their cancelled posts within milliseconds; wait for them, within reason.
+        let settleBy = Deadline.after(.milliseconds(200))
+        while state.withLock({ $0.busy.contains(true) }), !settleBy.hasPassed {
+            _ = progress.wait(timeout: .now() + .milliseconds(5))
+        }
+        settle()
+    }
+
+    /// Everything still waiting in memory: spooled, or counted as failed.
+    private func settle() {
+        let left: [Waiting] = state.withLock { state in
+            var left = state.retrying
+            state.retrying.removeAll()
+            while let waiting = state.waiting.popFirst() { left.append(waiting) }
+            for waiting in left { drop(waiting, &state) }
+            return left
+        }
+        guard !left.isEmpty else { return }
+        var failed = 0
+        for waiting in left {
+            if let spool, spool.store(waiting.batch.compactedForWaiting(level: 1)) { continue }
+            failed += waiting.batch.items
+        }
+        if failed > 0 {
+            state.withLock { state in
+                state.books.failed += failed
+                state.books.failedByReason[ExportError.shutdown.reason, default: 0] += failed
+            }
+            log.log(.warning, key: "shutdown-left", "shut down with \(failed) \(itemName) not delivered (\(lastErrorText)); set LLMTRACE_SPOOL_DIR to keep them for the next run")
+        }
+    }
+
+    // MARK: Sending
+
+    /// Starts a request on every free lane that has work, unless paused.
+    private func pump() {
+        let jobs: [(Int, Job)] = state.withLock { state in
+            guard !state.stopping else { return [] }
+            if let until = state.pausedUntil {
+                guard until.hasPassed else {
+                    scheduleWake(at: until, &state)
+                    return []
+                }
+                state.pausedUntil = nil
+            }
+            var jobs: [(Int, Job)] = []
+            for lane in state.busy.indices where !state.busy[lane] {
+                guard let job = nextJob(&state) else { break }
+                state.busy[lane] = true
+                if case .memory = job { state.inFlightItems += job.batch.items }
+                jobs.append((lane, job))
+                // After failures, one request probes the receiver before the others follow.
+                if state.failuresInARow > 0 { break }
+            }
+            return jobs
+        }
+        for (lane, job) in jobs {
+            lanes[lane].async { self.run(job, lane: lane) }
+        }
+    }
+
+    /// The oldest body: on disk first (files are older than anything in memory), then the
+    /// ones that failed, then the rest.
+    private func nextJob(_ state: inout State) -> Job? {
+        if let claim = spool?.claimOldest() { return .spooled(claim) }
+        let waiting = state.retrying.isEmpty ? state.waiting.popFirst() : state.retrying.removeFirst()
+        guard let waiting else { return nil }
+        drop(waiting, &state)
+        return .memory(waiting)
+    }
+
+    private func scheduleWake(at until: Deadline, _ state: inout State) {
+        guard !state.wakeScheduled else { return }
+        state.wakeScheduled = true
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: until.remainingNanos))) { [weak self] in
+            guard let self else { return }
+            self.state.withLock { $0.wakeScheduled = false }
+            self.pump()
+        }
+    }
+
+    private func run(_ job: Job, lane: Int) {
+        let batch = job.batch
+        let timeout = client.configuration.timeout > .zero ? client.configuration.timeout : .seconds(3600)
+        let attempt = client.attempt(batch, lane: lane, timeout: timeout)
+        var final: ExportResult?
+        var retryNote: (error: ExportError, wait: Duration, held: Int)?
+        var recovered = 0
+        var spoolAfterShutdown = false
+        state.withLock { state in
+            state.busy[lane] = false
+            if case .memory = job { state.inFlightItems -= batch.items }
+            switch attempt {
+            case .done(.failure(.shutdown)):
+                // Cut short by shutdown: back to the queue, which shutdown spools or counts.
+                requeue(job, &state)
+                spoolAfterShutdown = true
+            case .done(let result):
+                final = result
+                if state.failuresInARow > 0 { recovered = state.failuresInARow }
+                if case .failure = result {} else {
+                    state.failuresInARow = 0
+                    state.lastError = nil
+                }
+                count(result, items: batch.items, &state)
+                if case .spooled(let claim) = job { spool?.finish(claim) }
+            case .retry(let error, let after):
+                let wait = min(after ?? client.configuration.retry.queueBackoff(afterFailures: state.failuresInARow), .seconds(3600))
+                state.failuresInARow += 1
+                state.lastError = error
+                let until = Deadline.after(wait)
+                state.pausedUntil = max(state.pausedUntil ?? until, until)
+                requeue(job, &state)
+                retryNote = (error, wait, state.waitingItems + state.inFlightItems + (spool?.figures.items ?? 0))
+            }
+        }
+        progress.signal()
+        if let final {
+            onOutcome?(final)
+            report(final, items: batch.items)
+            if recovered > 0 {
+                log.log(.info, key: "recovered", "receiver answering again after \(recovered) failed tries; sending the held \(itemName)")
+            }
+        }
+        if let retryNote {
+            log.log(.warning, key: "retry", "receiver unavailable (\(retryNote.error)); holding \(retryNote.held) \(itemName), next try in \(retryNote.wait)")
+        }
+        if spoolAfterShutdown { settleIfStopping() }
+        pump()
+    }
+
+    private func settleIfStopping() {
+        if state.withLock({ $0.stopping }) { settle() }
+    }
+
+    private func requeue(_ job: Job, _ state: inout State) {
+        switch job {
+        case .spooled(let claim):
+            spool?.release(claim)
+        case .memory(let waiting):
+            let index = state.retrying.firstIndex { $0.sequence > waiting.sequence } ?? state.retrying.count
+            // Held compressed from now on: it may wait a while.
+            var held = waiting
+            held.batch = waiting.batch.compactedForWaiting(level: 1)
+            state.retrying.insert(held, at: index)
+            state.waitingBytes += held.batch.bytes
+            state.waitingItems += held.batch.items
+        }
+    }
+
+    private func count(_ result: ExportResult, items: Int, _ state: inout State) {
+        switch result {
+        case .success:
+            state.books.exported += items
+        case .partialSuccess(let rejected, _):
+            let rejected = min(max(0, rejected), items)
+            state.books.rejected += rejected
+            state.books.exported += items - rejected
+        case .failure(let error):
+            state.books.failed += items
+            state.books.failedByReason[error.reason, default: 0] += items
+        }
+    }
+
+    private func report(_ result: ExportResult, items: Int) {
+        switch result {
+        case .success:
+            break
+        case .partialSuccess(let rejected, let message):
+            log.log(.warning, key: "partial", "receiver rejected \(rejected) of \(items) \(itemName): \(message)")
+        case .failure(let error):
+            log.log(.warning, key: "failed", "export of \(items) \(itemName) failed, \(itemName) dropped: \(error)")
+        }
+    }
+}
