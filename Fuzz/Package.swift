@@ -6,7 +6,7 @@ import PackageDescription
 // with `-sanitize=fuzzer,address` and runs each target over its seed corpus (Corpus/<target>/).
 let targets = [
     ("FuzzTraceparent", "LLMTrace"), ("FuzzTracestate", "LLMTrace"), ("FuzzBaggage", "LLMTrace"),
-    ("FuzzEnvironment", "LLMTrace"), ("FuzzRetryAfter", "LLMTrace"), ("FuzzExportResponse", "LLMTrace"),
+    ("FuzzEnvironment", "LLMTrace"), ("FuzzRetryAfter", "LLMTrace"), ("FuzzExportResponse", "LLMTrace"), ("FuzzSpoolFile", "LLMTrace"),
     ("FuzzPricingFile", "LLMTraceGenAI"),
 ]
 

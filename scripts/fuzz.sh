@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (libFuzzer, with AddressSanitizer) of every parser of outside input:
 # traceparent, tracestate (with the sampling threshold), baggage, the environment, Retry-After,
-# export response bodies (JSON and protobuf) and the pricing file. Each target runs over its seed
+# export response bodies (JSON and protobuf), the pricing file and spool files. Each target runs over its seed
 # corpus in Fuzz/Corpus/<target>/ for a fixed number of inputs; a crash, a broken invariant
 # (the targets trap on one), a leak or a sanitizer report fails the run and leaves the input in
 # Fuzz/.artifacts/.

@@ -8,7 +8,7 @@
 #      The micro-benchmarks (Benchmarks/, a release build) run once: their allocation counts must
 #      equal the thresholds checked in under Benchmarks/Thresholds/; times are printed only.
 #      Each fuzz target (Fuzz/: traceparent, tracestate, baggage, environment, Retry-After,
-#      export responses, pricing file) runs 20,000 inputs from its seed corpus (scripts/fuzz.sh).
+#      export responses, pricing file, spool files) runs 20,000 inputs from its seed corpus (scripts/fuzz.sh).
 #      The DocC catalogs build with no warnings (scripts/build-docs.sh).
 #      Examples/llm-gateway (its own package) is built and its integration tests run.
 #   2. Conformance: each saved body (JSON or protobuf) is replayed to the strict OTLP receiver in

@@ -13,6 +13,11 @@ struct AppResult: Codable {
     var rejected = 0
     var afterShutdown = 0
     var failedByReason: [String: Int] = [:]
+    var evictedByReason: [String: Int] = [:]
+    /// Spans in spool files: left at the end, or (in a progress report) written so far.
+    var spooled = 0
+    /// Spans taken over from an earlier process's spool.
+    var recovered = 0
     var maxBlockedNanos: Int64 = 0
     var shutdownNanos: Int64 = 0
     var shutdownCompleted = true
@@ -28,6 +33,8 @@ struct AppResult: Codable {
         if queueFull > 0 { reasons["queue full"] = queueFull }
         if rejected > 0 { reasons["rejected"] = rejected }
         if afterShutdown > 0 { reasons["after shutdown"] = afterShutdown }
+        reasons.merge(evictedByReason, uniquingKeysWith: +)
+        if spooled > 0 { reasons["left in the spool"] = spooled }
         return reasons
     }
 
@@ -37,5 +44,8 @@ struct AppResult: Codable {
         rejected += statistics.rejected
         afterShutdown += statistics.ignoredAfterShutdown
         failedByReason.merge(statistics.failedByReason, uniquingKeysWith: +)
+        evictedByReason.merge(statistics.evictedByReason, uniquingKeysWith: +)
+        spooled += statistics.spooled
+        recovered += statistics.recovered
     }
 }

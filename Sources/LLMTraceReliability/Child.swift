@@ -13,10 +13,24 @@ enum Child {
     }
 
     /// A fault or soak row: make traces for `duration`, then shut down with `shutdownTimeout`.
-    static func workload(threads: Int, tasks: Int, duration: Duration, tracesPerSecond: Int, logs: Bool, shutdownTimeout: Duration) async -> AppResult {
+    /// With `progress`, a line of the books so far every 100 ms (for a run that ends by SIGKILL).
+    static func workload(threads: Int, tasks: Int, duration: Duration, tracesPerSecond: Int, logs: Bool, progress: Bool = false, shutdownTimeout: Duration) async -> AppResult {
         let provider = provider()
         let handler = provider.logHandler(label: "reliability-app")
         let app = AppWorkload(tracer: provider.tracer("llmtrace-reliability"), logger: logs ? Logger(label: "reliability-app") { _ in handler } : nil)
+        if progress {
+            Thread {
+                while true {
+                    Thread.sleep(forTimeInterval: 0.1)
+                    var report = AppResult()
+                    // Offered first: every span counted here was ended before the books were read.
+                    report.offered = app.offeredSpans
+                    report.add(provider.statistics)
+                    report.maxBlockedNanos = app.maxBlockedNanos
+                    FileDescriptorOutput.write(String(decoding: (try? JSONEncoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: 1)
+                }
+            }.start()
+        }
         await app.run(threads: threads, tasks: tasks, duration: duration, tracesPerSecond: tracesPerSecond)
         let clock = ContinuousClock()
         let start = clock.now

@@ -63,6 +63,7 @@ struct Fault: Sendable {
             .respond(status: 200, body: #"{"partialSuccess":{"rejectedSpans":"\#(spans / 10)","errorMessage":"span too old"}}"#)
         },
         Fault("accepts, never answers", "reads each request and never answers") { _, _, _ in .never },
+        Fault("never answers for 1.5 s", "reads each request and never answers, then 200") { t, _, _ in t < window ? .never : ok },
         Fault("trickles its answer", "sends the status line, then the rest one byte every 15 ms (about 1 s per answer)") { _, _, _ in
             .trickle(status: 200, body: "{}", interval: .milliseconds(15))
         },
@@ -78,6 +79,30 @@ struct Fault: Sendable {
         Fault("not HTTP for 1.5 s", "answers with bytes that are not HTTP, then 200") { t, _, _ in
             t < window ? .raw(Array("SSH-2.0-OpenSSH_9.6\r\n\u{0}\u{1}garbage".utf8)) : ok
         },
+    ]
+
+    /// The faults a collector restart looks like, from `start` for `seconds`, then healthy:
+    /// outages the delivery queue must bridge without losing a span.
+    static func outages(from start: Double, seconds: Int) -> [Fault] {
+        let during: @Sendable (Double) -> Bool = { (start..<(start + Double(seconds))).contains($0) }
+        return [
+            Fault("down for \(seconds) s", "stops listening from \(start) s for \(seconds) s", isDown: during),
+            Fault("503 for \(seconds) s", "answers 503 from \(start) s for \(seconds) s") { t, _, _ in
+                during(t) ? .respond(status: 503, body: #"{"code":14,"message":"unavailable"}"#) : ok
+            },
+            Fault("429 Retry-After: 1 for \(seconds) s", "answers 429 with Retry-After: 1 from \(start) s for \(seconds) s") { t, _, _ in
+                during(t) ? .respond(status: 429, headers: ["Retry-After": "1"], body: #"{"code":8,"message":"slow down"}"#) : ok
+            },
+            Fault("never answers for \(seconds) s", "reads each request and never answers from \(start) s for \(seconds) s") { t, _, _ in
+                during(t) ? .never : ok
+            },
+        ]
+    }
+
+    /// The faults of `all` that a delivery queue bridges: a row against one of them loses nothing.
+    static let bridged: Set<String> = [
+        "healthy receiver", "down mid-run, back", "503 for 1.5 s", "502/504 for 1.5 s", "429 Retry-After: 1",
+        "429 Retry-After: date", "never answers for 1.5 s", "closes mid-response", "garbage 200 body", "not HTTP for 1.5 s",
     ]
 
     private static let hugeBody = String(repeating: "x", count: 16 << 20)

@@ -34,8 +34,20 @@ struct ReliabilityCommand: AsyncParsableCommand {
     @Option(name: .customLong("churn"), help: "Providers made and shut down in the churn row.")
     var churnRounds = 200
 
-    @Option(name: .customLong("only"), help: "Only the rows whose name contains this text.")
+    @Option(name: .customLong("only"), help: "Only the rows whose name contains this text (with --outage too; the healthy baseline is a row named \"healthy receiver\").")
     var only: String?
+
+    @Option(name: .customLong("outage"), help: "Instead of the usual rows: a healthy baseline and the collector-restart outages (down, 503, 429 with Retry-After, never answers) of this many seconds each, mid-run; repeatable. Each must lose nothing and stay within 64 MiB of the baseline's peak RSS.")
+    var outages: [Int] = []
+
+    @Flag(name: .customLong("spool"), help: "With --outage: the spool on (a new directory per row).")
+    var spool = false
+
+    @Option(name: .customLong("queue-max-bytes"), help: "With --outage: LLMTRACE_EXPORT_QUEUE_MAX_BYTES (a cap the outage overflows: losses must be counted exactly).")
+    var queueMaxBytes: Int?
+
+    @Option(name: .customLong("spool-max-bytes"), help: "With --outage --spool: LLMTRACE_SPOOL_MAX_BYTES.")
+    var spoolMaxBytes: Int?
 
     @Option(name: .customLong("payload-dir"), help: "Save one request body per row here (for the strict OTLP receiver's replay).")
     var payloadDirectory: String?
@@ -47,6 +59,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
     @Option(name: .customLong("tasks"), help: .hidden) var tasks = 2
     @Option(name: .customLong("rounds"), help: .hidden) var rounds = 200
     @Flag(name: .customLong("logs"), help: .hidden) var logs = false
+    @Flag(name: .customLong("progress"), help: .hidden) var progress = false
 
     func validate() throws {
         guard seconds >= 1, soakSeconds >= 1, churnRounds >= 1 else { throw ValidationError("durations and rounds must be at least 1") }
@@ -57,7 +70,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
             let result: AppResult
             switch child {
             case "workload":
-                result = await Child.workload(threads: threads, tasks: tasks, duration: .seconds(seconds), tracesPerSecond: rate, logs: logs, shutdownTimeout: Suite.shutdownTimeout)
+                result = await Child.workload(threads: threads, tasks: tasks, duration: .seconds(seconds), tracesPerSecond: rate, logs: logs, progress: progress, shutdownTimeout: Suite.shutdownTimeout)
             case "churn":
                 result = Child.churn(rounds: rounds)
             case "signal":
@@ -78,6 +91,10 @@ struct ReliabilityCommand: AsyncParsableCommand {
         Report.header()
         let suite = Suite(payloadDirectory: payloadDirectory, faultSeconds: seconds, soakSeconds: soakSeconds)
         typealias Step = (String, () throws -> Row?)
+        if !outages.isEmpty {
+            try runOutages(suite)
+            return
+        }
         var rows: [Step] = Fault.all.map { fault in (fault.name, { try suite.run(fault) }) }
         for variant in [Variant.protobuf, .logs] {
             for fault in Fault.all where variant.faults.contains(fault.name) {
@@ -90,6 +107,7 @@ struct ReliabilityCommand: AsyncParsableCommand {
             ("rag-demo: SIGINT", { try suite.demoSignal(SIGINT, name: "rag-demo: SIGINT mid-run") }),
             ("rag-demo: SIGTERM", { try suite.demoSignal(SIGTERM, name: "rag-demo: SIGTERM mid-run") }),
             ("providers", { try suite.churn(rounds: churnRounds) }),
+            ("SIGKILL while spooling", { try suite.sigkillWhileSpooling() }),
         ]
         var failed: [Row] = []
         var skipped: [String] = []
@@ -106,6 +124,46 @@ struct ReliabilityCommand: AsyncParsableCommand {
         for row in failed { print("FAIL \(row.name): \(row.problems.joined(separator: "; "))") }
         if failed.isEmpty {
             print("every row: no duplicates, no uncounted loss, no caller blocked over its bound, shutdown within its timeout, no secret printed or sent")
+        } else {
+            throw ExitCode(1)
+        }
+    }
+
+    /// The outage rows: a healthy baseline, then each outage of each length, mid-run.
+    private func runOutages(_ suite: Suite) throws {
+        var extra: [String: String] = [:]
+        if let queueMaxBytes { extra["LLMTRACE_EXPORT_QUEUE_MAX_BYTES"] = String(queueMaxBytes) }
+        if let spoolMaxBytes { extra["LLMTRACE_SPOOL_MAX_BYTES"] = String(spoolMaxBytes) }
+        // Past a cap, losses are expected: they must be counted exactly, which every row checks.
+        let lossless = queueMaxBytes == nil && spoolMaxBytes == nil
+        let longest = outages.max() ?? 0
+        // After the outage: time for the backlog to drain before the run ends (backoff ≤ 5 s).
+        let tail = 10
+        var failed: [Row] = []
+        let selected = { (name: String) in only.map { name.localizedCaseInsensitiveContains($0) } ?? true }
+        var baseline: Row?
+        if selected(Fault.all[0].name) {
+            let row = try suite.run(Fault.all[0], seconds: longest + tail + 1, environment: extra)
+            Report.line(row)
+            if !row.problems.isEmpty { failed.append(row) }
+            baseline = row
+        }
+        for seconds in outages {
+            for fault in Fault.outages(from: 1, seconds: seconds) where selected(fault.name) {
+                var row = spool
+                    ? try suite.runSpooled(fault, seconds: seconds + tail + 1, environment: extra, lossless: lossless)
+                    : try suite.run(fault, seconds: seconds + tail + 1, environment: extra, lossless: lossless)
+                if let peak = row.peakRSSBytes, let healthy = baseline?.peakRSSBytes, peak > healthy + 64 << 20 {
+                    row.problems.append("peak RSS \(peak >> 20) MB, over the healthy row's \(healthy >> 20) MB + 64 MiB")
+                }
+                Report.line(row)
+                if !row.problems.isEmpty { failed.append(row) }
+            }
+        }
+        print("")
+        for row in failed { print("FAIL \(row.name): \(row.problems.joined(separator: "; "))") }
+        if failed.isEmpty {
+            print("every outage row: \(lossless ? "nothing lost" : "every loss counted"), no duplicates, peak RSS within 64 MiB of the healthy row")
         } else {
             throw ExitCode(1)
         }

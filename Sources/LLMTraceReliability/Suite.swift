@@ -5,6 +5,7 @@ import LLMTraceTesting
 import Glibc
 #endif
 import LLMTraceSupport
+import Synchronization
 
 /// Runs each row's child against a fault receiver and checks the books of both sides.
 struct Suite {
@@ -43,11 +44,98 @@ struct Suite {
     }
 
     /// A fault row: the child makes traces (and, for `.logs`, one log line each) for
-    /// `faultSeconds` against `fault`; the receiver books the variant's items.
-    func run(_ fault: Fault, variant: Variant = .spans) throws -> Row {
-        var arguments = ["--child", "workload", "--seconds", String(faultSeconds), "--rate", "1000"]
+    /// `seconds` (default `faultSeconds`) against `fault`; the receiver books the variant's
+    /// items. A row against a fault the delivery queue bridges must lose nothing.
+    func run(_ fault: Fault, variant: Variant = .spans, seconds: Int? = nil, environment extra: [String: String] = [:], lossless: Bool? = nil) throws -> Row {
+        var arguments = ["--child", "workload", "--seconds", String(seconds ?? faultSeconds), "--rate", "1000"]
         if variant == .logs { arguments.append("--logs") }
-        return try runChild(fault: fault, name: variant.rowName(fault), arguments: arguments, variant: variant)
+        var row = try runChild(fault: fault, name: variant.rowName(fault), arguments: arguments, variant: variant, environment: extra)
+        if lossless ?? Fault.bridged.contains(fault.name), row.droppedTotal > 0 {
+            row.problems.append("lost \(row.droppedTotal) items to a fault the delivery queue bridges")
+        }
+        return row
+    }
+
+    /// An outage row with the spool on: the spool directory's size is sampled while it runs.
+    func runSpooled(_ fault: Fault, seconds: Int, environment extra: [String: String], lossless: Bool) throws -> Row {
+        let directory = NSTemporaryDirectory() + "llmtrace-reliability-spool-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let peak = Atomic<Int>(0)
+        let done = Atomic<Bool>(false)
+        let sampler = Thread {
+            while !done.load(ordering: .acquiring) {
+                peak.max(Self.directoryBytes(directory + "/traces"), ordering: .relaxed)
+                Thread.sleep(forTimeInterval: 0.25)
+            }
+        }
+        sampler.start()
+        var row = try run(fault, seconds: seconds, environment: extra.merging(["LLMTRACE_SPOOL_DIR": directory]) { $1 }, lossless: lossless)
+        done.store(true, ordering: .releasing)
+        let cap = extra["LLMTRACE_SPOOL_MAX_BYTES"].flatMap(Int.init) ?? DeliveryConfiguration().spoolMaxBytes
+        let peakBytes = peak.load(ordering: .relaxed)
+        row.name += ", spool (peak \(peakBytes >> 20) MB of \(cap >> 20) MB)"
+        if peakBytes > cap { row.problems.append("the spool grew to \(peakBytes) bytes, over its cap of \(cap)") }
+        return row
+    }
+
+    static func directoryBytes(_ directory: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.reduce(0) { total, name in
+            total + (((try? FileManager.default.attributesOfItem(atPath: directory + "/" + name))?[.size] as? Int) ?? 0)
+        }
+    }
+
+    /// A process killed with SIGKILL while it spools (its receiver away), then the next process
+    /// on the same spool directory, with a receiver: what the first had on disk arrives, once.
+    func sigkillWhileSpooling() throws -> Row {
+        let directory = NSTemporaryDirectory() + "llmtrace-reliability-spool-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = ["LLMTRACE_SPOOL_DIR": directory]
+        var first = environment(port: LoopbackHTTPServer.closedPort()).merging(spool) { $1 }
+        first["OTEL_LOGS_EXPORTER"] = "none"
+        let killed = try ChildProcess.run(executable, ["--child", "workload", "--seconds", "60", "--rate", "1000", "--progress"], environment: first) { process in
+            Thread.sleep(forTimeInterval: 2.5)
+            kill(process.processIdentifier, SIGKILL)
+        }
+        var row = Row(name: "SIGKILL while spooling, then a new process")
+        let progress = killed.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(AppResult.self, from: Data($0.utf8)) }
+        guard killed.signalled, killed.status == SIGKILL, let last = progress.last else {
+            row.problems.append("the first process did not report progress and die by SIGKILL: \(killed.stderr.suffix(300))")
+            return row
+        }
+        let receiver = try FaultReceiver(fault: Fault.all[0], payloadDirectory: payloadDirectory, bookedPath: Variant.spans.bookedPath)
+        defer { receiver.stop() }
+        let output = try ChildProcess.run(executable, ["--child", "workload", "--seconds", "1", "--rate", "1000"],
+                                          environment: environment(port: receiver.port).merging(spool) { $1 }.merging(["OTEL_LOGS_EXPORTER": "none"]) { $1 })
+        guard let line = output.stdout.split(separator: "\n").last, let next = try? JSONDecoder().decode(AppResult.self, from: Data(line.utf8)) else {
+            row.problems.append("no result from the second process: \(output.stderr.suffix(300))")
+            return row
+        }
+        let books = receiver.snapshot
+        // The first process's spans that were encoded and on disk at its last report must all
+        // arrive; what it lost is what it had not yet written (its last schedule delay's spans
+        // and the batch being written), which the bound below allows.
+        let lostAtKill = last.offered - next.recovered
+        row.offered = last.offered + next.offered
+        row.delivered = books.accepted.count
+        row.duplicates = books.duplicates
+        row.dropped = next.droppedByReason
+        if lostAtKill > 0 { row.dropped["not on disk at SIGKILL", default: 0] += lostAtKill }
+        row.peakRSSBytes = next.peakRSSBytes
+        row.maxBlockedNanos = max(last.maxBlockedNanos, next.maxBlockedNanos)
+        row.shutdownNanos = next.shutdownNanos
+        if next.recovered < last.spooled { row.problems.append("\(last.spooled) spans were on disk, the next process recovered \(next.recovered)") }
+        // 4,000 spans/s: 200 ms of schedule delay, 100 ms between reports, one batch of 512.
+        if lostAtKill > 800 + 400 + 512 { row.problems.append("\(lostAtKill) spans lost at SIGKILL, over a schedule delay, a report interval and one batch") }
+        if books.duplicates > 512 { row.problems.append("\(books.duplicates) spans arrived twice, over one batch") }
+        var app = next
+        app.offered = next.offered + next.recovered
+        var checked = row
+        checked.offered = app.offered
+        checked.dropped = next.droppedByReason
+        check(&checked, app: app, books: books, output: output, blockedBound: Self.blockedBound)
+        row.problems += checked.problems
+        return row
     }
 
     /// The soak: six workers as fast as they can, against a healthy receiver.
@@ -69,11 +157,11 @@ struct Suite {
         try runChild(fault: Fault.all[0], name: "sample app: SIGTERM mid-run", arguments: ["--child", "signal"], signal: SIGTERM)
     }
 
-    private func runChild(fault: Fault, name: String, arguments: [String], variant: Variant = .spans, signal: Int32? = nil, blockedBound: Duration = Suite.blockedBound) throws -> Row {
+    private func runChild(fault: Fault, name: String, arguments: [String], variant: Variant = .spans, environment extra: [String: String] = [:], signal: Int32? = nil, blockedBound: Duration = Suite.blockedBound) throws -> Row {
         let receiver = try FaultReceiver(fault: fault, payloadDirectory: payloadDirectory, bookedPath: variant.bookedPath)
         defer { receiver.stop() }
         var signalSent: ContinuousClock.Instant?
-        let childEnvironment = environment(port: receiver.port).merging(variant.environment) { $1 }
+        let childEnvironment = environment(port: receiver.port).merging(variant.environment) { $1 }.merging(extra) { $1 }
         let output = try ChildProcess.run(executable, arguments, environment: childEnvironment) { process in
             guard let signal else { return }
             Thread.sleep(forTimeInterval: 1.5)

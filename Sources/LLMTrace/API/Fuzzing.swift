@@ -75,4 +75,15 @@ public enum Fuzzing {
             guard OTLPHTTPClient.statusMessage(body, contentType: contentType).count <= 200 else { fatalError("status message over 200 characters") }
         }
     }
+
+    /// A spool file, as a crash, a disk or another program may leave it: a file that decodes
+    /// is written back byte for byte, and its body inflates within the request limit or is
+    /// refused; anything else is skipped, never a crash.
+    public static func spoolFile(_ bytes: [UInt8]) {
+        _ = SpoolFile.header(bytes[...])
+        guard let batch = SpoolFile.decode(bytes) else { return }
+        guard SpoolFile.encode(batch) == bytes else { fatalError("spool file does not round-trip") }
+        guard batch.items >= 0, batch.items <= SpoolFile.maxItems else { fatalError("spool file item count \(batch.items) out of range") }
+        if let wire = batch.wireBody(limit: 1 << 20), wire.body.count > 1 << 20 { fatalError("spool body inflated past its limit") }
+    }
 }

@@ -323,7 +323,10 @@ final class DeliveryQueue: Sendable {
                 state.lastError = error
                 let until = Deadline.after(wait)
                 state.pausedUntil = max(state.pausedUntil ?? until, until)
-                requeue(job, &state)
+                // With a spool, a body that has to wait waits on disk, where a crash cannot take it.
+                if let spool, case .memory(let waiting) = job, spool.store(waiting.batch.compactedForWaiting(level: 1)) {} else {
+                    requeue(job, &state)
+                }
                 retryNote = (error, wait, state.waitingItems + state.inFlightItems + (spool?.figures.items ?? 0))
             }
         }
