@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per configuration; the table shows the median. Default: 3 (1 with --quick).")
     var runs: Int?
 
-    @Option(name: .customLong("config"), help: "Only these configurations: default, bigq, gzip-bigq, rules, protobuf-bigq, protobuf-gzip-bigq. Repeatable.")
+    @Option(name: .customLong("config"), help: "Only these configurations: default, bigq, gzip-bigq, rules, protobuf-bigq, protobuf-gzip-bigq, bigq-concurrency1. Repeatable.")
     var configurations: [String] = []
 
     @Option(name: .customLong("payload-dir"), help: "Save every request body the sink receives here (to check them with a strict OTLP receiver).")

@@ -17,6 +17,8 @@ enum BenchConfiguration: String, CaseIterable {
     case protobufBigq = "protobuf-bigq"
     /// `gzip-bigq` over `http/protobuf`.
     case protobufGzipBigq = "protobuf-gzip-bigq"
+    /// `bigq` with one request in flight (`LLMTRACE_EXPORT_CONCURRENCY=1`).
+    case bigqConcurrency1 = "bigq-concurrency1"
 
     func tracing(endpoint: String, traces: Int) -> TracingConfiguration {
         var configuration = TracingConfiguration()
@@ -25,6 +27,11 @@ enum BenchConfiguration: String, CaseIterable {
         // LLM metrics are aggregated from every span, as by default, but not pushed: the sink
         // counts spans, and one push at shutdown would not change the figures.
         configuration.metrics.exporters = [.prometheus]
+        if self != .default && self != .rules {
+            // The delivery queue must not push anything out either: the big queues are about
+            // throughput with nothing dropped.
+            configuration.otlp.delivery.maxQueueBytes = Int.max / 2
+        }
         switch self {
         case .default:
             break
@@ -43,6 +50,9 @@ enum BenchConfiguration: String, CaseIterable {
             configuration.batch.maxQueueSize = max(2048, traces * 4)
             configuration.otlp.protocol = .httpProtobuf
             configuration.otlp.compression = .gzip
+        case .bigqConcurrency1:
+            configuration.batch.maxQueueSize = max(2048, traces * 4)
+            configuration.otlp.delivery.concurrency = 1
         }
         return configuration
     }

@@ -73,7 +73,7 @@ struct Suite {
         done.store(true, ordering: .releasing)
         let cap = extra["LLMTRACE_SPOOL_MAX_BYTES"].flatMap(Int.init) ?? DeliveryConfiguration().spoolMaxBytes
         let peakBytes = peak.load(ordering: .relaxed)
-        row.name += ", spool (peak \(peakBytes >> 20) MB of \(cap >> 20) MB)"
+        row.name += String(format: ", spool (peak %.1f MB of %.1f MB)", Double(peakBytes) / 1_048_576, Double(cap) / 1_048_576)
         if peakBytes > cap { row.problems.append("the spool grew to \(peakBytes) bytes, over its cap of \(cap)") }
         return row
     }

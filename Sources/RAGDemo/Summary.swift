@@ -38,6 +38,11 @@ struct Summary {
         for (reason, count) in export.failedByReason.sorted(by: { $0.key < $1.key }) {
             lines.append("spans_failed_\(reason.replacingOccurrences(of: " ", with: "_")): \(count)")
         }
+        for (reason, count) in export.evictedByReason.sorted(by: { $0.key < $1.key }) {
+            lines.append("spans_evicted_\(reason.replacingOccurrences(of: " ", with: "_")): \(count)")
+        }
+        // Not lost: on disk for the next run (LLMTRACE_SPOOL_DIR).
+        if export.spooled > 0 { lines.append("spans_spooled: \(export.spooled)") }
         if let logs {
             lines.append("log_records_exported: \(logs.exported)")
             lines.append("log_records_dropped: \(logs.lost)")

@@ -29,10 +29,11 @@ public final class OTLPHTTPLogExporter: LogRecordExporter {
         }
     }
 
-    /// Encodes `batch` and queues it for delivery: the batch processor's path.
-    func enqueue(_ batch: [LogRecordData]) {
+    /// Encodes `batch` and queues it for delivery, waiting at most until `deadline` for a
+    /// receiver that is behind: the batch processor's path.
+    func enqueue(_ batch: [LogRecordData], deadline: ContinuousClock.Instant) {
         let wireProtocol = configuration.protocol
-        delivery.submit(batch, estimatedSize: OTLPLogsEncoder.estimatedSize(of:)) { records, writer in
+        delivery.submit(batch, waitingUntil: Deadline(deadline), estimatedSize: OTLPLogsEncoder.estimatedSize(of:)) { records, writer in
             OTLPLogsEncoder.encode(records, wireProtocol, into: &writer)
         }
     }

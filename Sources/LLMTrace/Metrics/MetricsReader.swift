@@ -25,6 +25,9 @@ final class MetricsReader: Sendable {
         var otlp = configuration.otlp
         // OTEL_METRIC_EXPORT_TIMEOUT bounds each push's request.
         if otlp.timeout == .zero || configuration.exportTimeout < otlp.timeout { otlp.timeout = configuration.exportTimeout }
+        // One request at a time: a retried snapshot must never arrive after a newer one, which
+        // a receiver would read as a counter reset.
+        otlp.delivery.concurrency = 1
         let client = configuration.exporters.contains(.otlp)
             ? OTLPHTTPClient(configuration: otlp, transport: transport, logger: logger, rejectedKey: "rejectedDataPoints")
             : nil
@@ -74,10 +77,13 @@ final class MetricsReader: Sendable {
         }
         guard first else { return true }
         timer?.cancel()
-        return QueuedWork.run(on: queue, timeout: timeout) { deadline in
+        let completed = QueuedWork.run(on: queue, timeout: timeout) { deadline in
             self.push()
             self.delivery?.shutdown(deadline: deadline)
         }
+        // A push or flush that overran: stop the requests and retries now.
+        if !completed { delivery?.shutdown(deadline: .after(.zero)) }
+        return completed
     }
 
     /// Takes a snapshot and hands it to the delivery queue (or prints it).

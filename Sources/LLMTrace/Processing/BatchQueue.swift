@@ -23,6 +23,9 @@ final class BatchQueue<Item: Sendable>: Sendable {
         var shutdown: @Sendable (_ deadline: ContinuousClock.Instant) -> Void
         /// The delivery queue's books, added to the queue's own.
         var books: (@Sendable () -> ExportStatistics)? = nil
+        /// Whether `forceFlush` may wait in the caller's thread rather than on the export queue
+        /// (a delivery queue's flush may wait out an outage, while new batches keep coming).
+        var flushWaitsOffExportQueue = false
     }
 
     /// The settings in force (the batch size is clamped to the queue size).
@@ -95,12 +98,19 @@ final class BatchQueue<Item: Sendable>: Sendable {
     @discardableResult
     func forceFlush(timeout: Duration = .seconds(30)) -> Bool {
         if state.withLock({ $0.isShutdown }) { return true }
+        let end = Deadline.after(timeout)
         let flushed = Atomic<Bool>(false)
+        let waitsHere = sink.flushWaitsOffExportQueue
         let work = onExportQueue(timeout: timeout) { deadline in
             self.drainAll(deadline: deadline)
-            flushed.store(self.sink.forceFlush(deadline.instant), ordering: .releasing)
+            if !waitsHere { flushed.store(self.sink.forceFlush(deadline.instant), ordering: .releasing) }
         }
-        return (work?.wait(timeout: timeout) ?? false) && flushed.load(ordering: .acquiring)
+        guard work?.wait(timeout: timeout) ?? false else { return false }
+        guard waitsHere else { return flushed.load(ordering: .acquiring) }
+        // Waited for here, not on the export queue: a flush that waits out an outage must not
+        // stop the queue from draining into the delivery queue meanwhile.
+        let remaining = end.remainingNanos
+        return sink.forceFlush(Deadline(nanos: end.nanos - min(remaining / 10, 100_000_000)).instant)
     }
 
     @discardableResult
@@ -228,17 +238,19 @@ final class BatchQueue<Item: Sendable>: Sendable {
 }
 
 extension BatchQueue.Sink {
-    /// A sink for an exporter with a delivery queue (the OTLP exporters): exporting only
-    /// encodes the batch and hands the bodies over, and the queue keeps the books from there.
-    static func handingOff(to delivery: DeliveryQueue, enqueue: @escaping @Sendable ([Item]) -> Void) -> Self {
+    /// A sink for an exporter with a delivery queue (the OTLP exporters): exporting encodes the
+    /// batch and hands the bodies over (waiting, up to the export deadline, only for a receiver
+    /// that answers but is behind), and the queue keeps the books from there.
+    static func handingOff(to delivery: DeliveryQueue, enqueue: @escaping @Sendable ([Item], ContinuousClock.Instant) -> Void) -> Self {
         .init(
-            export: { batch, _ in
-                enqueue(batch)
+            export: { batch, deadline in
+                enqueue(batch, deadline)
                 return nil
             },
             forceFlush: { delivery.flush(deadline: Deadline($0)) },
             shutdown: { delivery.shutdown(deadline: Deadline($0)) },
-            books: { delivery.statistics }
+            books: { delivery.statistics },
+            flushWaitsOffExportQueue: true
         )
     }
 }

@@ -31,6 +31,7 @@ final class DeliveryQueue: Sendable {
     /// Told of each body's final outcome (the metrics reader's counters).
     private let onOutcome: (@Sendable (ExportResult) -> Void)?
     private let progress = DispatchSemaphore(value: 0)
+    private let laneFreed = DispatchSemaphore(value: 0)
     private let state: Locked<State>
 
     private struct Waiting {
@@ -63,6 +64,9 @@ final class DeliveryQueue: Sendable {
         /// No request starts before this, after a retryable failure.
         var pausedUntil: Deadline?
         var failuresInARow = 0
+        /// From a retryable failure until the backlog it left is gone: the backlog of an outage
+        /// may grow to the byte bound and never holds up intake.
+        var recovering = false
         var lastError: ExportError?
         var wakeScheduled = false
         /// Shutdown began: bodies that come back are spooled or counted, not sent again.
@@ -90,27 +94,34 @@ final class DeliveryQueue: Sendable {
             }
         }
         self.spool = spool
-        if spool != nil { pump() }
+        if let spool, spool.hasUnclaimed {
+            // An earlier run's backlog: sent first, without holding up this run's intake.
+            state.withLock { $0.recovering = true }
+            pump()
+        }
     }
 
     /// Where the items of this queue are and what became of them: `exported`, `rejected`,
     /// `failed`, `evicted`, `encoded`, `spooled`, `recovered`, `spoolFilesSkipped`.
     var statistics: ExportStatistics {
-        var books = state.withLock { state in
+        // The spool's figures are read under this queue's lock too, so that a body moving
+        // between memory and disk is seen in one place (the lock order is always queue, spool).
+        let (books, figures) = state.withLock { state -> (ExportStatistics, Spool.Figures?) in
             var books = state.books
             books.encoded = state.waitingItems + state.inFlightItems
-            return books
+            return (books, spool?.figures)
         }
-        if let figures = spool?.figures {
-            books.spooled = figures.items
-            books.recovered = figures.recovered
-            books.spoolFilesSkipped = figures.corruptFiles
+        var result = books
+        if let figures {
+            result.spooled = figures.items
+            result.recovered = figures.recovered
+            result.spoolFilesSkipped = figures.corruptFiles
             for (reason, count) in [(EvictionReason.spoolFull, figures.evicted), (EvictionReason.spoolFileDamaged, figures.damaged), (EvictionReason.sentByAnotherProcess, figures.sentElsewhere)] where count > 0 {
-                books.evicted += count
-                books.evictedByReason[reason, default: 0] += count
+                result.evicted += count
+                result.evictedByReason[reason, default: 0] += count
             }
         }
-        return books
+        return result
     }
 
     enum EvictionReason {
@@ -120,12 +131,26 @@ final class DeliveryQueue: Sendable {
         static let sentByAnotherProcess = "sent by another process"
     }
 
-    /// Takes a body to send. Never waits on the network; with a spool, a body that cannot be
-    /// sent at once is written to disk here.
-    func submit(_ batch: EncodedBatch) {
+    /// Takes a body to send; with a spool, a body that cannot be sent at once is written to
+    /// disk here.
+    ///
+    /// While the receiver answers but is behind (no failures, every lane busy, a backlog of
+    /// `healthyBacklogBytes`), this waits for a lane, up to `deadline`: the span queue before it
+    /// then fills and drops at intake, as it would without this queue, rather than spending CPU
+    /// on bodies that could only be pushed out again. The backlog of an absent or failing
+    /// receiver never waits here.
+    func submit(_ batch: EncodedBatch, waitingUntil deadline: Deadline = .never) {
+        if policy == .queue {
+            // Signals of lanes that freed while nobody waited would only make the loop spin.
+            while laneFreed.wait(timeout: .now()) == .success {}
+            while !deadline.hasPassed, isBehind {
+                _ = laneFreed.wait(timeout: .now() + .nanoseconds(Int(min(deadline.remainingNanos, 100_000_000))))
+            }
+        }
         enum Route { case memory, spool }
         let route: Route = state.withLock { state in
-            guard spool != nil, !state.stopping else { return .memory }
+            guard spool != nil else { return .memory }
+            if state.stopping { return .spool }
             // Straight to a free lane, or to disk: a body on disk survives a crash.
             let sendable = state.pausedUntil == nil && state.retrying.isEmpty && state.waiting.isEmpty && state.busy.contains(false)
             return sendable && !(spool?.hasUnclaimed ?? false) ? .memory : .spool
@@ -134,15 +159,23 @@ final class DeliveryQueue: Sendable {
             pump()
             return
         }
-        // A body that will wait is kept compressed: a JSON backlog shrinks about tenfold.
-        let backlog = state.withLock { $0.pausedUntil != nil || !$0.waiting.isEmpty || !$0.busy.contains(false) }
-        let stored = backlog ? batch.compactedForWaiting(level: 1) : batch
-        let evicted: (items: Int, total: Int) = state.withLock { state in
+        // A body that waits for a failing receiver is kept compressed: a JSON backlog shrinks
+        // about tenfold. The short queue behind a busy but healthy one is not worth the CPU.
+        let waitsLong = state.withLock { $0.recovering }
+        let stored = waitsLong ? batch.compactedForWaiting(level: 1) : batch
+        let evicted: (items: Int, total: Int)? = state.withLock { state in
+            // Too late to be sent, and no spool took it (a body handed over during shutdown).
+            if state.stopping {
+                count(.failure(.shutdown), items: stored.items, &state)
+                return nil
+            }
             state.sequence += 1
             var evicted = 0
             if policy == .latestOnly {
-                while let old = state.waiting.popFirst() { drop(old, &state) }
+                // Superseded: the new body carries their values.
+                for old in state.retrying { drop(old, &state) }
                 state.retrying.removeAll()
+                while let old = state.waiting.popFirst() { drop(old, &state) }
             }
             while state.waitingBytes + stored.bytes > maxBytes, let oldest = state.retrying.isEmpty ? state.waiting.popFirst() : state.retrying.removeFirst() {
                 drop(oldest, &state)
@@ -157,6 +190,7 @@ final class DeliveryQueue: Sendable {
             state.waitingItems += stored.items
             return (evicted, state.books.evictedByReason[EvictionReason.queueFull] ?? 0)
         }
+        guard let evicted else { return }
         if evicted.items > 0 {
             log.log(.warning, key: "evicted", "export queue full (LLMTRACE_EXPORT_QUEUE_MAX_BYTES = \(maxBytes)): dropped the oldest \(evicted.items) \(itemName), \(evicted.total) in all; the receiver is slow or away (\(lastErrorText))")
         }
@@ -165,12 +199,22 @@ final class DeliveryQueue: Sendable {
 
     /// Encodes `batch` (in halves if it is over `maxRequestBytes`) and takes the bodies; items
     /// too large on their own are never sent, and counted as rejected, as a receiver would.
-    func submit<Item>(_ batch: [Item], estimatedSize: (Int) -> Int, encode: ([Item], inout ByteWriter) -> Void) {
+    func submit<Item>(_ batch: [Item], waitingUntil deadline: Deadline = .never, estimatedSize: (Int) -> Int, encode: ([Item], inout ByteWriter) -> Void) {
         let encoded = client.encodeBodies(batch, estimatedSize: estimatedSize, encode: encode)
-        for body in encoded.bodies { submit(body) }
+        for body in encoded.bodies { submit(body, waitingUntil: deadline) }
         guard encoded.tooLarge > 0 else { return }
         state.withLock { $0.books.rejected += encoded.tooLarge }
         log.log(.warning, key: "too-large", "\(encoded.tooLarge) \(itemName) not sent: each is over the request limit of \(client.configuration.maxRequestBytes) bytes on its own")
+    }
+
+    /// The backlog a receiver that answers may have before intake waits for it.
+    private var healthyBacklogBytes: Int { min(maxBytes, 4 << 20) }
+
+    private var isBehind: Bool {
+        state.withLock { state in
+            guard !state.stopping, !state.recovering, state.pausedUntil == nil, !state.busy.contains(false) else { return false }
+            return spool != nil || state.waitingBytes >= healthyBacklogBytes
+        }
     }
 
     private var lastErrorText: String { state.withLock { $0.lastError.map { "\($0)" } ?? "no answer yet" } }
@@ -183,10 +227,13 @@ final class DeliveryQueue: Sendable {
     /// Waits until every body submitted so far is delivered or has failed for good, or until
     /// `deadline`; `true` if it got there. Bodies still held stay queued.
     func flush(deadline: Deadline) -> Bool {
+        // Signals of requests nobody waited for would only make the loop below spin.
+        while progress.wait(timeout: .now()) == .success {}
         pump()
         while true {
             if isIdle { return true }
-            if deadline.hasPassed { return false }
+            // A shutdown (or its last resort) has taken over.
+            if deadline.hasPassed || state.withLock({ $0.stopping }) { return false }
             _ = progress.wait(timeout: .now() + .nanoseconds(Int(min(deadline.remainingNanos, 20_000_000))))
         }
     }
@@ -200,9 +247,10 @@ final class DeliveryQueue: Sendable {
     /// next process; without one, counts it as failed (`shutdown`). A second call with an
     /// earlier deadline (the processor's last resort) cuts the first short.
     func shutdown(deadline: Deadline) {
-        // With a spool the last stretch is kept for writing the rest to disk.
-        let sendBy = spool == nil ? deadline : Deadline(nanos: deadline.nanos - min(deadline.remainingNanos / 4, 500_000_000))
-        _ = flush(deadline: sendBy)
+        // The last stretch is kept for ending the requests in flight and for writing what is
+        // left to disk (with a spool) or counting it.
+        let margin = spool == nil ? min(deadline.remainingNanos / 5, 250_000_000) : min(deadline.remainingNanos / 4, 500_000_000)
+        _ = flush(deadline: Deadline(nanos: deadline.nanos - margin))
         let alreadyStopping = state.withLock { state -> Bool in
             defer { state.stopping = true }
             return state.stopping
@@ -212,7 +260,7 @@ final class DeliveryQueue: Sendable {
         client.shutdown()
         if !alreadyStopping { settle() }
         // Lanes end their cancelled posts within milliseconds; wait for them, within reason.
-        let settleBy = Deadline.after(.milliseconds(200))
+        let settleBy = min(Deadline.after(.milliseconds(200)), deadline)
         while state.withLock({ $0.busy.contains(true) }), !settleBy.hasPassed {
             _ = progress.wait(timeout: .now() + .milliseconds(5))
         }
@@ -299,7 +347,6 @@ final class DeliveryQueue: Sendable {
         var final: ExportResult?
         var retryNote: (error: ExportError, wait: Duration, held: Int)?
         var recovered = 0
-        var spoolAfterShutdown = false
         state.withLock { state in
             state.busy[lane] = false
             if case .memory = job { state.inFlightItems -= batch.items }
@@ -307,7 +354,6 @@ final class DeliveryQueue: Sendable {
             case .done(.failure(.shutdown)):
                 // Cut short by shutdown: back to the queue, which shutdown spools or counts.
                 requeue(job, &state)
-                spoolAfterShutdown = true
             case .done(let result):
                 final = result
                 if state.failuresInARow > 0 { recovered = state.failuresInARow }
@@ -317,9 +363,13 @@ final class DeliveryQueue: Sendable {
                 }
                 count(result, items: batch.items, &state)
                 if case .spooled(let claim) = job { spool?.finish(claim) }
+                if state.failuresInARow == 0, state.waiting.isEmpty, state.retrying.isEmpty, !(spool?.hasUnclaimed ?? false) {
+                    state.recovering = false
+                }
             case .retry(let error, let after):
                 let wait = min(after ?? client.configuration.retry.queueBackoff(afterFailures: state.failuresInARow), .seconds(3600))
                 state.failuresInARow += 1
+                state.recovering = true
                 state.lastError = error
                 let until = Deadline.after(wait)
                 state.pausedUntil = max(state.pausedUntil ?? until, until)
@@ -331,6 +381,7 @@ final class DeliveryQueue: Sendable {
             }
         }
         progress.signal()
+        laneFreed.signal()
         if let final {
             onOutcome?(final)
             report(final, items: batch.items)
@@ -341,7 +392,9 @@ final class DeliveryQueue: Sendable {
         if let retryNote {
             log.log(.warning, key: "retry", "receiver unavailable (\(retryNote.error)); holding \(retryNote.held) \(itemName), next try in \(retryNote.wait)")
         }
-        if spoolAfterShutdown { settleIfStopping() }
+        // Anything that came back after shutdown began is spooled or counted here: shutdown's
+        // own pass may be over.
+        settleIfStopping()
         pump()
     }
 
@@ -353,6 +406,9 @@ final class DeliveryQueue: Sendable {
         switch job {
         case .spooled(let claim):
             spool?.release(claim)
+        case .memory(let waiting) where policy == .latestOnly && !state.waiting.isEmpty:
+            // A newer snapshot is waiting and carries this one's values.
+            _ = waiting
         case .memory(let waiting):
             let index = state.retrying.firstIndex { $0.sequence > waiting.sequence } ?? state.retrying.count
             // Held compressed from now on: it may wait a while.

@@ -48,10 +48,11 @@ public final class OTLPHTTPExporter: SpanExporter {
         }
     }
 
-    /// Encodes `batch` and queues it for delivery: the batch processor's path.
-    func enqueue(_ batch: [SpanData]) {
+    /// Encodes `batch` and queues it for delivery, waiting at most until `deadline` for a
+    /// receiver that is behind: the batch processor's path.
+    func enqueue(_ batch: [SpanData], deadline: ContinuousClock.Instant) {
         let wireProtocol = configuration.protocol
-        delivery.submit(batch, estimatedSize: { Self.estimatedSize(of: $0, wireProtocol) }) { items, writer in
+        delivery.submit(batch, waitingUntil: Deadline(deadline), estimatedSize: { Self.estimatedSize(of: $0, wireProtocol) }) { items, writer in
             Self.encode(items, wireProtocol, into: &writer)
         }
     }

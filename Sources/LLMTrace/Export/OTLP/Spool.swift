@@ -103,7 +103,9 @@ final class Spool: Sendable {
             makeRoom(for: bytes.count, &state)
             state.sequence += 1
             let stamp = String(WallClock.nowUnixNano())
-            let name = String(repeating: "0", count: max(0, 20 - stamp.count)) + stamp + "-\(getpid())-\(state.sequence).otlp"
+            let sequence = String(state.sequence)
+            let name = String(repeating: "0", count: max(0, 20 - stamp.count)) + stamp + "-\(getpid())-"
+                + String(repeating: "0", count: max(0, 10 - sequence.count)) + sequence + ".otlp"
             let temporary = ".tmp-\(getpid())-\(state.sequence)"
             do {
                 try writeFile(temporary, bytes)
@@ -296,19 +298,17 @@ final class Spool: Sendable {
                 index += 1
                 continue
             }
-            // Another process may be sending it; its lock says so.
-            let descriptor = open(path(name), O_RDONLY | O_CLOEXEC)
-            if descriptor >= 0 {
-                guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-                    close(descriptor)
-                    index += 1
-                    continue
-                }
-                unlink(path(name))
-                close(descriptor)
-            } else {
+            // Another process may be sending it (its lock says so), or have sent it since.
+            switch openLocked(name) {
+            case .busy:
+                index += 1
+                continue
+            case .gone:
                 forget(name, &state)
                 continue
+            case .opened(let descriptor, _):
+                unlink(path(name))
+                close(descriptor)
             }
             if entry.counted { state.figures.items -= entry.items } else { state.figures.recovered += entry.items }
             state.figures.evicted += entry.items
