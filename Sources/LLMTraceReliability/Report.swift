@@ -10,7 +10,7 @@ enum Report {
 
     static func line(_ row: Row) {
         var dropped = row.dropped.isEmpty ? "0" : "\(row.droppedTotal): " + row.dropped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        if row.arrivedAfterTimeout > 0 { dropped += " (\(row.arrivedAfterTimeout) timed out yet arrived)" }
+        if row.arrivedCutShort > 0 { dropped += " (\(row.arrivedCutShort) cut short yet arrived)" }
         let cells = [
             row.name, "\(row.offered)", "\(row.delivered)", dropped, "\(row.duplicates)",
             row.maxBlockedNanos.map(milliseconds) ?? "–",

@@ -13,10 +13,11 @@ struct Row {
     var delivered = 0
     var dropped: [String: Int] = [:]
     var duplicates = 0
-    /// Items the app counted as dropped by `timeout` that the receiver took all the same: a
-    /// client that gives up waiting cannot know whether its request was processed, so these
-    /// are counted twice (dropped by the app, delivered by the receiver), never lost.
-    var arrivedAfterTimeout = 0
+    /// Items the app counted as dropped by `timeout` or `shutdown` (a request it stopped waiting
+    /// for) that the receiver took all the same: a client that gives up waiting cannot know
+    /// whether its request was processed, so these are counted twice (dropped by the app,
+    /// delivered by the receiver), never lost.
+    var arrivedCutShort = 0
     var maxBlockedNanos: Int64?
     var shutdownNanos: Int64?
     var peakRSSBytes: Int?

@@ -238,17 +238,19 @@ struct Suite {
     /// The promises every row keeps.
     private func check(_ row: inout Row, app: AppResult, books: FaultReceiver.Books, output: ChildOutput, blockedBound: Duration) {
         if row.duplicates > 0 { row.problems.append("\(row.duplicates) items delivered twice") }
-        // A timeout is the one drop whose outcome the client cannot know: the receiver may have
-        // taken the request just as the client stopped waiting (a slow answer on a loaded
-        // machine). Such items are the receiver's surplus over the app's count, and can be no
-        // more than what the app counted as timed out.
+        // A request the client stopped waiting for (its timeout, or shutdown ending it) is the
+        // one drop whose outcome the client cannot know: the receiver may have taken it just
+        // before (a slow answer on a loaded machine, a 16 MB answer still being written). Such
+        // items are the receiver's surplus over the app's count, and can be no more than what
+        // the app counted as timed out or cut short by shutdown.
         let surplus = row.delivered - app.exported
-        if surplus > 0, surplus <= row.dropped[ExportError.timeout.reason] ?? 0 {
-            row.arrivedAfterTimeout = surplus
+        let cutShort = (row.dropped[ExportError.timeout.reason] ?? 0) + (row.dropped[ExportError.shutdown.reason] ?? 0)
+        if surplus > 0, surplus <= cutShort {
+            row.arrivedCutShort = surplus
         }
-        let uncounted = row.offered - row.delivered - row.droppedTotal + row.arrivedAfterTimeout
+        let uncounted = row.offered - row.delivered - row.droppedTotal + row.arrivedCutShort
         if uncounted != 0 { row.problems.append("\(uncounted) items neither delivered nor counted as dropped") }
-        if app.exported + row.arrivedAfterTimeout != row.delivered { row.problems.append("app counted \(app.exported) exported, receiver accepted \(row.delivered)") }
+        if app.exported + row.arrivedCutShort != row.delivered { row.problems.append("app counted \(app.exported) exported, receiver accepted \(row.delivered)") }
         if let blocked = row.maxBlockedNanos, blocked > blockedBound.nanoseconds {
             row.problems.append("a call blocked the app for \(Report.milliseconds(blocked))")
         }
