@@ -82,7 +82,10 @@ enum Workload {
         let sink = try Sink()
         defer { sink.stop() }
         let exporter = InMemorySpanExporter()
-        let capture = TracerProvider(configuration: TracingConfiguration(), processors: [BatchSpanProcessor(exporter: exporter)])
+        // Spans only: no metrics pushed to a receiver that is not there.
+        var configuration = TracingConfiguration()
+        configuration.metrics.exporters = [.prometheus]
+        let capture = TracerProvider(configuration: configuration, processors: [BatchSpanProcessor(exporter: exporter)])
         let tracer = capture.tracer("llmtrace-bench")
         for _ in 0..<128 { trace(tracer) }
         capture.forceFlush()

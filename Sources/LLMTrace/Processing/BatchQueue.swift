@@ -201,27 +201,8 @@ final class BatchQueue<Item: Sendable>: Sendable {
         var deadline = configuration.exportTimeout == .zero ? Deadline.never : Deadline.after(configuration.exportTimeout)
         if let flushDeadline { deadline = min(deadline, flushDeadline) }
         guard let result = sink.export(batch, deadline.instant) else { return }
-        state.withLock { state in
-            switch result {
-            case .success:
-                state.statistics.exported += batch.count
-            case .partialSuccess(let rejected, _):
-                let rejected = min(max(0, rejected), batch.count)
-                state.statistics.rejected += rejected
-                state.statistics.exported += batch.count - rejected
-            case .failure(let error):
-                state.statistics.failed += batch.count
-                state.statistics.failedByReason[error.reason, default: 0] += batch.count
-            }
-        }
-        switch result {
-        case .success:
-            break
-        case .partialSuccess(let rejected, let message):
-            log.log(.warning, key: "partial", "receiver rejected \(rejected) of \(batch.count) \(itemName): \(message)")
-        case .failure(let error):
-            log.log(.warning, key: "failed", "export of \(batch.count) \(itemName) failed, \(itemName) dropped: \(error)")
-        }
+        state.withLock { $0.statistics.record(result, items: batch.count) }
+        result.report(items: batch.count, itemName: itemName, to: log)
     }
 
     private func reportDrops(force: Bool) {

@@ -73,3 +73,20 @@ public struct ExportStatistics: Sendable, Equatable, CustomStringConvertible {
         return text
     }
 }
+
+extension ExportStatistics {
+    /// Books the outcome of an export of `items`.
+    mutating func record(_ result: ExportResult, items: Int) {
+        switch result {
+        case .success:
+            exported += items
+        case .partialSuccess(let rejected, _):
+            let rejected = min(max(0, rejected), items)
+            self.rejected += rejected
+            exported += items - rejected
+        case .failure(let error):
+            failed += items
+            failedByReason[error.reason, default: 0] += items
+        }
+    }
+}

@@ -166,7 +166,7 @@ final class DeliveryQueue: Sendable {
         let evicted: (items: Int, total: Int)? = state.withLock { state in
             // Too late to be sent, and no spool took it (a body handed over during shutdown).
             if state.stopping {
-                count(.failure(.shutdown), items: stored.items, &state)
+                state.books.record(.failure(.shutdown), items: stored.items)
                 return nil
             }
             state.sequence += 1
@@ -361,7 +361,7 @@ final class DeliveryQueue: Sendable {
                     state.failuresInARow = 0
                     state.lastError = nil
                 }
-                count(result, items: batch.items, &state)
+                state.books.record(result, items: batch.items)
                 if case .spooled(let claim) = job { spool?.finish(claim) }
                 if state.failuresInARow == 0, state.waiting.isEmpty, state.retrying.isEmpty, !(spool?.hasUnclaimed ?? false) {
                     state.recovering = false
@@ -384,7 +384,7 @@ final class DeliveryQueue: Sendable {
         laneFreed.signal()
         if let final {
             onOutcome?(final)
-            report(final, items: batch.items)
+            final.report(items: batch.items, itemName: itemName, to: log)
             if recovered > 0 {
                 log.log(.info, key: "recovered", "receiver answering again after \(recovered) failed tries; sending the held \(itemName)")
             }
@@ -417,31 +417,6 @@ final class DeliveryQueue: Sendable {
             state.retrying.insert(held, at: index)
             state.waitingBytes += held.batch.bytes
             state.waitingItems += held.batch.items
-        }
-    }
-
-    private func count(_ result: ExportResult, items: Int, _ state: inout State) {
-        switch result {
-        case .success:
-            state.books.exported += items
-        case .partialSuccess(let rejected, _):
-            let rejected = min(max(0, rejected), items)
-            state.books.rejected += rejected
-            state.books.exported += items - rejected
-        case .failure(let error):
-            state.books.failed += items
-            state.books.failedByReason[error.reason, default: 0] += items
-        }
-    }
-
-    private func report(_ result: ExportResult, items: Int) {
-        switch result {
-        case .success:
-            break
-        case .partialSuccess(let rejected, let message):
-            log.log(.warning, key: "partial", "receiver rejected \(rejected) of \(items) \(itemName): \(message)")
-        case .failure(let error):
-            log.log(.warning, key: "failed", "export of \(items) \(itemName) failed, \(itemName) dropped: \(error)")
         }
     }
 }
