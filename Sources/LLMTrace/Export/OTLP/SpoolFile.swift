@@ -41,6 +41,8 @@ enum SpoolFile {
         guard bytes.count >= headerSize, bytes.prefix(8).elementsEqual(magic) else { return nil }
         let base = bytes.startIndex
         guard let storage = EncodedBatch.Storage(rawValue: bytes[base + 8]), bytes[base + 9] <= 1 else { return nil }
+        // Reserved bytes are zero in every file this format writes: anything else is damage.
+        guard bytes[(base + 10)..<(base + 12)].allSatisfy({ $0 == 0 }), bytes[(base + 28)..<(base + 32)].allSatisfy({ $0 == 0 }) else { return nil }
         let items = Int(read(bytes, at: base + 12, bytes: 4))
         let length = read(bytes, at: base + 16, bytes: 8)
         guard items <= maxItems, length <= UInt64(Int.max - headerSize) else { return nil }

@@ -36,6 +36,10 @@ import Synchronization
         flipped[flipped.count - 1] ^= 1
         #expect(SpoolFile.decode(flipped) == nil)
         #expect(SpoolFile.decode(Array(bytes.prefix(20))) == nil)
+        // What the first fuzzing run found: a set reserved byte passed as a valid file.
+        var reserved = bytes
+        reserved[28] = 1
+        #expect(SpoolFile.decode(reserved) == nil)
         #expect(SpoolFile.decode([]) == nil)
     }
 
