@@ -6,8 +6,8 @@ import Logging
 /// more at shutdown, to each configured push exporter (OTLP, console).
 ///
 /// Snapshots are taken and encoded on one serial queue, so they never overlap, and handed to a
-/// delivery queue like the spans' (retries with `Retry-After`, concurrent requests), except that a
-/// new push replaces one still waiting: values are cumulative, so the newest carries all. The
+/// delivery queue like the spans' (retries with `Retry-After`), one request at a time, except that
+/// a new push replaces one still waiting: values are cumulative, so the newest carries all. The
 /// callers of `forceFlush` and `shutdown` wait at most their timeout.
 final class MetricsReader: Sendable {
     let metrics: LLMMetrics

@@ -11,7 +11,8 @@ import Synchronization
 /// `exportQueue`; a full batch starts one at once, and a timer exports what is left every
 /// `scheduleDelay`, draining the whole queue rather than one batch per tick. For the OTLP
 /// exporters an export only encodes the batch and hands the body to their `DeliveryQueue`, so
-/// this queue drains at encoding speed whatever the receiver does.
+/// this queue drains at encoding speed whatever the receiver does, except while a receiver that
+/// answers is behind.
 final class BatchQueue<Item: Sendable>: Sendable {
     /// Where batches go, and how the exporter is flushed and stopped.
     struct Sink: Sendable {

@@ -12,7 +12,8 @@ public struct ExportStatistics: Sendable, Equatable, CustomStringConvertible {
     public var exported = 0
     /// Spans dropped because the processor's queue of spans was full (`OTEL_BSP_MAX_QUEUE_SIZE`).
     public var dropped = 0
-    /// Spans in batches whose export failed (refused by status, or after retries), by reason.
+    /// Spans in batches whose export failed for good, by reason: refused by status, left at
+    /// shutdown without a spool, or (for a direct `export`) out of retries.
     public var failed = 0
     /// Spans the receiver refused in a partial-success answer.
     public var rejected = 0

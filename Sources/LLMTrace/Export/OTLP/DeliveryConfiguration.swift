@@ -11,8 +11,8 @@ public struct DeliveryConfiguration: Sendable, Equatable {
     /// The most bytes of encoded bodies held in memory. When a new body does not fit, the
     /// **oldest** bodies are dropped and counted (`ExportStatistics.evicted`, reason
     /// `export queue full`): after an outage, the most recent telemetry is the one worth having.
-    /// With a spool, bodies that have to wait go to disk instead, and this bounds nothing but
-    /// requests in flight.
+    /// With a spool, bodies that have to wait go to disk instead, and this bounds only the
+    /// bodies the spool could not take (requests in flight are not counted).
     /// - Environment: `LLMTRACE_EXPORT_QUEUE_MAX_BYTES`. Default: 64 MiB.
     public var maxQueueBytes = 64 << 20
     /// Requests in flight at once, each on its own connection. Order across requests is not
@@ -22,7 +22,8 @@ public struct DeliveryConfiguration: Sendable, Equatable {
     /// A directory for bodies that cannot be sent at once, and for everything still queued at
     /// shutdown; `nil` (the default) keeps the backlog in memory only. Each signal uses its own
     /// subdirectory. The next process given the same directory sends what it finds first, and
-    /// deletes each file only after the receiver answered 2xx; several processes may share it,
+    /// deletes each file only after the receiver answered 2xx (or refused it for good); several
+    /// processes may share it,
     /// and none sends a file another is sending.
     /// - Environment: `LLMTRACE_SPOOL_DIR`.
     public var spoolDirectory: String?

@@ -6,8 +6,8 @@ import Logging
 /// bytes, sent by up to `concurrency` requests at once, retried for as long as the receiver
 /// answers retryably, spilled to a `Spool` when one is configured.
 ///
-/// Intake (`submit`) never waits on the network. After a retryable failure every lane pauses
-/// until the backoff (1 s doubling to 5 s) or the receiver's `Retry-After` has passed, and the
+/// Intake (`submit`) waits only for a receiver that answers but is behind, up to its deadline.
+/// After a retryable failure every lane pauses until the backoff (1 s doubling to 5 s) or the receiver's `Retry-After` has passed, and the
 /// failed body goes back to the head of the queue, so a receiver on its way back is probed by
 /// one request, not a storm, and bodies are sent again oldest first. What the byte bound pushes
 /// out is the oldest body.

@@ -20,7 +20,9 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     /// logged.
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, else `OTEL_EXPORTER_OTLP_HEADERS`.
     public var headers: [(name: String, value: String)] = []
-    /// Longest time one export may take, retries included; `.zero` = no limit.
+    /// Behind a batch processor, the longest wait for one request's answer (the delivery queue
+    /// retries on its own); for a direct `export` call, the longest the export may take, retries
+    /// included. `.zero` = no limit (an hour per request).
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT`, else `OTEL_EXPORTER_OTLP_TIMEOUT` (ms). Default: 10 s.
     public var timeout: Duration = .seconds(10)
     /// Body compression.

@@ -5,7 +5,7 @@ internal import LLMTraceSupport
 import Synchronization
 
 /// Posts OTLP/HTTP bodies (JSON or protobuf, as configured) with the exporter rules every signal shares: one deadline, gzip,
-/// configured headers, retries with backoff and `Retry-After`, partial success. The span and
+/// configured headers, retries with backoff and `Retry-After`, partial success. The span, log and
 /// metric exporters each own one.
 final class OTLPHTTPClient: Sendable {
     let configuration: OTLPExporterConfiguration

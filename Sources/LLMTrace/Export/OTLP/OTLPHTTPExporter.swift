@@ -22,7 +22,8 @@ public final class OTLPHTTPExporter: SpanExporter {
     /// The backlog the batch processor hands its batches to.
     let delivery: DeliveryQueue
 
-    /// Creates an exporter that posts with libcurl (one kept-alive connection, TLS as configured).
+    /// Creates an exporter that posts with libcurl (a kept-alive connection per request in
+    /// flight, `delivery.concurrency`; TLS as configured).
     /// - Parameters:
     ///   - configuration: Endpoint, headers, compression, timeouts, certificates.
     ///   - logger: For rare diagnostics; header values never reach it.
