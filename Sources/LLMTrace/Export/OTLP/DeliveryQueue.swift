@@ -348,7 +348,6 @@ final class DeliveryQueue: Sendable {
         var retryNote: (error: ExportError, wait: Duration, held: Int)?
         var recovered = 0
         state.withLock { state in
-            state.busy[lane] = false
             if case .memory = job { state.inFlightItems -= batch.items }
             switch attempt {
             case .done(.failure(.shutdown)):
@@ -380,8 +379,6 @@ final class DeliveryQueue: Sendable {
                 retryNote = (error, wait, state.waitingItems + state.inFlightItems + (spool?.figures.items ?? 0))
             }
         }
-        progress.signal()
-        laneFreed.signal()
         if let final {
             onOutcome?(final)
             final.report(items: batch.items, itemName: itemName, to: log)
@@ -395,6 +392,11 @@ final class DeliveryQueue: Sendable {
         // Anything that came back after shutdown began is spooled or counted here: shutdown's
         // own pass may be over.
         settleIfStopping()
+        // The lane is free only now, once its outcome is booked, told and logged: whoever
+        // waits for an idle queue (flush, shutdown) sees all of that when it returns.
+        state.withLock { $0.busy[lane] = false }
+        progress.signal()
+        laneFreed.signal()
         pump()
     }
 
