@@ -102,12 +102,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // llmtrace-bench's count of the caller's heap allocations: it interposes malloc, so only
+        // the benchmark links it.
+        .target(name: "CAllocationCount"),
         .executableTarget(
             name: "LLMTraceBenchmarks",
             dependencies: [
                 "LLMTrace",
                 "LLMTraceTesting",
                 "LLMTraceSupport",
+                "CAllocationCount",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -4,16 +4,18 @@ import LLMTrace
 import LLMTraceTesting
 import LLMTraceSupport
 
-/// `llmtrace-bench`: the workload of `../shared/bench/WORKLOAD.md`, every configuration, a table.
+/// `llmtrace-bench`: the workload of `../shared/bench/WORKLOAD.md`, every configuration, a table,
+/// and the figures against the performance targets.
 @main
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llmtrace-bench",
-        abstract: "Measure LLMTrace on the RAG-trace workload: caller cost, end-to-end throughput, drops, memory, bytes on the wire.",
+        abstract: "Measure LLMTrace on the RAG-trace workload: caller cost, end-to-end throughput, drops, memory, bytes on the wire, allocations.",
         discussion: """
-        Run it in a release build: swift run -c release llmtrace-bench. Each configuration runs in \
-        its own child process (so peak RSS is its own), against a fast OTLP/HTTP sink on 127.0.0.1 \
-        started by the benchmark. Figures are the median of --runs runs, with the spread.
+        Run it in a release build: swift run -c release llmtrace-bench. Each run of each \
+        configuration is a process of its own (so peak RSS is its own), posting to a fast \
+        OTLP/HTTP sink on 127.0.0.1 in another process, as an outside harness would. Figures are \
+        the median of --runs runs, with the spread; the last table sets them against the targets.
         """
     )
 
@@ -26,7 +28,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs per configuration; the table shows the median. Default: 3 (1 with --quick).")
     var runs: Int?
 
-    @Option(name: .customLong("config"), help: "Only these configurations: default, bigq, gzip-bigq, rules, protobuf-bigq, protobuf-gzip-bigq, bigq-concurrency1. Repeatable.")
+    @Option(name: .customLong("config"), help: "Only these configurations: \(BenchConfiguration.allCases.map(\.rawValue).joined(separator: ", ")). Repeatable.")
     var configurations: [String] = []
 
     @Option(name: .customLong("payload-dir"), help: "Save every request body the sink receives here (to check them with a strict OTLP receiver).")
@@ -35,18 +37,26 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("child"), help: .hidden)
     var child: String?
 
+    @Option(name: .customLong("endpoint"), help: .hidden)
+    var endpoint: String?
+
+    @Flag(name: .customLong("sink"), help: .hidden)
+    var sink = false
+
     func validate() throws {
         if let traces, traces < 1 { throw ValidationError("--traces must be at least 1") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
         for name in configurations + [child].compactMap({ $0 }) where BenchConfiguration(rawValue: name) == nil {
             throw ValidationError("unknown configuration \(name); expected one of \(BenchConfiguration.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        if child != nil && endpoint == nil { throw ValidationError("--child needs --endpoint") }
     }
 
     func run() throws {
+        if sink { return try SinkProcess.serve(payloadDirectory: payloadDirectory) }
         let traceCount = traces ?? (quick ? 2_000 : 200_000)
-        if let child, let configuration = BenchConfiguration(rawValue: child) {
-            let result = try Workload.run(configuration, traces: traceCount, payloadDirectory: payloadDirectory)
+        if let child, let configuration = BenchConfiguration(rawValue: child), let endpoint {
+            let result = Workload.run(configuration, traces: traceCount, endpoint: endpoint)
             print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
             return
         }
@@ -55,39 +65,51 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         print("warning: debug build; measure with swift run -c release llmtrace-bench")
         #endif
+        let executable = ProcessFigures.executablePath
         print("LLMTrace \(TracerProvider.sdkVersion) benchmark: \(traceCount) traces × 4 spans per run (../shared/bench/WORKLOAD.md),")
-        print("18 attributes set after start with one setAttribute call each; \(ProcessInfo.processInfo.activeProcessorCount) cores; median of \(runCount) run(s) [min–max]")
-        print("sink ceiling: \(Self.grouped(try Workload.sinkCeiling())) spans/s (two libcurl clients posting 512-span JSON batches for 1 s)")
+        print("18 attributes set after start with one setAttribute call each; \(ProcessInfo.processInfo.activeProcessorCount) cores; median of \(runCount) run(s) [min–max];")
+        print("every run in a process of its own, the sink in another")
+        let ceiling = try Workload.sinkCeiling(executable: executable, gzip: false)
+        let gzipCeiling = try Workload.sinkCeiling(executable: executable, gzip: true)
+        print("sink ceiling: \(Self.grouped(ceiling)) spans/s JSON, \(Self.grouped(gzipCeiling)) spans/s gzipped JSON (two libcurl clients posting 512-span batches for 1 s)")
         print("")
         print("| configuration | caller ns/span | end-to-end spans/s | dropped: sink count / processor | peak RSS MB | wire bytes/span | decoded bytes/span |")
         print("| --- | --- | --- | --- | --- | --- | --- |")
-        let executable = ProcessFigures.executablePath
         var failures = 0
+        var measured: [BenchConfiguration: [RunResult]] = [:]
         for configuration in selected {
             var results: [RunResult] = []
             for _ in 0..<runCount {
-                var arguments = ["--child", configuration.rawValue, "--traces", String(traceCount)]
-                if let payloadDirectory { arguments += ["--payload-dir", payloadDirectory] }
-                results.append(try Self.runChild(executable, arguments))
+                results.append(try Self.measure(configuration, traces: traceCount, executable: executable, payloadDirectory: payloadDirectory))
             }
-            let caller = results.map(\.callerNanosPerSpan)
-            let throughput = results.map(\.endToEndSpansPerSecond)
-            let rss = results.map { Double($0.peakRSSBytes) / 1_048_576 }
+            measured[configuration] = results
             let drops = results.map { "\($0.droppedBySinkCount) / \($0.droppedByProcessor)" }
             if results.contains(where: { $0.droppedBySinkCount != $0.droppedByProcessor || !$0.flushed }) { failures += 1 }
-            print("| \(configuration.rawValue) | \(Self.figure(caller, decimals: 0)) | \(Self.figure(throughput, decimals: 0)) | \(drops.joined(separator: ", ")) | \(Self.figure(rss, decimals: 1)) | \(Self.figure(results.map(\.wireBytesPerSpan), decimals: 1)) | \(Self.figure(results.map(\.decodedBytesPerSpan), decimals: 1)) |")
+            print("| \(configuration.rawValue) | \(Self.figure(results.map(\.callerNanosPerSpan), decimals: 0)) | \(Self.figure(results.map(\.endToEndSpansPerSecond), decimals: 0)) | \(drops.joined(separator: ", ")) | \(Self.figure(results.map { Double($0.peakRSSBytes) / 1_048_576 }, decimals: 1)) | \(Self.figure(results.map(\.wireBytesPerSpan), decimals: 1)) | \(Self.figure(results.map(\.decodedBytesPerSpan), decimals: 1)) |")
         }
+        let sinkForAllocations = try SinkProcess(executable: executable, payloadDirectory: nil)
+        let allocations = Workload.allocationsPerSpan(endpoint: sinkForAllocations.url)
+        _ = try sinkForAllocations.finish()
+        print("")
+        print("| figure | measured | target | |")
+        print("| --- | --- | --- | --- |")
+        for row in Target.rows(measured, allocationsPerSpan: allocations, traces: traceCount) { print(row.line) }
         if failures > 0 {
             print("\nerror: in \(failures) configuration(s) the sink's count and the processor's drop counter disagree, or a flush did not finish")
             throw ExitCode(1)
         }
     }
 
-    static func runChild(_ executable: String, _ arguments: [String]) throws -> RunResult {
-        let output = try ChildProcess.run(executable, arguments)
+    /// One run: a sink process, the workload in a child process posting to it, both counts.
+    static func measure(_ configuration: BenchConfiguration, traces: Int, executable: String, payloadDirectory: String? = nil) throws -> RunResult {
+        let sink = try SinkProcess(executable: executable, payloadDirectory: payloadDirectory)
+        let output = try ChildProcess.run(executable, ["--child", configuration.rawValue, "--traces", String(traces), "--endpoint", sink.url])
+        let counts = try sink.finish()
         guard !output.signalled, output.status == 0, let line = output.stdout.split(separator: "\n").last
-        else { throw ValidationError("child run \(arguments.joined(separator: " ")) failed with status \(output.status): \(output.stderr.suffix(300))") }
-        return try JSONDecoder().decode(RunResult.self, from: Data(line.utf8))
+        else { throw ValidationError("child run of \(configuration.rawValue) failed with status \(output.status): \(output.stderr.suffix(300))") }
+        var result = try JSONDecoder().decode(RunResult.self, from: Data(line.utf8))
+        result.sink = counts
+        return result
     }
 
     /// `median [min–max]`, grouped by thousands.

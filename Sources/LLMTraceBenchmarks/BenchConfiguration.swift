@@ -7,6 +7,9 @@ import LLMTraceSupport
 enum BenchConfiguration: String, CaseIterable {
     /// The library's defaults (batch queue 2048, sampling rules on with always-on head sampling).
     case `default`
+    /// `default` with the LLM metrics (and the trace totals they sum) off: the difference is
+    /// what the metrics cost.
+    case metricsOff = "metrics-off"
     /// A queue that holds every span of the run, so nothing can be dropped.
     case bigq
     /// `bigq` with gzip.
@@ -27,13 +30,14 @@ enum BenchConfiguration: String, CaseIterable {
         // LLM metrics are aggregated from every span, as by default, but not pushed: the sink
         // counts spans, and one push at shutdown would not change the figures.
         configuration.metrics.exporters = [.prometheus]
-        if self != .default && self != .rules {
+        if self == .metricsOff { configuration.metrics.exporters = [] }
+        if ![.default, .rules, .metricsOff].contains(self) {
             // The delivery queue must not push anything out either: the big queues are about
             // throughput with nothing dropped.
             configuration.otlp.delivery.maxQueueBytes = Int.max / 2
         }
         switch self {
-        case .default:
+        case .default, .metricsOff:
             break
         case .bigq:
             configuration.batch.maxQueueSize = max(2048, traces * 4)

@@ -27,6 +27,7 @@ final class Sink: Sendable {
     /// Request body bytes after gunzip: the encoding's own size.
     var decodedBytes: Int { counters.decodedBytes.load(ordering: .acquiring) }
     var url: String { "http://127.0.0.1:\(server.port)/v1/traces" }
+    var port: Int { server.port }
 
     /// - Parameter dumpDirectory: where to save each (gunzipped) body, for conformance checks.
     init(dumpDirectory: String? = nil) throws {

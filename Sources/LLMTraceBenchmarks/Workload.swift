@@ -2,6 +2,7 @@ import Foundation
 @_spi(Benchmarks) import LLMTrace
 import LLMTraceTesting
 import LLMTraceSupport
+import CAllocationCount
 
 enum Workload {
     static let queryHash = "ae746de220807d6f1e4e46fbe91fcdc34b7f56321bbb16b089c28e1a43a4589a"
@@ -41,11 +42,10 @@ enum Workload {
         root.end()
     }
 
-    /// Runs `traces` traces through `configuration` against a fresh sink, in this process.
-    static func run(_ configuration: BenchConfiguration, traces: Int, payloadDirectory: String?) throws -> RunResult {
-        let sink = try Sink(dumpDirectory: payloadDirectory)
-        defer { sink.stop() }
-        let provider = TracerProvider(configuration: configuration.tracing(endpoint: sink.url, traces: traces))
+    /// Runs `traces` traces through `configuration`, in this process, against the sink at
+    /// `endpoint` (in a process of its own).
+    static func run(_ configuration: BenchConfiguration, traces: Int, endpoint: String) -> RunResult {
+        let provider = TracerProvider(configuration: configuration.tracing(endpoint: endpoint, traces: traces))
         let tracer = provider.tracer("llmtrace-bench", version: TracerProvider.sdkVersion)
 
         let clock = ContinuousClock()
@@ -56,31 +56,51 @@ enum Workload {
         let totalElapsed = clock.now - start
 
         let statistics = provider.statistics
-        let handed = statistics.queued + statistics.dropped + statistics.ignoredAfterShutdown
-        let received = sink.spans
         let spans = traces * 4
         return RunResult(
             configuration: configuration.rawValue,
             traces: traces,
             spansOffered: spans,
             callerNanosPerSpan: callerElapsed.seconds * 1e9 / Double(spans),
-            endToEndSpansPerSecond: Double(received) / totalElapsed.seconds,
-            spansHandedToExport: handed,
-            spansReceived: received,
-            droppedBySinkCount: handed - received,
+            totalSeconds: totalElapsed.seconds,
+            spansHandedToExport: statistics.queued + statistics.dropped + statistics.ignoredAfterShutdown,
             droppedByProcessor: statistics.lost,
             peakRSSBytes: ProcessFigures.peakRSSBytes(),
-            wireBytesPerSpan: received > 0 ? Double(sink.bytes) / Double(received) : 0,
-            decodedBytesPerSpan: received > 0 ? Double(sink.decodedBytes) / Double(received) : 0,
             flushed: flushed
         )
     }
 
-    /// What the sink takes when fed pre-encoded 512-span JSON batches by two libcurl clients for
-    /// about a second: the ceiling the agent is measured against.
-    static func sinkCeiling() throws -> Double {
-        let sink = try Sink()
-        defer { sink.stop() }
+    /// Heap allocations on the calling thread per span started and ended with 5 attributes (one
+    /// `setAttribute` call each), with the library's defaults (LLM metrics, sampling rules,
+    /// batch processor), exporting to `endpoint`. Counted over many spans, so the processor's
+    /// occasional growth (a new chunk of its queue) shows as the fraction it is.
+    static func allocationsPerSpan(endpoint: String) -> Double {
+        let provider = TracerProvider(configuration: BenchConfiguration.default.tracing(endpoint: endpoint, traces: 0))
+        defer { provider.shutdown(timeout: .seconds(60)) }
+        let tracer = provider.tracer("llmtrace-bench", version: TracerProvider.sdkVersion)
+        let spanOnce = {
+            let span = tracer.startSpan("retrieval", parent: .root)
+            span.setAttribute(GenAI.operationName, GenAI.operationRetrieval)
+            span.setAttribute(GenAI.dataSourceID, "docs")
+            span.setAttribute("retrieval.doc_count", 20)
+            span.setAttribute("retrieval.top_score", 0.87)
+            span.setAttribute("user.query_hash", queryHash)
+            span.end()
+        }
+        // Warm up: the processors' first buffers, the metrics' first series.
+        for _ in 0..<1_000 { spanOnce() }
+        // Fewer spans than the default queue holds, so a full queue's drops do not count.
+        let spans = 1_500
+        llmtrace_allocations_start()
+        for _ in 0..<spans { spanOnce() }
+        return Double(llmtrace_allocations_stop()) / Double(spans)
+    }
+
+    /// What the sink (in its own process) takes when fed pre-encoded 512-span JSON batches,
+    /// gzipped or not, by two libcurl clients for about a second: the ceiling the agent is
+    /// measured against.
+    static func sinkCeiling(executable: String, gzip: Bool) throws -> Double {
+        let sink = try SinkProcess(executable: executable, payloadDirectory: nil)
         let exporter = InMemorySpanExporter()
         // Spans only: no metrics pushed to a receiver that is not there.
         var configuration = TracingConfiguration()
@@ -89,7 +109,9 @@ enum Workload {
         let tracer = capture.tracer("llmtrace-bench")
         for _ in 0..<128 { trace(tracer) }
         capture.forceFlush()
-        let body = OTLPHTTPExporter.requestBody(for: Array(exporter.spans.prefix(512)), gzip: false)
+        let body = OTLPHTTPExporter.requestBody(for: Array(exporter.spans.prefix(512)), gzip: gzip)
+        let headers = [(name: "Content-Type", value: "application/json")] + (gzip ? [(name: "Content-Encoding", value: "gzip")] : [])
+        let url = sink.url
         let clients = 2
         let clock = ContinuousClock()
         let start = clock.now
@@ -97,13 +119,14 @@ enum Workload {
         for _ in 0..<clients {
             DispatchQueue.global().async(group: group) {
                 let transport = CurlTransport()
-                let request = HTTPRequest(url: sink.url, headers: [(name: "Content-Type", value: "application/json")], body: body)
+                let request = HTTPRequest(url: url, headers: headers, body: body)
                 while clock.now - start < .seconds(1) {
                     _ = transport.post(request, timeout: .seconds(5))
                 }
             }
         }
         group.wait()
-        return Double(sink.spans) / (clock.now - start).seconds
+        let elapsed = clock.now - start
+        return Double(try sink.finish().spans) / elapsed.seconds
     }
 }

@@ -100,7 +100,12 @@ public final class LLMMetrics: Sendable {
         let name: String
         let labelKeys: [String]
         let bounds: [Double]
-        var series: [SeriesKey: Histogram] = [:]
+        private var indexByKey: [SeriesKey: Int] = [:]
+        private var keys: [SeriesKey] = []
+        private var histograms: [Histogram] = []
+        // Spans of one kind tend to come with the same labels again: comparing with the last
+        // key (identical strings compare as two words) skips hashing four strings.
+        private var lastIndex: Int?
 
         init(_ name: String, labelKeys: [String], bounds: [Double]) {
             self.name = name
@@ -111,16 +116,32 @@ public final class LLMMetrics: Sendable {
         /// Records `value` under `key`, or under the overflow series (counted in `overflows`)
         /// when the family is full.
         mutating func record(_ value: Double, _ key: SeriesKey, limit: Int, overflows: inout Int) {
+            if let lastIndex, keys[lastIndex] == key {
+                histograms[lastIndex].record(value)
+                return
+            }
             var key = key
-            if series[key] == nil && series.count >= limit {
+            if indexByKey[key] == nil && indexByKey.count >= limit {
                 key = .overflow
                 overflows += 1
             }
-            series[key, default: Histogram(bounds: bounds)].record(value)
+            let index: Int
+            if let existing = indexByKey[key] {
+                index = existing
+            } else {
+                index = histograms.count
+                indexByKey[key] = index
+                keys.append(key)
+                histograms.append(Histogram(bounds: bounds))
+            }
+            histograms[index].record(value)
+            // The overflow series is never the cached one: the next record under a new key must
+            // be counted as an overflow again.
+            lastIndex = key.isOverflow ? nil : index
         }
 
         func points() -> [MetricPoint] {
-            series.sorted { $0.key.array.lexicographicallyPrecedes($1.key.array) }.map { key, histogram in
+            zip(keys, histograms).sorted { $0.0.array.lexicographicallyPrecedes($1.0.array) }.map { key, histogram in
                 guard !key.isOverflow else { return .histogram(name, [(LLMMetrics.overflowKey, "true")], histogram) }
                 let labels = zip(labelKeys, key.array).filter { !$0.1.isEmpty }.map { ($0.0, $0.1) }
                 return .histogram(name, labels, histogram)
@@ -130,6 +151,9 @@ public final class LLMMetrics: Sendable {
 
     private struct State {
         var models: [ModelKey: ModelSeries] = [:]
+        /// The series of the last model call: most apps call one or two models, and comparing
+        /// three identical strings costs less than hashing them.
+        var lastModel: (key: ModelKey, series: ModelSeries)?
         var errorSeries = 0
         var stages = HistogramFamily(LLMTraceAttributes.ragStageDurationMetric, labelKeys: [LLMTraceAttributes.ragStep, OTelAttributes.errorType], bounds: durationBounds)
         var agents = HistogramFamily(GenAI.invokeAgentDuration, labelKeys: [GenAI.operationName, GenAI.agentName, GenAI.providerName, OTelAttributes.errorType], bounds: durationBounds)
@@ -157,8 +181,8 @@ public final class LLMMetrics: Sendable {
     /// Counts one ended span.
     func record(_ span: SpanData) -> Recorded {
         var reading = SpanReading(span.attributes)
-        let operation = reading.operation.flatMap { GenAI.modelCallOperations.contains($0) ? $0 : nil }
-        let run = reading.operation.flatMap { Self.runOperations.contains($0) ? $0 : nil }
+        let operation = reading.operation.flatMap { Self.isModelCall($0) ? $0 : nil }
+        let run = reading.operation.flatMap { Self.isRun($0) ? $0 : nil }
         let scores = Self.evaluationScores(span.events)
         guard operation != nil || run != nil || reading.step != nil || !scores.isEmpty else { return Recorded() }
         if reading.errorType == nil, case .error = span.status { reading.errorType = OTelAttributes.errorTypeOther }
@@ -219,15 +243,29 @@ public final class LLMMetrics: Sendable {
 
     /// One interval between streamed chunks of a model call, under the call's model series.
     func recordTimePerOutputChunk(_ seconds: Double, operation: String, provider: String, model: String) {
-        guard seconds.isFinite, seconds >= 0, GenAI.modelCallOperations.contains(operation) else { return }
+        guard seconds.isFinite, seconds >= 0, Self.isModelCall(operation) else { return }
         state.withLock { state in
             modelSeries(ModelKey(operation: operation, provider: provider, model: model), &state).timePerOutputChunk.record(seconds)
         }
     }
 
-    /// Operations whose spans time an agent run (workflows are in-process agents since the
-    /// conventions' v0.1.0) or a tool call.
-    static let runOperations: Set<String> = [GenAI.operationInvokeAgent, GenAI.operationInvokeWorkflow, GenAI.operationExecuteTool]
+    /// Whether `operation` is one of `GenAI.modelCallOperations`, without hashing it: most are
+    /// small strings, which compare as two words.
+    static func isModelCall(_ operation: String) -> Bool {
+        switch operation {
+        case GenAI.operationChat, GenAI.operationTextCompletion, GenAI.operationGenerateContent, GenAI.operationEmbeddings: true
+        default: false
+        }
+    }
+
+    /// Whether spans of `operation` time an agent run (workflows are in-process agents since
+    /// the conventions' v0.1.0) or a tool call.
+    static func isRun(_ operation: String) -> Bool {
+        switch operation {
+        case GenAI.operationInvokeAgent, GenAI.operationInvokeWorkflow, GenAI.operationExecuteTool: true
+        default: false
+        }
+    }
 
     /// The named, finite scores of a span's `gen_ai.evaluation.result` events.
     static func evaluationScores(_ events: [SpanEvent]) -> [(name: String, score: Double)] {
@@ -242,7 +280,11 @@ public final class LLMMetrics: Sendable {
     }
 
     private func modelSeries(_ key: ModelKey, _ state: inout State) -> ModelSeries {
-        if let series = state.models[key] { return series }
+        if let last = state.lastModel, last.key == key { return last.series }
+        if let series = state.models[key] {
+            state.lastModel = (key, series)
+            return series
+        }
         var key = key
         if state.models.count >= configuration.maxSeriesPerMetric {
             state.statistics.overflowRecords += 1
