@@ -14,11 +14,14 @@ final class LLMMetricsProcessor: SpanProcessor {
     private let eventCountLimit: Int
 
     private let attributeCountLimit: Int
+    /// `next`, when it is the sampling stage, which can take a marked root over without a copy.
+    private let tailSampling: TailSamplingProcessor?
 
     init(metrics: LLMMetrics, reader: MetricsReader, next: any SpanProcessor, eventCountLimit: Int, attributeCountLimit: Int) {
         self.metrics = metrics
         self.reader = reader
         self.next = next
+        self.tailSampling = next as? TailSamplingProcessor
         self.eventCountLimit = eventCountLimit
         self.attributeCountLimit = attributeCountLimit
     }
@@ -58,7 +61,11 @@ final class LLMMetricsProcessor: SpanProcessor {
             marked.setAttribute(LLMTraceAttributes.traceInputTokens, .int(totals.inputTokens), limit: attributeCountLimit)
             marked.setAttribute(LLMTraceAttributes.traceOutputTokens, .int(totals.outputTokens), limit: attributeCountLimit)
         }
-        next.onEnd(marked)
+        if let tailSampling {
+            tailSampling.onEnd(handingOver: consume marked)
+        } else {
+            next.onEnd(marked)
+        }
     }
 
     func forceFlush(timeout: Duration) -> Bool {

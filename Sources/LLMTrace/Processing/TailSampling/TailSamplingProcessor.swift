@@ -87,8 +87,16 @@ final class TailSamplingProcessor: SpanProcessor {
     }
 
     func onEnd(_ span: SpanData) {
+        onEnd(handingOver: span)
+    }
+
+    /// `onEnd` for a span whose caller keeps no copy (the metrics stage's root, which carries
+    /// the trace totals): its attribute list is then this stage's alone, and the mark is
+    /// appended in place (the metrics stage reserved room for it) instead of copying the list
+    /// once more.
+    func onEnd(handingOver span: consuming SpanData) {
         if span.context.isSampled {
-            passSampled(span)
+            passSampled(consume span)
             return
         }
         var kept: [SpanData] = []
@@ -98,7 +106,7 @@ final class TailSamplingProcessor: SpanProcessor {
 
     /// Hands on a span of a trace the head sampler kept, its local root marked with why:
     /// `error` or `slow` when they apply, else `ratio` or `parent`.
-    private func passSampled(_ span: SpanData) {
+    private func passSampled(_ span: consuming SpanData) {
         let failed = evaluation.isFailure(span)
         if !failed, heldTraces.load(ordering: .relaxed) == 0 {
             guard span.isLocalRoot else {
@@ -106,7 +114,7 @@ final class TailSamplingProcessor: SpanProcessor {
                 return
             }
             let mark = evaluation.headKeptMark(root: span, failed: false)
-            var marked = span
+            var marked = consume span
             marked.markKept(by: mark, early: nil, limit: evaluation.attributeCountLimit)
             if mark.isHeadDecision {
                 countHeadKept(mark)
