@@ -71,15 +71,18 @@ enum Workload {
     }
 
     /// Heap allocations on the calling thread per span started and ended with 5 attributes (one
-    /// `setAttribute` call each), with the library's defaults (LLM metrics, sampling rules,
-    /// batch processor), exporting to `endpoint`. Counted over many spans, so the processor's
+    /// `setAttribute` call each), through the default chain (LLM metrics, sampling rules, batch
+    /// processor) with a queue that holds them all, exporting to `endpoint`; for spans that are
+    /// children of one open root (most spans) and for spans that are roots themselves (which
+    /// the sampling stage marks with its rule). Counted over many spans, so the processor's
     /// occasional growth (a new chunk of its queue) shows as the fraction it is.
-    static func allocationsPerSpan(endpoint: String) -> Double {
-        let provider = TracerProvider(configuration: BenchConfiguration.default.tracing(endpoint: endpoint, traces: 0))
+    static func allocationsPerSpan(endpoint: String) -> (child: Double, root: Double) {
+        let spans = 2_000
+        let provider = TracerProvider(configuration: BenchConfiguration.bigq.tracing(endpoint: endpoint, traces: spans))
         defer { provider.shutdown(timeout: .seconds(60)) }
         let tracer = provider.tracer("llmtrace-bench", version: TracerProvider.sdkVersion)
-        let spanOnce = {
-            let span = tracer.startSpan("retrieval", parent: .root)
+        let spanOnce = { (parent: SpanParent) in
+            let span = tracer.startSpan("retrieval", parent: parent)
             span.setAttribute(GenAI.operationName, GenAI.operationRetrieval)
             span.setAttribute(GenAI.dataSourceID, "docs")
             span.setAttribute("retrieval.doc_count", 20)
@@ -88,12 +91,15 @@ enum Workload {
             span.end()
         }
         // Warm up: the processors' first buffers, the metrics' first series.
-        for _ in 0..<1_000 { spanOnce() }
-        // Fewer spans than the default queue holds, so a full queue's drops do not count.
-        let spans = 1_500
+        for _ in 0..<200 { spanOnce(.root) }
+        let root = tracer.startSpan("rag_pipeline", parent: .root)
         llmtrace_allocations_start()
-        for _ in 0..<spans { spanOnce() }
-        return Double(llmtrace_allocations_stop()) / Double(spans)
+        for _ in 0..<spans { spanOnce(.span(root)) }
+        let child = Double(llmtrace_allocations_stop()) / Double(spans)
+        root.end()
+        llmtrace_allocations_start()
+        for _ in 0..<spans { spanOnce(.root) }
+        return (child, Double(llmtrace_allocations_stop()) / Double(spans))
     }
 
     /// What the sink (in its own process) takes when fed pre-encoded 512-span JSON batches,

@@ -5,6 +5,9 @@
 /// - `SpanStartEnd.sampled` / `.recordOnly` / `.dropped`: `startSpan` (a new root, kind client)
 ///   then `end()`, with `Samplers.alwaysOn`, a sampler answering `.recordOnly`, and
 ///   `Samplers.alwaysOff`. One operation = one start and one end.
+/// - `SpanStartEnd.attributes5`: `startSpan` (a new root), 5 `setAttribute` calls (a retrieval
+///   step's strings, an integer and a double), `end()`, sampled: the allocations a typical span
+///   costs its caller (issue 18's "per span start+end with 5 attributes").
 /// - `SetAttributes.8`: 8 `setAttribute` calls on a recording span (a GenAI client span's
 ///   strings, integers, a double and a bool). One operation = the 8 calls on one fresh span;
 ///   starting and ending the spans is outside the measurement.
@@ -31,6 +34,22 @@ func registerSpanBenchmarks() {
         } setup: {
             SpanFixture(sampler: sampler, processorSeesSpan: processorSeesSpan)
         }
+    }
+
+    Benchmark("SpanStartEnd.attributes5", configuration: .llmTrace(scalingFactor: .kilo)) { benchmark, fixture in
+        let tracer = fixture.tracer
+        for _ in benchmark.scaledIterations {
+            let span = tracer.startSpan("retrieval", parent: .root)
+            span.setAttribute("gen_ai.operation.name", "retrieval")
+            span.setAttribute("gen_ai.data_source.id", "docs")
+            span.setAttribute("retrieval.doc_count", 20)
+            span.setAttribute("retrieval.top_score", 0.87)
+            span.setAttribute("user.query_hash", "ae746de220807d6f1e4e46fbe91fcdc34b7f56321bbb16b089c28e1a43a4589a")
+            span.end()
+            blackHole(span)
+        }
+    } setup: {
+        SpanFixture(sampler: Samplers.alwaysOn, processorSeesSpan: true)
     }
 
     Benchmark("SetAttributes.8", configuration: .llmTrace(scalingFactor: .kilo)) { benchmark, fixture in
