@@ -43,6 +43,11 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("sink"), help: .hidden)
     var sink = false
 
+    /// For profiling a child under valgrind: a queue that holds every span, so the calling
+    /// thread never frees dropped ones and its instruction count does not depend on timing.
+    @Flag(name: .customLong("hold-all"), help: .hidden)
+    var holdAll = false
+
     func validate() throws {
         if let traces, traces < 1 { throw ValidationError("--traces must be at least 1") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
@@ -56,7 +61,7 @@ struct BenchCommand: ParsableCommand {
         if sink { return try SinkProcess.serve(payloadDirectory: payloadDirectory) }
         let traceCount = traces ?? (quick ? 2_000 : 200_000)
         if let child, let configuration = BenchConfiguration(rawValue: child), let endpoint {
-            let result = Workload.run(configuration, traces: traceCount, endpoint: endpoint)
+            let result = Workload.run(configuration, traces: traceCount, endpoint: endpoint, holdAll: holdAll)
             print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))
             return
         }

@@ -44,8 +44,10 @@ enum Workload {
 
     /// Runs `traces` traces through `configuration`, in this process, against the sink at
     /// `endpoint` (in a process of its own).
-    static func run(_ configuration: BenchConfiguration, traces: Int, endpoint: String) -> RunResult {
-        let provider = TracerProvider(configuration: configuration.tracing(endpoint: endpoint, traces: traces))
+    static func run(_ configuration: BenchConfiguration, traces: Int, endpoint: String, holdAll: Bool = false) -> RunResult {
+        var tracing = configuration.tracing(endpoint: endpoint, traces: traces)
+        if holdAll { tracing.batch.maxQueueSize = max(tracing.batch.maxQueueSize, traces * 4) }
+        let provider = TracerProvider(configuration: tracing)
         let tracer = provider.tracer("llmtrace-bench", version: TracerProvider.sdkVersion)
 
         let clock = ContinuousClock()

@@ -128,9 +128,32 @@ public struct Tracer: Sendable {
         )
         guard result.decision != .drop else { return Span(nonRecording: context) }
 
+        let startTimeUnixNano = startTime ?? WallClock.nowUnixNano()
+        let span: Span
+        if attributes.isEmpty && links.isEmpty && result.attributes.isEmpty {
+            // Most spans start bare and get their attributes as the work goes: nothing to limit.
+            span = Span(
+                name: name, context: context, kind: kind, parent: parentContext, startTimeUnixNano: startTimeUnixNano,
+                attributes: Attributes(), droppedAttributes: 0, links: [], droppedLinks: 0, pipeline: pipeline, scope: scope
+            )
+        } else {
+            span = limitedSpan(
+                name: name, context: context, kind: kind, parent: parentContext, startTimeUnixNano: startTimeUnixNano,
+                attributes: attributes, samplerAttributes: result.attributes, links: links, pipeline: pipeline
+            )
+        }
+        if pipeline.isStartRequired { pipeline.head.onStart(span, parentContext: parentContext) }
+        return span
+    }
+
+    /// A span whose start attributes and links go through the limits first.
+    private func limitedSpan(
+        name: String, context: SpanContext, kind: SpanKind, parent: SpanContext?, startTimeUnixNano: UInt64,
+        attributes: Attributes, samplerAttributes: Attributes, links: [SpanLink], pipeline: SpanPipeline
+    ) -> Span {
         let limits = pipeline.limits
         var startAttributes = attributes
-        for attribute in result.attributes { startAttributes[attribute.key] = attribute.value }
+        for attribute in samplerAttributes { startAttributes[attribute.key] = attribute.value }
         let (limitedAttributes, droppedAttributes) = limits.limit(startAttributes, countLimit: limits.attributeCountLimit)
         // Links to invalid contexts are ignored before the limit applies, so they never take
         // the place of a valid one.
@@ -140,15 +163,12 @@ public struct Tracer: Sendable {
             let (linkAttributes, dropped) = limits.limit(link.attributes, countLimit: limits.attributePerLinkCountLimit)
             limitedLinks.append(SpanLink(context: link.context, attributes: linkAttributes, droppedAttributesCount: link.droppedAttributesCount + dropped))
         }
-        let span = Span(
-            name: name, context: context, kind: kind, parent: parentContext,
-            startTimeUnixNano: startTime ?? WallClock.nowUnixNano(),
+        return Span(
+            name: name, context: context, kind: kind, parent: parent, startTimeUnixNano: startTimeUnixNano,
             attributes: limitedAttributes, droppedAttributes: droppedAttributes,
             links: limitedLinks, droppedLinks: max(0, validLinks.count - limits.linkCountLimit),
             pipeline: pipeline, scope: scope
         )
-        if pipeline.isStartRequired { pipeline.head.onStart(span, parentContext: parentContext) }
-        return span
     }
 
     /// Runs `body` inside a new span that is current for the duration, and ends it after.

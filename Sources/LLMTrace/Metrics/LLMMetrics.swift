@@ -40,15 +40,17 @@ public final class LLMMetrics: Sendable {
     }
 
     /// Everything counted for one model-call attribute set: one lookup per span.
+    ///
+    /// Only touched under the metrics' lock, so the runtime's exclusivity checks are off.
     final class ModelSeries {
-        var duration = Histogram(bounds: durationBounds)
-        var inputTokens = Histogram(bounds: tokenBounds)
-        var outputTokens = Histogram(bounds: tokenBounds)
-        var timeToFirstChunk = Histogram(bounds: durationBounds)
-        var timePerOutputChunk = Histogram(bounds: chunkBounds)
-        var requests = 0
-        var costNanoUSD = 0
-        var failures: [String: Failure] = [:]
+        @exclusivity(unchecked) var duration = Histogram(bounds: durationBounds)
+        @exclusivity(unchecked) var inputTokens = Histogram(bounds: tokenBounds)
+        @exclusivity(unchecked) var outputTokens = Histogram(bounds: tokenBounds)
+        @exclusivity(unchecked) var timeToFirstChunk = Histogram(bounds: durationBounds)
+        @exclusivity(unchecked) var timePerOutputChunk = Histogram(bounds: chunkBounds)
+        @exclusivity(unchecked) var requests = 0
+        @exclusivity(unchecked) var costNanoUSD = 0
+        @exclusivity(unchecked) var failures: [String: Failure] = [:]
     }
 
     /// Failed calls of one model series with one `error.type`.
@@ -180,12 +182,11 @@ public final class LLMMetrics: Sendable {
 
     /// Counts one ended span.
     func record(_ span: SpanData) -> Recorded {
-        var reading = SpanReading(span.attributes)
+        let reading = SpanReading(span.attributes, status: span.status)
         let operation = reading.operation.flatMap { Self.isModelCall($0) ? $0 : nil }
         let run = reading.operation.flatMap { Self.isRun($0) ? $0 : nil }
         let scores = Self.evaluationScores(span.events)
         guard operation != nil || run != nil || reading.step != nil || !scores.isEmpty else { return Recorded() }
-        if reading.errorType == nil, case .error = span.status { reading.errorType = OTelAttributes.errorTypeOther }
         let seconds = Double(span.durationNanos) / 1e9
         let costNanos = operation != nil ? reading.cost.map { Int(($0 * 1e9).rounded()) } ?? 0 : 0
         let limit = configuration.maxSeriesPerMetric

@@ -17,7 +17,9 @@ struct SpanReading {
     /// key's byte count (O(1) for native strings) turns them away before any comparison; one
     /// that passes is compared with the one or two keys of its length, which for the
     /// conventions' own constants is a comparison of two identical words.
-    init(_ attributes: Attributes) {
+    ///
+    /// A failed span (`status` error) without an `error.type` counts as `_OTHER`.
+    init(_ attributes: Attributes, status: SpanStatus = .unset) {
         for attribute in attributes.elements {
             let key = attribute.key
             let value = attribute.value
@@ -47,5 +49,6 @@ struct SpanReading {
                 continue
             }
         }
+        if errorType == nil, case .error = status { errorType = OTelAttributes.errorTypeOther }
     }
 }

@@ -77,6 +77,13 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// string comparisons.
     private func index(of key: String) -> Int? {
         let length = key.utf8.count
-        return elements.firstIndex { $0.key.utf8.count == length && $0.key == key }
+        // Read in place: every `setAttribute` scans the span's attributes, and copying each one
+        // out (a retain and a release of its key and value) cost more than the comparisons.
+        return elements.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
+                return index
+            }
+            return nil
+        }
     }
 }

@@ -230,31 +230,35 @@ public final class Span: @unchecked Sendable {
     public func end(time: UInt64? = nil) {
         guard let pipeline else { return }
         let endTime = time ?? WallClock.nowUnixNano()
-        let data: SpanData? = withState { state in
-            guard !state.ended else { return nil }
-            state.ended = true
-            // Copy-on-write: the arrays are shared with the snapshot, not copied, since
-            // nothing mutates them after this point.
-            return SpanData(
-                context: context,
-                parentSpanID: parentSpanID,
-                parentIsRemote: parentIsRemote,
-                name: state.name,
-                kind: kind,
-                startTimeUnixNano: startTimeUnixNano,
-                endTimeUnixNano: endTime,
-                attributes: state.attributes,
-                droppedAttributesCount: state.droppedAttributes,
-                events: state.events,
-                droppedEventsCount: state.droppedEvents,
-                links: state.links,
-                droppedLinksCount: state.droppedLinks,
-                status: state.status,
-                resource: pipeline.resource,
-                scope: scope
-            )
+        // Locked by hand rather than through `withState`: returning the record from a closure
+        // as an optional cost a copy and a destruction of all its fields.
+        lock.lock()
+        guard !state.ended else {
+            lock.unlock()
+            return
         }
-        guard let data else { return }
+        state.ended = true
+        // Copy-on-write: the arrays are shared with the snapshot, not copied, since
+        // nothing mutates them after this point.
+        let data = SpanData(
+            context: context,
+            parentSpanID: parentSpanID,
+            parentIsRemote: parentIsRemote,
+            name: state.name,
+            kind: kind,
+            startTimeUnixNano: startTimeUnixNano,
+            endTimeUnixNano: endTime,
+            attributes: state.attributes,
+            droppedAttributesCount: state.droppedAttributes,
+            events: state.events,
+            droppedEventsCount: state.droppedEvents,
+            links: state.links,
+            droppedLinksCount: state.droppedLinks,
+            status: state.status,
+            resource: pipeline.resource,
+            scope: scope
+        )
+        lock.unlock()
         pipeline.spanEnded(data)
     }
 }

@@ -87,16 +87,8 @@ final class TailSamplingProcessor: SpanProcessor {
     }
 
     func onEnd(_ span: SpanData) {
-        onEnd(handingOver: span)
-    }
-
-    /// `onEnd` for a span whose caller keeps no copy (the metrics stage's root, which carries
-    /// the trace totals): its attribute list is then this stage's alone, and the mark is
-    /// appended in place (the metrics stage reserved room for it) instead of copying the list
-    /// once more.
-    func onEnd(handingOver span: consuming SpanData) {
         if span.context.isSampled {
-            passSampled(consume span)
+            passSampled(span)
             return
         }
         var kept: [SpanData] = []
@@ -104,23 +96,31 @@ final class TailSamplingProcessor: SpanProcessor {
         forward(kept)
     }
 
+    /// `onEnd` for a span whose caller keeps no copy (the metrics stage's root, which carries
+    /// the trace totals): a root marked on the fast path is then this stage's alone, and the
+    /// mark is appended in place (the metrics stage reserved room for it) instead of copying its
+    /// attribute list once more.
+    func onEnd(handingOver span: consuming SpanData) {
+        guard span.context.isSampled, span.isLocalRoot, heldTraces.load(ordering: .relaxed) == 0, !evaluation.isFailure(span) else {
+            onEnd(span)
+            return
+        }
+        var marked = consume span
+        markHeadKept(&marked)
+        next.onEnd(marked)
+    }
+
     /// Hands on a span of a trace the head sampler kept, its local root marked with why:
     /// `error` or `slow` when they apply, else `ratio` or `parent`.
-    private func passSampled(_ span: consuming SpanData) {
+    private func passSampled(_ span: SpanData) {
         let failed = evaluation.isFailure(span)
         if !failed, heldTraces.load(ordering: .relaxed) == 0 {
             guard span.isLocalRoot else {
                 next.onEnd(span)
                 return
             }
-            let mark = evaluation.headKeptMark(root: span, failed: false)
-            var marked = consume span
-            marked.markKept(by: mark, early: nil, limit: evaluation.attributeCountLimit)
-            if mark.isHeadDecision {
-                countHeadKept(mark)
-            } else {
-                buffer.withLock { $0.countKept(mark) }
-            }
+            var marked = span
+            markHeadKept(&marked)
             next.onEnd(marked)
             return
         }
@@ -128,6 +128,18 @@ final class TailSamplingProcessor: SpanProcessor {
         let headKeptRoot = locked { $0.receiveHeadKept(span, failed: failed, &kept) }
         if headKeptRoot { countHeadKept(span.parentIsRemote == true ? .parent : .ratio) }
         forward(kept)
+    }
+
+    /// Marks a local root that no rule holds (nothing is buffered, it did not fail) with why
+    /// the head sampler kept it, and counts it.
+    private func markHeadKept(_ root: inout SpanData) {
+        let mark = evaluation.headKeptMark(root: root, failed: false)
+        root.markKept(by: mark, early: nil, limit: evaluation.attributeCountLimit)
+        if mark.isHeadDecision {
+            countHeadKept(mark)
+        } else {
+            buffer.withLock { $0.countKept(mark) }
+        }
     }
 
     /// Counts a root the head sampler kept on its own, outside the lock.
