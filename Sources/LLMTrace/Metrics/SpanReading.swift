@@ -1,17 +1,24 @@
-/// What one span carries for the LLM metrics, read in a single pass over its attributes.
+/// What one span carries for the LLM metrics, found in a single pass over its attributes.
+///
+/// The pass only notes where each field is; a value is read when asked for. Most spans end
+/// without a model call, run or step, and are turned away after the pass, so they never pay
+/// for copying the dozen strings out (nor for copying and destroying a struct of them).
 struct SpanReading {
-    var operation: String?
-    var step: String?
-    var provider = ""
-    var model = ""
-    var errorType: String?
-    var inputTokens: Double?
-    var outputTokens: Double?
-    var timeToFirstChunk: Double?
-    var cost: Double?
-    var agentName = ""
-    var toolName = ""
-    var toolType = ""
+    private let attributes: Attributes
+    private let failed: Bool
+    /// Position of each field's attribute in `attributes`, or -1.
+    private var operationAt: Int32 = -1
+    private var stepAt: Int32 = -1
+    private var providerAt: Int32 = -1
+    private var modelAt: Int32 = -1
+    private var errorTypeAt: Int32 = -1
+    private var inputTokensAt: Int32 = -1
+    private var outputTokensAt: Int32 = -1
+    private var timeToFirstChunkAt: Int32 = -1
+    private var costAt: Int32 = -1
+    private var agentNameAt: Int32 = -1
+    private var toolNameAt: Int32 = -1
+    private var toolTypeAt: Int32 = -1
 
     /// Every span ends through here and most of its keys are none of the twelve read, so the
     /// key's byte count (O(1) for native strings) turns them away before any comparison; one
@@ -20,35 +27,55 @@ struct SpanReading {
     ///
     /// A failed span (`status` error) without an `error.type` counts as `_OTHER`.
     init(_ attributes: Attributes, status: SpanStatus = .unset) {
+        self.attributes = attributes
+        if case .error = status { failed = true } else { failed = false }
+        var position: Int32 = 0
         for attribute in attributes.elements {
+            defer { position += 1 }
             let key = attribute.key
-            let value = attribute.value
             switch key.utf8.count {
             case 8:
-                if key == LLMTraceAttributes.ragStep { step = LLMMetrics.string(value) }
+                if key == LLMTraceAttributes.ragStep { stepAt = position }
             case 10:
-                if key == OTelAttributes.errorType { errorType = LLMMetrics.string(value) }
+                if key == OTelAttributes.errorType { errorTypeAt = position }
             case 16:
-                if key == GenAI.toolName { toolName = LLMMetrics.string(value) ?? "" }
-                else if key == GenAI.toolType { toolType = LLMMetrics.string(value) ?? "" }
+                if key == GenAI.toolName { toolNameAt = position } else if key == GenAI.toolType { toolTypeAt = position }
             case 17:
-                if key == GenAI.usageCost { cost = value.numericValue.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
-                else if key == GenAI.agentName { agentName = LLMMetrics.string(value) ?? "" }
+                if key == GenAI.usageCost { costAt = position } else if key == GenAI.agentName { agentNameAt = position }
             case 20:
-                if key == GenAI.requestModel { model = LLMMetrics.string(value) ?? "" }
-                else if key == GenAI.providerName { provider = LLMMetrics.string(value) ?? "" }
+                if key == GenAI.requestModel { modelAt = position } else if key == GenAI.providerName { providerAt = position }
             case 21:
-                if key == GenAI.operationName { operation = LLMMetrics.string(value) }
+                if key == GenAI.operationName { operationAt = position }
             case 25:
-                if key == GenAI.usageInputTokens { inputTokens = value.numericValue.flatMap { $0 >= 0 ? $0 : nil } }
+                if key == GenAI.usageInputTokens { inputTokensAt = position }
             case 26:
-                if key == GenAI.usageOutputTokens { outputTokens = value.numericValue.flatMap { $0 >= 0 ? $0 : nil } }
+                if key == GenAI.usageOutputTokens { outputTokensAt = position }
             case 35:
-                if key == GenAI.responseTimeToFirstChunk { timeToFirstChunk = value.numericValue.flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } }
+                if key == GenAI.responseTimeToFirstChunk { timeToFirstChunkAt = position }
             default:
                 continue
             }
         }
-        if errorType == nil, case .error = status { errorType = OTelAttributes.errorTypeOther }
+    }
+
+    var operation: String? { string(at: operationAt) }
+    var step: String? { string(at: stepAt) }
+    var provider: String { string(at: providerAt) ?? "" }
+    var model: String { string(at: modelAt) ?? "" }
+    var errorType: String? { string(at: errorTypeAt) ?? (failed ? OTelAttributes.errorTypeOther : nil) }
+    var inputTokens: Double? { number(at: inputTokensAt).flatMap { $0 >= 0 ? $0 : nil } }
+    var outputTokens: Double? { number(at: outputTokensAt).flatMap { $0 >= 0 ? $0 : nil } }
+    var timeToFirstChunk: Double? { number(at: timeToFirstChunkAt).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } }
+    var cost: Double? { number(at: costAt).flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
+    var agentName: String { string(at: agentNameAt) ?? "" }
+    var toolName: String { string(at: toolNameAt) ?? "" }
+    var toolType: String { string(at: toolTypeAt) ?? "" }
+
+    private func string(at position: Int32) -> String? {
+        position < 0 ? nil : LLMMetrics.string(attributes.elements[Int(position)].value)
+    }
+
+    private func number(at position: Int32) -> Double? {
+        position < 0 ? nil : attributes.elements[Int(position)].value.numericValue
     }
 }
