@@ -12,12 +12,24 @@ extension ByteWriter {
 
     @inlinable
     mutating func string(utf8: UnsafeRawBufferPointer) {
+        let count = utf8.count
+        // Keys, names and most values need no escape: one capacity check and one copy.
+        if !Self.needsEscape(utf8) {
+            let target = room(count + 2)
+            target[0] = UInt8(ascii: "\"")
+            if let source = utf8.baseAddress, count > 0 {
+                UnsafeMutableRawPointer(target + 1).copyMemory(from: source, byteCount: count)
+            }
+            target[count + 1] = UInt8(ascii: "\"")
+            written += count + 2
+            return
+        }
         raw(UInt8(ascii: "\""))
         var runStart = 0
         var i = 0
-        while i < utf8.count {
-            // Eight bytes at a time while none needs escaping: the common case by far.
-            if i + 8 <= utf8.count, !Self.needsEscape(utf8.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+        while i < count {
+            // Eight bytes at a time while none needs escaping.
+            if i + 8 <= count, !Self.needsEscape(utf8.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                 i += 8
                 continue
             }
@@ -29,8 +41,30 @@ extension ByteWriter {
             }
             i += 1
         }
-        if runStart < utf8.count { append(UnsafeRawBufferPointer(rebasing: utf8[runStart...])) }
+        if runStart < count { append(UnsafeRawBufferPointer(rebasing: utf8[runStart...])) }
         raw(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte of `bytes` needs escaping, eight at a time; the last (or only) few
+    /// bytes are checked as one word too: the last eight overlapping the ones before, or, in a
+    /// string shorter than eight, padded with spaces (which never need escaping).
+    @inlinable @inline(__always)
+    static func needsEscape(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        if count >= 8 {
+            var i = 0
+            while i + 8 <= count {
+                if needsEscape(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+                i += 8
+            }
+            return i < count && needsEscape(bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        }
+        var word: UInt64 = 0x2020_2020_2020_2020
+        for i in 0..<count {
+            let shift = UInt64(i &* 8)
+            word = (word & ~(0xFF << shift)) | (UInt64(bytes[i]) << shift)
+        }
+        return needsEscape(word)
     }
 
     /// Whether any of the eight bytes in `word` is a control character, `"` or `\\`.
@@ -77,31 +111,54 @@ extension ByteWriter {
         // Digits from the bit length (log10(2) ≈ 1233/4096), corrected by one comparison.
         let bits = 64 - value.leadingZeroBitCount
         var length = (bits &* 1233) >> 12
-        if value >= Self.powersOfTen[length] { length += 1 }
+        if value >= Self.powerOfTen(length) { length += 1 }
         let target = room(length)
         var v = value
         var i = length
-        // Two digits per division: half the divisions of the digit-by-digit loop.
+        // Two digits per division: half the divisions of the digit-by-digit loop. Divisions by
+        // constants compile to multiplications; no table (a global's lazy check per call).
         while v >= 100 {
-            let pair = Int(v % 100) &* 2
+            let pair = v % 100
             v /= 100
             i -= 2
-            target[i] = Self.digitPairs[pair]
-            target[i + 1] = Self.digitPairs[pair + 1]
+            target[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair / 10)
+            target[i + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair % 10)
         }
         if v >= 10 {
-            let pair = Int(v) &* 2
-            target[0] = Self.digitPairs[pair]
-            target[1] = Self.digitPairs[pair + 1]
+            target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v / 10)
+            target[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
         } else {
-            target[0] = UInt8(ascii: "0") + UInt8(v)
+            target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
         }
         written += length
     }
 
-    @usableFromInline static let powersOfTen: [UInt64] = (0..<20).map { exponent in (0..<exponent).reduce(1) { power, _ in power * 10 } }
-
-    @usableFromInline static let digitPairs: [UInt8] = Array((0..<100).flatMap { n in [UInt8(ascii: "0") + UInt8(n / 10), UInt8(ascii: "0") + UInt8(n % 10)] })
+    /// 10^`exponent`, for 0...19: a switch, which compiles to a table in read-only data.
+    @inlinable @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        case 8: 100_000_000
+        case 9: 1_000_000_000
+        case 10: 10_000_000_000
+        case 11: 100_000_000_000
+        case 12: 1_000_000_000_000
+        case 13: 10_000_000_000_000
+        case 14: 100_000_000_000_000
+        case 15: 1_000_000_000_000_000
+        case 16: 10_000_000_000_000_000
+        case 17: 100_000_000_000_000_000
+        case 18: 1_000_000_000_000_000_000
+        default: 10_000_000_000_000_000_000
+        }
+    }
 
     /// A signed integer as bare digits.
     @inlinable
@@ -142,7 +199,7 @@ extension ByteWriter {
         } else if value == value.rounded(.towardZero), abs(value) < 1e15 {
             // Integral values: skip the float formatter.
             digits(Int64(value))
-        } else {
+        } else if !shortDecimal(value) {
             // Swift prints the shortest text that reads back as the same double; its exponent
             // form (`1e-05`, `5e+20`) is valid JSON. Short results are small strings: no allocation.
             var text = value.description
@@ -173,10 +230,48 @@ extension ByteWriter {
 
     @inlinable @inline(__always)
     static func writeHex(_ value: UInt64, to target: UnsafeMutablePointer<UInt8>) {
-        Hex.digits.withUnsafeBufferPointer { digits in
-            for i in 0..<16 {
-                target[i] = digits[Int(truncatingIfNeeded: (value >> UInt64(60 - 4 * i)) & 0xF)]
+        for i in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: (value >> UInt64(60 - 4 * i)) & 0xF)
+            // '0'...'9', then 'a'...'f' (39 further on): arithmetic, not a table behind a global.
+            target[i] = UInt8(ascii: "0") &+ nibble &+ (nibble > 9 ? 39 : 0)
+        }
+    }
+
+    /// Writes `value` as `integer.fraction` with the fewest fraction digits (up to 15) that read
+    /// back as the same double, if there is such a text: prices, scores and temperatures
+    /// (`0.000737`, `0.87`, `0.2`) are, and this costs a few multiplications where the general
+    /// shortest-text algorithm costs far more. Returns `false`, writing nothing, otherwise.
+    ///
+    /// `m / 10^k == value`, both exact operands and one correctly rounded division, means the
+    /// decimal `m × 10^-k` parses to `value` as well: both are the double nearest that number.
+    @inlinable
+    mutating func shortDecimal(_ value: Double) -> Bool {
+        let magnitude = abs(value)
+        guard magnitude < 1e15, magnitude >= 1e-15 else { return false }
+        var power = 1.0
+        for places in 1...15 {
+            power *= 10
+            let scaled = (magnitude * power).rounded()
+            guard scaled < 9_007_199_254_740_992 else { return false }
+            if scaled / power == magnitude {
+                let mantissa = UInt64(scaled)
+                let divisor = Self.powerOfTen(places)
+                if value < 0 { raw(UInt8(ascii: "-")) }
+                digits(mantissa / divisor)
+                raw(UInt8(ascii: "."))
+                let fraction = mantissa % divisor
+                // Leading zeros of the fraction, then its digits.
+                var width = 1
+                while width < places, fraction >= Self.powerOfTen(width) { width += 1 }
+                if places > width {
+                    let zeros = room(places - width)
+                    zeros.update(repeating: UInt8(ascii: "0"), count: places - width)
+                    written += places - width
+                }
+                digits(fraction)
+                return true
             }
         }
+        return false
     }
 }

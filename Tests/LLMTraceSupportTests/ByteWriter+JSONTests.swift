@@ -21,6 +21,21 @@ private func written(_ body: (inout ByteWriter) -> Void) -> String {
         #expect(written { $0.string("café 漢字 👍🏽") } == "\"café 漢字 👍🏽\"")
     }
 
+    @Test func escapesAreFoundAtEveryOffsetOfStringsOfEveryLength() throws {
+        for length in 1..<20 {
+            for offset in 0..<length {
+                for special in ["\"", "\\", "\n", "\u{00}", "\u{1F}"] {
+                    var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                    bytes.replaceSubrange(offset...offset, with: Array(special.utf8))
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    let json = written { $0.string(text) }
+                    let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) as? String
+                    #expect(decoded == text, "length \(length), offset \(offset)")
+                }
+            }
+        }
+    }
+
     @Test func escapesAreFoundAtEveryOffsetOfALongString() throws {
         for offset in 0..<24 {
             for special in ["\"", "\\", "\n", "\u{00}"] {
@@ -71,6 +86,34 @@ private func written(_ body: (inout ByteWriter) -> Void) -> String {
         for value in [1e-5, 5e20, -2.5e-300, 0.1 + 0.2] {
             let json = written { $0.double(value) }
             #expect(Double(json) == value, "\(json)")
+        }
+    }
+
+    /// Decimals with up to 15 fraction digits take a short path of their own: it must write
+    /// the fewest fraction digits that read back as the same double, and anything else must
+    /// still read back exactly.
+    @Test func doublesWithShortDecimalsAreWrittenAsDecimalsThatReadBackExactly() {
+        #expect(written { $0.double(0.87) } == "0.87")
+        #expect(written { $0.double(0.2) } == "0.2")
+        #expect(written { $0.double(0.000737) } == "0.000737")
+        #expect(written { $0.double(-1523.5) } == "-1523.5")
+        #expect(written { $0.double(1e-7) } == "0.0000001")
+        #expect(written { $0.double(0.1 + 0.2) } == (0.1 + 0.2).description, "no 15-digit decimal reads back as it")
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = []
+        for _ in 0..<20_000 {
+            values.append(Double(bitPattern: generator.next()))
+            values.append(Double(Int.random(in: -1_000_000...1_000_000, using: &generator)) / [10, 100, 1000, 1e6, 1e9].randomElement(using: &generator)!)
+            values.append(Double.random(in: -1e6...1e6, using: &generator))
+        }
+        for value in values where value.isFinite {
+            let json = written { $0.double(value) }
+            #expect(Double(json) == value, "\(value.bitPattern): \(json)")
+            #expect(json.allSatisfy { $0.isNumber || "-.e+".contains($0) }, "\(json) is a JSON number")
+            if let dot = json.firstIndex(of: "."), !json.contains("e"), value.description.contains("."), !value.description.contains("e") {
+                // Never more fraction digits than Swift's own shortest text.
+                #expect(json.distance(from: dot, to: json.endIndex) <= value.description.distance(from: value.description.firstIndex(of: ".")!, to: value.description.endIndex), "\(value): \(json)")
+            }
         }
     }
 

@@ -93,7 +93,8 @@ import LLMTraceSupport
         #expect(json.contains("{\"doubleValue\":\"Infinity\"}"))
         #expect(json.contains("{\"doubleValue\":\"-Infinity\"}"))
         #expect(json.contains("{\"doubleValue\":0.87}"))
-        #expect(json.contains("{\"doubleValue\":1e-07}"))
+        // A short decimal rather than Swift's `1e-07`: the same double once parsed.
+        #expect(json.contains("{\"doubleValue\":0.0000001}"))
         #expect(json.contains("{\"doubleValue\":2}"))
     }
 
