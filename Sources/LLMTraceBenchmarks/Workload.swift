@@ -78,7 +78,9 @@ enum Workload {
     /// children of one open root (most spans) and for spans that are roots themselves (which
     /// the sampling stage marks with its rule). Counted over many spans, so the processor's
     /// occasional growth (a new chunk of its queue) shows as the fraction it is.
-    static func allocationsPerSpan(endpoint: String) -> (child: Double, root: Double) {
+    /// `nil` where the allocator cannot be counted (not glibc).
+    static func allocationsPerSpan(endpoint: String) -> (child: Double, root: Double)? {
+        guard llmtrace_allocations_supported() != 0 else { return nil }
         let spans = 2_000
         let provider = TracerProvider(configuration: BenchConfiguration.bigq.tracing(endpoint: endpoint, traces: spans))
         defer { provider.shutdown(timeout: .seconds(60)) }

@@ -201,7 +201,7 @@ extension ByteWriter {
             digits(Int64(value))
         } else if !shortDecimal(value) {
             // Swift prints the shortest text that reads back as the same double; its exponent
-            // form (`1e-05`, `5e+20`) is valid JSON. Short results are small strings: no allocation.
+            // form (`1.5e-16`, `5e+20`) is valid JSON. Short results are small strings: no allocation.
             var text = value.description
             text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
         }
@@ -247,7 +247,8 @@ extension ByteWriter {
     @inlinable
     mutating func shortDecimal(_ value: Double) -> Bool {
         let magnitude = abs(value)
-        guard magnitude < 1e15, magnitude >= 1e-15 else { return false }
+        // Below 1e-4 the exponent form is shorter (`1e-07`), and Swift's shortest text takes it.
+        guard magnitude < 1e15, magnitude >= 1e-4 else { return false }
         var power = 1.0
         for places in 1...15 {
             power *= 10

@@ -55,7 +55,7 @@ final class LLMMetricsProcessor: SpanProcessor {
         }
         if let totals {
             // One copy of the root's attributes (shared with its Span until now), with room for
-            // the three totals.
+            // the three totals and the sampling stage's mark, appended in place after them.
             marked.attributes.reserveCapacity(marked.attributes.count + 4)
             marked.setAttribute(LLMTraceAttributes.traceCost, .double(Double(totals.costNanoUSD) / 1e9), limit: attributeCountLimit)
             marked.setAttribute(LLMTraceAttributes.traceInputTokens, .int(totals.inputTokens), limit: attributeCountLimit)

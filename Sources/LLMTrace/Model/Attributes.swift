@@ -77,8 +77,8 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// string comparisons.
     private func index(of key: String) -> Int? {
         let length = key.utf8.count
-        // Read in place: every `setAttribute` scans the span's attributes, and copying each one
-        // out (a retain and a release of its key and value) cost more than the comparisons.
+        // Read in place, so that no attribute is copied out (a retain and a release of its key
+        // and value) whatever the optimizer makes of the loop.
         return elements.withUnsafeBufferPointer { buffer in
             for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
                 return index

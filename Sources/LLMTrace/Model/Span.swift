@@ -23,9 +23,10 @@ public final class Span: @unchecked Sendable {
     let parentIsRemote: Bool?
     private let pipeline: SpanPipeline?
     private let scope: InstrumentationScope
-    // `state` is only touched under `lock` (see `withState`), which makes the class Sendable and
-    // the runtime exclusivity check redundant. The lock lives inline: no allocation, and a span
-    // is almost never contended, so a spin lock's one atomic exchange is all it costs.
+    // `state` is only touched under `lock` (in `withState`, and in `end()`, which locks by hand),
+    // which makes the class Sendable and the runtime exclusivity check redundant. The lock lives
+    // inline: no allocation, and a span is almost never contended, so a spin lock's one atomic
+    // exchange is all it costs.
     private let lock = SpinLock()
     @exclusivity(unchecked) private var state: State
 

@@ -211,6 +211,42 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
         provider.shutdown()
     }
 
+    /// A failed span that names no `error.type` still counts as failed, under `_OTHER` (as the
+    /// conventions say), for model calls, tools and steps alike.
+    @Test func failedSpansWithoutAnErrorTypeCountAsOther() throws {
+        let (provider, _) = TestTracing.provider()
+        let tracer = provider.tracer("t")
+        let chat = tracer.startSpan("chat m", parent: .root)
+        chat.setAttribute("gen_ai.operation.name", "chat")
+        chat.setAttribute("gen_ai.request.model", "m")
+        chat.setAttribute("rag.step", "generation")
+        chat.setStatus(.error(description: "upstream closed the stream"))
+        chat.end()
+        let tool = tracer.startSpan("execute_tool search", parent: .root)
+        tool.setAttribute("gen_ai.operation.name", "execute_tool")
+        tool.setAttribute("gen_ai.tool.name", "search")
+        tool.setStatus(.error(description: "timeout"))
+        tool.end()
+        let metrics = try #require(provider.metrics)
+        #expect(points(metrics, LLMTraceAttributes.errorsMetric).map { $0.attribute("error.type") } == ["_OTHER"])
+        #expect(points(metrics, GenAI.clientOperationDuration).map { $0.attribute("error.type") } == ["_OTHER"])
+        #expect(points(metrics, GenAI.executeToolDuration).map { $0.attribute("error.type") } == ["_OTHER"])
+        #expect(points(metrics, LLMTraceAttributes.ragStageDurationMetric).map { $0.attribute("error.type") } == ["_OTHER"])
+        provider.shutdown()
+    }
+
+    /// The classification by `switch` (no hashing on the hot path) must say what the public sets
+    /// and the conventions say.
+    @Test func operationClassificationAgreesWithTheConventions() {
+        for operation in GenAI.modelCallOperations { #expect(LLMMetrics.isModelCall(operation), "\(operation)") }
+        for operation in [GenAI.operationInvokeAgent, GenAI.operationInvokeWorkflow, GenAI.operationExecuteTool] {
+            #expect(LLMMetrics.isRun(operation) && !LLMMetrics.isModelCall(operation), "\(operation)")
+        }
+        for operation in [GenAI.operationRetrieval, GenAI.operationRerank, GenAI.operationCreateAgent, "", "Chat", "chat "] {
+            #expect(!LLMMetrics.isModelCall(operation) && !LLMMetrics.isRun(operation), "\(operation)")
+        }
+    }
+
     @Test func costBudgetWarnsOnceAndMarksTheSpanThatCrossedIt() throws {
         let log = LogCapture()
         let exporter = InMemorySpanExporter()

@@ -96,10 +96,10 @@ final class TailSamplingProcessor: SpanProcessor {
         forward(kept)
     }
 
-    /// `onEnd` for a span whose caller keeps no copy (the metrics stage's root, which carries
-    /// the trace totals): a root marked on the fast path is then this stage's alone, and the
-    /// mark is appended in place (the metrics stage reserved room for it) instead of copying its
-    /// attribute list once more.
+    /// `onEnd` for a span whose caller keeps no copy (the metrics stage's root). When that stage
+    /// added the trace totals, the root's attribute list is already its own copy, with room
+    /// reserved, and the mark is appended in place; a root without totals still shares its list
+    /// with the ended Span, and appending the mark copies it once, as `onEnd` would.
     func onEnd(handingOver span: consuming SpanData) {
         guard span.context.isSampled, span.isLocalRoot, heldTraces.load(ordering: .relaxed) == 0, !evaluation.isFailure(span) else {
             onEnd(span)
