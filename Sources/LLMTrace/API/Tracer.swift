@@ -115,9 +115,14 @@ public struct Tracer: Sendable {
             pipeline.addBaggageAttributes(from: baggage ?? TraceContext.baggage, to: &attributes)
         }
         let traceID = parentContext?.traceID ?? pipeline.idGenerator.newTraceID()
-        let result = pipeline.sampler.shouldSample(SamplingParameters(
-            parentContext: parentContext, traceID: traceID, name: name, kind: kind, attributes: attributes, links: links
-        ))
+        let result: SamplingResult
+        if let decision = pipeline.parentOnlyDecisions.decision(parent: parentContext) {
+            result = SamplingResult(decision, attributes: Attributes(), traceState: nil)
+        } else {
+            result = pipeline.sampler.shouldSample(SamplingParameters(
+                parentContext: parentContext, traceID: traceID, name: name, kind: kind, attributes: attributes, links: links
+            ))
+        }
         let spanID = pipeline.idGenerator.newSpanID()
         // New trace ids come from a random generator: say so (W3C Level 2); a parent's bit is kept.
         var flags = parentContext.map { $0.traceFlags.intersection(.random) } ?? .random

@@ -22,8 +22,7 @@ struct SpanReading {
 
     /// Every span ends through here and most of its keys are none of the twelve read, so the
     /// key's byte count (O(1) for native strings) turns them away before any comparison; one
-    /// that passes is compared with the one or two keys of its length, which for the
-    /// conventions' own constants is a comparison of two identical words.
+    /// that passes is compared, byte for byte, with the one or two keys of its length.
     ///
     /// A failed span (`status` error) without an `error.type` counts as `_OTHER`.
     init(_ attributes: Attributes, status: SpanStatus = .unset) {
@@ -35,23 +34,23 @@ struct SpanReading {
             let key = attribute.key
             switch key.utf8.count {
             case 8:
-                if key == LLMTraceAttributes.ragStep { stepAt = position }
+                if key.hasSameUTF8(as: LLMTraceAttributes.ragStep) { stepAt = position }
             case 10:
-                if key == OTelAttributes.errorType { errorTypeAt = position }
+                if key.hasSameUTF8(as: OTelAttributes.errorType) { errorTypeAt = position }
             case 16:
-                if key == GenAI.toolName { toolNameAt = position } else if key == GenAI.toolType { toolTypeAt = position }
+                if key.hasSameUTF8(as: GenAI.toolName) { toolNameAt = position } else if key.hasSameUTF8(as: GenAI.toolType) { toolTypeAt = position }
             case 17:
-                if key == GenAI.usageCost { costAt = position } else if key == GenAI.agentName { agentNameAt = position }
+                if key.hasSameUTF8(as: GenAI.usageCost) { costAt = position } else if key.hasSameUTF8(as: GenAI.agentName) { agentNameAt = position }
             case 20:
-                if key == GenAI.requestModel { modelAt = position } else if key == GenAI.providerName { providerAt = position }
+                if key.hasSameUTF8(as: GenAI.requestModel) { modelAt = position } else if key.hasSameUTF8(as: GenAI.providerName) { providerAt = position }
             case 21:
-                if key == GenAI.operationName { operationAt = position }
+                if key.hasSameUTF8(as: GenAI.operationName) { operationAt = position }
             case 25:
-                if key == GenAI.usageInputTokens { inputTokensAt = position }
+                if key.hasSameUTF8(as: GenAI.usageInputTokens) { inputTokensAt = position }
             case 26:
-                if key == GenAI.usageOutputTokens { outputTokensAt = position }
+                if key.hasSameUTF8(as: GenAI.usageOutputTokens) { outputTokensAt = position }
             case 35:
-                if key == GenAI.responseTimeToFirstChunk { timeToFirstChunkAt = position }
+                if key.hasSameUTF8(as: GenAI.responseTimeToFirstChunk) { timeToFirstChunkAt = position }
             default:
                 continue
             }

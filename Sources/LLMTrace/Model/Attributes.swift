@@ -73,14 +73,14 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
 
     mutating func reserveCapacity(_ n: Int) { elements.reserveCapacity(n) }
 
-    /// Where `key` is. Comparing byte counts first (O(1) for native strings) skips most full
-    /// string comparisons.
+    /// Where `key` is: the attribute whose key has the same bytes. Comparing byte counts first
+    /// (O(1) for native strings) skips most comparisons.
     private func index(of key: String) -> Int? {
         let length = key.utf8.count
         // Read in place, so that no attribute is copied out (a retain and a release of its key
         // and value) whatever the optimizer makes of the loop.
         return elements.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key == key {
+            for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key.hasSameUTF8(as: key) {
                 return index
             }
             return nil

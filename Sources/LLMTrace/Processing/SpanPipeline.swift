@@ -9,6 +9,8 @@ final class SpanPipeline: Sendable {
     let resource: Resource
     let limits: SpanLimits
     let sampler: any Sampler
+    /// What `sampler` decides from the parent alone (the built-in samplers, mostly).
+    let parentOnlyDecisions: ParentOnlyDecisions
     let idGenerator: any IDGenerator
     /// The first processor of the chain; each one forwards to the next.
     let head: any SpanProcessor
@@ -29,6 +31,7 @@ final class SpanPipeline: Sendable {
         self.resource = resource
         self.limits = limits
         self.sampler = sampler
+        self.parentOnlyDecisions = (sampler as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none
         self.idGenerator = idGenerator
         self.head = head
         self.isStartRequired = head.isStartRequired

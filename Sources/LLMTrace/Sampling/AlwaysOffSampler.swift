@@ -1,7 +1,8 @@
 /// Drops every span.
-struct AlwaysOffSampler: Sampler {
+struct AlwaysOffSampler: ParentOnlySampler {
     /// Creates the sampler.
     init() {}
     func shouldSample(_ parameters: SamplingParameters) -> SamplingResult { SamplingResult(.drop) }
+    var parentOnlyDecisions: ParentOnlyDecisions { .always(.drop) }
     var description: String { "AlwaysOffSampler" }
 }

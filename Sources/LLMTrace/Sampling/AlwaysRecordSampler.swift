@@ -9,13 +9,22 @@
 /// under a local parent takes its parent's `sampled` flag without asking the delegate, so no
 /// trace is split between sampled and unsampled spans in this process. Without it, the delegate
 /// decides every span (its attributes included) and only a drop becomes a recording.
-struct AlwaysRecordSampler: Sampler {
+struct AlwaysRecordSampler: ParentOnlySampler {
     let delegate: any Sampler
     let followsLocalParent: Bool
 
     init(_ delegate: any Sampler, followsLocalParent: Bool) {
         self.delegate = delegate
         self.followsLocalParent = followsLocalParent
+    }
+
+    var parentOnlyDecisions: ParentOnlyDecisions {
+        var decisions = ((delegate as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none).map { $0 == .drop ? .recordOnly : $0 }
+        if followsLocalParent {
+            decisions.localSampled = .recordAndSample
+            decisions.localNotSampled = .recordOnly
+        }
+        return decisions
     }
 
     func shouldSample(_ parameters: SamplingParameters) -> SamplingResult {

@@ -1,5 +1,5 @@
 /// Follows the parent's decision when there is a parent, and asks `root` for new traces.
-struct ParentBasedSampler: Sampler {
+struct ParentBasedSampler: ParentOnlySampler {
     /// The sampler for spans without a parent.
     let root: any Sampler
     /// For a sampled parent from another process. Default: always on.
@@ -13,6 +13,17 @@ struct ParentBasedSampler: Sampler {
 
     /// Creates the sampler around `root`.
     init(root: any Sampler) { self.root = root }
+
+    var parentOnlyDecisions: ParentOnlyDecisions {
+        func table(_ sampler: any Sampler) -> ParentOnlyDecisions { (sampler as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none }
+        return ParentOnlyDecisions(
+            root: table(root).root,
+            remoteSampled: table(remoteParentSampled).remoteSampled,
+            remoteNotSampled: table(remoteParentNotSampled).remoteNotSampled,
+            localSampled: table(localParentSampled).localSampled,
+            localNotSampled: table(localParentNotSampled).localNotSampled
+        )
+    }
 
     func shouldSample(_ parameters: SamplingParameters) -> SamplingResult {
         guard let parent = parameters.parentContext, parent.isValid else {
