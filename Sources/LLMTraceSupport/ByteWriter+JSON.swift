@@ -102,8 +102,45 @@ extension ByteWriter {
     }
 
     /// A non-negative integer as bare digits.
+    ///
+    /// Timestamps (19 digits, two per span) are most of the digits OTLP/JSON carries: past 8
+    /// digits, the value is cut into a leading part and 8-digit blocks, each block written with
+    /// a handful of multiplications on all its digits at once.
     @inlinable
     public mutating func digits(_ value: UInt64) {
+        if value < 100_000_000 {
+            shortDigits(value)
+        } else if value < 10_000_000_000_000_000 {
+            shortDigits(value / 100_000_000)
+            eightDigits(value % 100_000_000)
+        } else {
+            let rest = value % 10_000_000_000_000_000
+            shortDigits(value / 10_000_000_000_000_000)
+            eightDigits(rest / 100_000_000)
+            eightDigits(rest % 100_000_000)
+        }
+    }
+
+    /// Exactly 8 digits, leading zeros included, of `value` (below 10^8), as one word: the
+    /// value is split into two 4-digit halves in the word's two 32-bit lanes, each of those
+    /// into two 2-digit parts in 16-bit lanes, each of those into two digits in bytes.
+    /// Division by 100 and 10 within a lane is a multiplication and shift that is exact for the
+    /// lane's range (below 10^4 and 100) and never carries into the next lane.
+    @inlinable @inline(__always)
+    mutating func eightDigits(_ value: UInt64) {
+        // Lane 0 holds the leading half: the first byte stored is the most significant digit.
+        let fours = (value / 10_000) | ((value % 10_000) << 32)
+        let hundreds = ((fours &* 5243) >> 19) & 0x0000_007F_0000_007F
+        let twos = hundreds | ((fours &- hundreds &* 100) << 16)
+        let tens = ((twos &* 103) >> 10) & 0x000F_000F_000F_000F
+        let ascii = (tens | ((twos &- tens &* 10) << 8)) | 0x3030_3030_3030_3030
+        UnsafeMutableRawPointer(room(8)).storeBytes(of: ascii.littleEndian, as: UInt64.self)
+        written += 8
+    }
+
+    /// A value below 10^8 as bare digits, two per division.
+    @inlinable
+    mutating func shortDigits(_ value: UInt64) {
         if value < 10 {
             raw(UInt8(ascii: "0") + UInt8(value))
             return

@@ -66,6 +66,17 @@ private func written(_ body: (inout ByteWriter) -> Void) -> String {
             power *= 10
             #expect(written { $0.digits(power) } == String(power))
             #expect(written { $0.digits(power - 1) } == String(power - 1))
+            #expect(written { $0.digits(power + 1) } == String(power + 1))
+        }
+        // Every block boundary and inner zero, and random values of every length.
+        for value: UInt64 in [100_000_000, 100_000_001, 1_000_000_000_000_000_000, 10_000_000_000_000_000, 9_999_999_999_999_999,
+                              1_767_225_600_000_000_001, 1_000_000_010_000_000_100, 12_345_678_909_876_543_210] {
+            #expect(written { $0.digits(value) } == String(value))
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let value = generator.next() as UInt64 >> UInt64.random(in: 0...63, using: &generator)
+            #expect(written { $0.digits(value) } == String(value), "\(value)")
         }
     }
 
