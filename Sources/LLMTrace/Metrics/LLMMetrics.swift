@@ -85,7 +85,8 @@ public final class LLMMetrics: Sendable {
         var array: [String] { [values.0, values.1, values.2, values.3] }
 
         static func == (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-            lhs.values == rhs.values && lhs.isOverflow == rhs.isOverflow
+            lhs.isOverflow == rhs.isOverflow && lhs.values.0 == rhs.values.0 && lhs.values.1 == rhs.values.1
+                && lhs.values.2 == rhs.values.2 && lhs.values.3 == rhs.values.3
         }
 
         func hash(into hasher: inout Hasher) {
@@ -118,7 +119,8 @@ public final class LLMMetrics: Sendable {
         /// Records `value` under `key`, or under the overflow series (counted in `overflows`)
         /// when the family is full.
         mutating func record(_ value: Double, _ key: SeriesKey, limit: Int, overflows: inout Int) {
-            if let lastIndex, keys[lastIndex] == key {
+            // Compared in place: copying the key out of the array retains and releases its strings.
+            if let lastIndex, keys.withUnsafeBufferPointer({ $0[lastIndex] == key }) {
                 histograms[lastIndex].record(value)
                 return
             }
@@ -281,7 +283,7 @@ public final class LLMMetrics: Sendable {
     }
 
     private func modelSeries(_ key: ModelKey, _ state: inout State) -> ModelSeries {
-        if let last = state.lastModel, last.key == key { return last.series }
+        if state.lastModel?.key == key, let series = state.lastModel?.series { return series }
         if let series = state.models[key] {
             state.lastModel = (key, series)
             return series
