@@ -185,8 +185,10 @@ public final class LLMMetrics: Sendable {
     /// Counts one ended span.
     func record(_ span: SpanData) -> Recorded {
         let reading = SpanReading(span.attributes, status: span.status)
-        let operation = reading.operation.flatMap { Self.isModelCall($0) ? $0 : nil }
-        let run = reading.operation.flatMap { Self.isRun($0) ? $0 : nil }
+        let named = reading.operation
+        let kind = named.map(Self.kind(of:)) ?? .other
+        let operation = kind == .modelCall ? named : nil
+        let run = kind == .agentRun || kind == .toolCall ? named : nil
         let scores = Self.evaluationScores(span.events)
         guard operation != nil || run != nil || reading.step != nil || !scores.isEmpty else { return Recorded() }
         let seconds = Double(span.durationNanos) / 1e9
@@ -215,7 +217,7 @@ public final class LLMMetrics: Sendable {
                 }
             }
             let errorType = reading.errorType ?? ""
-            if run == GenAI.operationExecuteTool {
+            if kind == .toolCall {
                 state.tools.record(seconds, SeriesKey(reading.toolName, reading.toolType, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
             } else if let run {
                 state.agents.record(seconds, SeriesKey(run, reading.agentName, reading.provider, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
@@ -252,22 +254,43 @@ public final class LLMMetrics: Sendable {
         }
     }
 
-    /// Whether `operation` is one of `GenAI.modelCallOperations`, without hashing it: most are
-    /// small strings, which compare as two words.
-    static func isModelCall(_ operation: String) -> Bool {
-        switch operation {
-        case GenAI.operationChat, GenAI.operationTextCompletion, GenAI.operationGenerateContent, GenAI.operationEmbeddings: true
-        default: false
+    /// What the metrics count a span of an operation as.
+    enum OperationKind {
+        /// One of `GenAI.modelCallOperations`.
+        case modelCall
+        /// An agent run (workflows are in-process agents since the conventions' v0.1.0).
+        case agentRun
+        /// A tool call.
+        case toolCall
+        /// Anything else: retrieval, reranking, an operation of the application's own.
+        case other
+    }
+
+    /// The kind of `operation`, without hashing it: its byte count leaves at most two names to
+    /// compare it with, byte for byte (Swift's `==` on two different strings takes its slow,
+    /// Unicode-aware path even for short ones).
+    static func kind(of operation: String) -> OperationKind {
+        switch operation.utf8.count {
+        case 4: operation.hasSameUTF8(as: GenAI.operationChat) ? .modelCall : .other
+        case 10: operation.hasSameUTF8(as: GenAI.operationEmbeddings) ? .modelCall : .other
+        case 12:
+            operation.hasSameUTF8(as: GenAI.operationInvokeAgent) ? .agentRun
+                : operation.hasSameUTF8(as: GenAI.operationExecuteTool) ? .toolCall : .other
+        case 15:
+            operation.hasSameUTF8(as: GenAI.operationTextCompletion) ? .modelCall
+                : operation.hasSameUTF8(as: GenAI.operationInvokeWorkflow) ? .agentRun : .other
+        case 16: operation.hasSameUTF8(as: GenAI.operationGenerateContent) ? .modelCall : .other
+        default: .other
         }
     }
 
-    /// Whether spans of `operation` time an agent run (workflows are in-process agents since
-    /// the conventions' v0.1.0) or a tool call.
+    /// Whether `operation` is one of `GenAI.modelCallOperations`.
+    static func isModelCall(_ operation: String) -> Bool { kind(of: operation) == .modelCall }
+
+    /// Whether spans of `operation` time an agent run or a tool call.
     static func isRun(_ operation: String) -> Bool {
-        switch operation {
-        case GenAI.operationInvokeAgent, GenAI.operationInvokeWorkflow, GenAI.operationExecuteTool: true
-        default: false
-        }
+        let kind = kind(of: operation)
+        return kind == .agentRun || kind == .toolCall
     }
 
     /// The named, finite scores of a span's `gen_ai.evaluation.result` events.
