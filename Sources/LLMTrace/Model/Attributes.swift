@@ -5,6 +5,9 @@
 public struct Attributes: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
     /// The attributes, in the order first set.
     private(set) var elements: [Attribute]
+    /// Bit `n % 64` is set when a key of `n` UTF-8 bytes is here: a key whose bit is clear is
+    /// new without a scan, and most `setAttribute` calls set a new key.
+    private var keyLengths: UInt64 = 0
 
     /// An empty set.
     public init() { elements = [] }
@@ -24,6 +27,7 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// for the rare large sets (log metadata).
     init(unique attributes: [Attribute]) {
         elements = attributes
+        for attribute in attributes { keyLengths |= Self.lengthBit(attribute.key) }
     }
 
     public init(dictionaryLiteral elements: (String, AttributeValue)...) {
@@ -44,9 +48,15 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         set {
             guard !key.isEmpty else { return }
             if let index = index(of: key) {
-                if let newValue { elements[index].value = newValue } else { elements.remove(at: index) }
+                if let newValue {
+                    elements[index].value = newValue
+                } else {
+                    elements.remove(at: index)
+                    keyLengths = elements.reduce(0) { $0 | Self.lengthBit($1.key) }
+                }
             } else if let newValue {
                 elements.append(Attribute(key, newValue))
+                keyLengths |= Self.lengthBit(key)
             }
         }
     }
@@ -68,22 +78,37 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         // instead of growing through 1, 2, 4 and 8.
         if elements.capacity == 0 { elements.reserveCapacity(8) }
         elements.append(Attribute(key, value))
+        keyLengths |= Self.lengthBit(key)
         return true
     }
 
     mutating func reserveCapacity(_ n: Int) { elements.reserveCapacity(n) }
 
-    /// Where `key` is: the attribute whose key has the same bytes. Comparing byte counts first
-    /// (O(1) for native strings) skips most comparisons.
+    /// Where `key` is: the attribute whose key has the same bytes.
+    @inline(__always)
     private func index(of key: String) -> Int? {
         let length = key.utf8.count
+        guard keyLengths & Self.lengthBit(length) != 0 else { return nil }
+        return scan(for: key, length: length)
+    }
+
+    /// `index(of:)` past the byte-count filter. Comparing byte counts first (O(1) for native
+    /// strings) skips most comparisons.
+    @inline(never)
+    private func scan(for key: String, length: Int) -> Int? {
         // Read in place, so that no attribute is copied out (a retain and a release of its key
         // and value) whatever the optimizer makes of the loop.
-        return elements.withUnsafeBufferPointer { buffer in
+        elements.withUnsafeBufferPointer { buffer in
             for index in buffer.indices where buffer[index].key.utf8.count == length && buffer[index].key.hasSameUTF8(as: key) {
                 return index
             }
             return nil
         }
     }
+
+    @inline(__always)
+    private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(length & 63) }
+
+    @inline(__always)
+    private static func lengthBit(_ key: String) -> UInt64 { lengthBit(key.utf8.count) }
 }

@@ -37,4 +37,34 @@ import Testing
         #expect(attributes.map(\.key) == ["a", "b"])
         #expect(attributes["a"] == 4)
     }
+
+    /// Lookups skip the scan when no key has the looked-up byte count; counts 64 apart share a
+    /// bit, and a removal must not leave a stale bit or lose a live one. Checked against a
+    /// dictionary over random operations.
+    @Test func lookupsAgreeWithADictionaryThroughSetsOverwritesAndRemovals() {
+        let keys = (0..<40).map { i in String(repeating: "k", count: 1 + (i * 13) % 130) + (i % 3 == 0 ? "" : "\(i)") }
+        var attributes = Attributes()
+        var expected: [String: Int] = [:]
+        var generator = SystemRandomNumberGenerator()
+        for step in 0..<5_000 {
+            let key = keys.randomElement(using: &generator)!
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0:
+                attributes[key] = nil
+                expected[key] = nil
+            case 1:
+                attributes.set(key, .int(step), countLimit: 128)
+                expected[key] = step
+            default:
+                attributes[key] = .int(step)
+                expected[key] = step
+            }
+            for probe in keys.prefix(12) {
+                #expect(attributes[probe] == expected[probe].map { AttributeValue.int($0) }, "\(probe.utf8.count) bytes, step \(step)")
+            }
+        }
+        #expect(attributes.count == expected.count)
+        #expect(Attributes(unique: attributes.elements) == attributes)
+        #expect(Attributes(unique: attributes.elements)[keys[0]] == attributes[keys[0]])
+    }
 }
