@@ -32,4 +32,13 @@ public final class Locked<Value>: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
     }
+
+    /// `withLock` for a body that takes `item` over: it moves in as the body's argument, where a
+    /// captured value could only be borrowed, and stored from there, copied.
+    @inlinable @inline(__always)
+    public func withLock<Item: ~Copyable, R>(handingOver item: consuming Item, _ body: (inout Value, consuming Item) throws -> R) rethrows -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value, item)
+    }
 }

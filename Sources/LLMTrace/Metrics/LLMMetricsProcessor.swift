@@ -35,6 +35,12 @@ final class LLMMetricsProcessor: SpanProcessor {
     }
 
     func onEnd(_ span: SpanData) {
+        onEnd(handingOver: span)
+    }
+
+    /// `onEnd` for a span whose caller keeps no copy (the span's end): it moves on through the
+    /// sampling stage into the batch processor's queue without being copied.
+    func onEnd(handingOver span: consuming SpanData) {
         let recorded = metrics.record(span)
         var totals: TraceTotals.Sum?
         if let traceTotals = metrics.traceTotals {
@@ -46,10 +52,14 @@ final class LLMMetricsProcessor: SpanProcessor {
             }
         }
         guard totals != nil || !recorded.events.isEmpty else {
-            next.onEnd(span)
+            if let tailSampling {
+                tailSampling.onEnd(handingOver: consume span)
+            } else {
+                next.onEnd(span)
+            }
             return
         }
-        var marked = span
+        var marked = consume span
         for event in recorded.events {
             if marked.events.count < eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
         }

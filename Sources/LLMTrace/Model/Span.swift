@@ -260,6 +260,6 @@ public final class Span: @unchecked Sendable {
             scope: scope
         )
         lock.unlock()
-        pipeline.spanEnded(data)
+        pipeline.spanEnded(consume data)
     }
 }

@@ -73,8 +73,9 @@ final class BatchQueue<Item: Sendable>: Sendable {
         return sink.books.map { own + $0() } ?? own
     }
 
-    func enqueue(_ item: Item) {
-        let startDrain: Bool = state.withLock { state in
+    func enqueue(_ item: consuming Item) {
+        // Moved into the queue, not copied: a span is a dozen counted references.
+        let startDrain: Bool = state.withLock(handingOver: item) { state, item in
             if state.isShutdown {
                 state.statistics.ignoredAfterShutdown += 1
                 return false

@@ -12,7 +12,7 @@ struct ChunkQueue<Item> {
         self.chunkSize = chunkSize
     }
 
-    mutating func append(_ item: Item) {
+    mutating func append(_ item: consuming Item) {
         if filling.count >= chunkSize {
             full.append(filling)
             filling = []

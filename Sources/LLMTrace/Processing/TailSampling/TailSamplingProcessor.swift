@@ -19,6 +19,8 @@ import Synchronization
 final class TailSamplingProcessor: SpanProcessor {
     let evaluation: RuleEvaluation
     let next: any SpanProcessor
+    /// `next`, when it is one batch processor, which takes spans over without a copy.
+    private let nextBatch: BatchSpanProcessor?
     private let clock: @Sendable () -> UInt64
     private let buffer: Locked<TraceBuffer>
     // `TraceBuffer.heldTraces` as of the last unlock: while it is zero a sampled span cannot
@@ -45,6 +47,7 @@ final class TailSamplingProcessor: SpanProcessor {
         rules.maxPendingBytes = max(1, rules.maxPendingBytes)
         self.evaluation = RuleEvaluation(rules: rules, attributeCountLimit: attributeCountLimit)
         self.next = next
+        self.nextBatch = BatchSpanProcessor.sole(in: next)
         self.clock = clock
         self.log = RateLimitedLog(logger: logger)
         self.buffer = Locked(TraceBuffer(evaluation: evaluation, clock: clock))
@@ -96,18 +99,32 @@ final class TailSamplingProcessor: SpanProcessor {
         forward(kept)
     }
 
-    /// `onEnd` for a span whose caller keeps no copy (the metrics stage's root). When that stage
-    /// added the trace totals, the root's attribute list is already its own copy, with room
-    /// reserved, and the mark is appended in place; a root without totals still shares its list
-    /// with the ended Span, and appending the mark copies it once, as `onEnd` would.
+    /// `onEnd` for a span whose caller keeps no copy (the span's end, or the metrics stage): on
+    /// the path that holds nothing, it moves on to the batch processor without a copy. When the
+    /// metrics stage added the trace totals to a root, the root's attribute list is already its
+    /// own copy, with room reserved, and the mark is appended in place; a root without totals
+    /// still shares its list with the ended Span, and appending the mark copies it once.
     func onEnd(handingOver span: consuming SpanData) {
-        guard span.context.isSampled, span.isLocalRoot, heldTraces.load(ordering: .relaxed) == 0, !evaluation.isFailure(span) else {
+        guard span.context.isSampled, heldTraces.load(ordering: .relaxed) == 0, !evaluation.isFailure(span) else {
             onEnd(span)
             return
         }
-        var marked = consume span
-        markHeadKept(&marked)
-        next.onEnd(marked)
+        guard span.isLocalRoot else {
+            handOn(consume span)
+            return
+        }
+        var root = consume span
+        markHeadKept(&root)
+        handOn(consume root)
+    }
+
+    /// Passes a span this stage owns to the next processor, moving it into a batch processor.
+    private func handOn(_ span: consuming SpanData) {
+        if let nextBatch {
+            nextBatch.onEnd(handingOver: span)
+        } else {
+            next.onEnd(span)
+        }
     }
 
     /// Hands on a span of a trace the head sampler kept, its local root marked with why:
