@@ -45,7 +45,8 @@ enum OTLPJSONEncoder {
         w.raw("]}")
     }
 
-    static func encode(_ span: SpanData, into w: inout ByteWriter) {
+    @inline(__always)
+    static func encode(_ span: borrowing SpanData, into w: inout ByteWriter) {
         w.raw(UInt8(ascii: "{"))
         ids(span.context, into: &w)
         if let parent = span.parentSpanID, parent.isValid {
@@ -132,13 +133,17 @@ enum OTLPJSONEncoder {
         if !attributes.isEmpty {
             if needsComma { w.raw(UInt8(ascii: ",")) }
             w.raw("\"attributes\":[")
-            for (i, attribute) in attributes.enumerated() {
-                if i > 0 { w.raw(UInt8(ascii: ",")) }
-                w.raw("{\"key\":")
-                w.string(attribute.key)
-                w.raw(",\"value\":")
-                value(attribute.value, into: &w)
-                w.raw(UInt8(ascii: "}"))
+            // Read in place: iterating the collection copies each key and value out (a retain
+            // and a release apiece).
+            attributes.elements.withUnsafeBufferPointer { elements in
+                for i in elements.indices {
+                    if i > 0 { w.raw(UInt8(ascii: ",")) }
+                    w.raw("{\"key\":")
+                    w.string(elements[i].key)
+                    w.raw(",\"value\":")
+                    value(elements[i].value, into: &w)
+                    w.raw(UInt8(ascii: "}"))
+                }
             }
             w.raw(UInt8(ascii: "]"))
             needsComma = true

@@ -39,7 +39,8 @@ enum OTLPProtobufEncoder {
         w.endMessage(message)
     }
 
-    static func encode(_ span: SpanData, field: Int, into w: inout ByteWriter) {
+    @inline(__always)
+    static func encode(_ span: borrowing SpanData, field: Int, into w: inout ByteWriter) {
         let message = w.beginMessage(field)
         ids(span.context, into: &w)
         if let parent = span.parentSpanID, parent.isValid { w.id(4, parent.value) }
@@ -94,11 +95,15 @@ enum OTLPProtobufEncoder {
 
     /// One `KeyValue` message per attribute, in `field`.
     static func attributes(_ attributes: Attributes, field: Int, into w: inout ByteWriter) {
-        for attribute in attributes {
-            let keyValue = w.beginMessage(field)
-            w.string(1, attribute.key)
-            value(attribute.value, field: 2, into: &w)
-            w.endMessage(keyValue)
+        // Read in place: iterating the collection copies each key and value out (a retain and a
+        // release apiece).
+        attributes.elements.withUnsafeBufferPointer { elements in
+            for i in elements.indices {
+                let keyValue = w.beginMessage(field)
+                w.string(1, elements[i].key)
+                value(elements[i].value, field: 2, into: &w)
+                w.endMessage(keyValue)
+            }
         }
     }
 
