@@ -128,9 +128,12 @@ import Synchronization
         })
         // Each body of 100 spans is a few kilobytes compressed; 12 KB holds a few of them.
         // One lane: at most one old body is in flight when the receiver comes back.
+        // The span queue holds all 3,000, so that only the byte bound under test can drop any,
+        // however fast the spans end compared with how fast the batches are encoded.
         let provider = TracerProvider(configuration: Self.configuration(receiver.url, gzip: true) {
             $0.otlp.delivery.maxQueueBytes = 12_000
             $0.otlp.delivery.concurrency = 1
+            $0.batch.maxQueueSize = 4_096
         })
         Self.spans(provider, 3_000)
         _ = provider.forceFlush(timeout: .milliseconds(300))
@@ -141,6 +144,7 @@ import Synchronization
         down.store(false, ordering: .releasing)
         #expect(provider.forceFlush(timeout: .seconds(20)))
         let statistics = provider.statistics
+        #expect(statistics.dropped == 0)
         #expect(statistics.exported + statistics.evicted == 3_000)
         #expect(statistics.pending == 0)
         // What is left is the newest: the last span arrives, and of the older half at most the
