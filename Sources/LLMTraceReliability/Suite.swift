@@ -203,7 +203,14 @@ struct Suite {
         defer { receiver.stop() }
         var signalSent = ContinuousClock.now
         let output = try ChildProcess.run(demo, ["--questions", "100000", "--concurrency", "4", "--latency-scale", "0.05", "--seed", "7"], environment: environment(port: receiver.port)) { process in
-            Thread.sleep(forTimeInterval: 2)
+            // Mid-run means once spans arrive (the demo handles signals before it makes one),
+            // then a second more: a fixed sleep from launch can end a slow cold start by the
+            // signal's default action, before the handler exists.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while process.isRunning, receiver.snapshot.requests == 0, ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Thread.sleep(forTimeInterval: 1)
             signalSent = .now
             kill(process.processIdentifier, signal)
         }

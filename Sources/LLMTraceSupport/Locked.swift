@@ -39,6 +39,6 @@ public final class Locked<Value>: @unchecked Sendable {
     public func withLock<Item: ~Copyable, R>(handingOver item: consuming Item, _ body: (inout Value, consuming Item) throws -> R) rethrows -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&value, item)
+        return try body(&value, consume item)
     }
 }

@@ -287,11 +287,6 @@ public final class LLMMetrics: Sendable {
     /// Whether `operation` is one of `GenAI.modelCallOperations`.
     static func isModelCall(_ operation: String) -> Bool { kind(of: operation) == .modelCall }
 
-    /// Whether spans of `operation` time an agent run or a tool call.
-    static func isRun(_ operation: String) -> Bool {
-        let kind = kind(of: operation)
-        return kind == .agentRun || kind == .toolCall
-    }
 
     /// The named, finite scores of a span's `gen_ai.evaluation.result` events.
     static func evaluationScores(_ events: [SpanEvent]) -> [(name: String, score: Double)] {

@@ -14,14 +14,14 @@ final class LLMMetricsProcessor: SpanProcessor {
     private let eventCountLimit: Int
 
     private let attributeCountLimit: Int
-    /// `next`, when it is the sampling stage, which can take a marked root over without a copy.
-    private let tailSampling: TailSamplingProcessor?
+    /// `next`, as what takes the spans this stage passes on.
+    private let handOver: SpanHandOver
 
     init(metrics: LLMMetrics, reader: MetricsReader, next: any SpanProcessor, eventCountLimit: Int, attributeCountLimit: Int) {
         self.metrics = metrics
         self.reader = reader
         self.next = next
-        self.tailSampling = next as? TailSamplingProcessor
+        self.handOver = SpanHandOver(next)
         self.eventCountLimit = eventCountLimit
         self.attributeCountLimit = attributeCountLimit
     }
@@ -39,7 +39,7 @@ final class LLMMetricsProcessor: SpanProcessor {
     }
 
     /// `onEnd` for a span whose caller keeps no copy (the span's end): it moves on through the
-    /// sampling stage into the batch processor's queue without being copied.
+    /// sampling stage into the batch processor's queue without being copied (`SpanHandOver`).
     func onEnd(handingOver span: consuming SpanData) {
         let recorded = metrics.record(span)
         var totals: TraceTotals.Sum?
@@ -52,11 +52,7 @@ final class LLMMetricsProcessor: SpanProcessor {
             }
         }
         guard totals != nil || !recorded.events.isEmpty else {
-            if let tailSampling {
-                tailSampling.onEnd(handingOver: consume span)
-            } else {
-                next.onEnd(span)
-            }
+            handOver.pass(consume span, to: next)
             return
         }
         var marked = consume span
@@ -71,11 +67,7 @@ final class LLMMetricsProcessor: SpanProcessor {
             marked.setAttribute(LLMTraceAttributes.traceInputTokens, .int(totals.inputTokens), limit: attributeCountLimit)
             marked.setAttribute(LLMTraceAttributes.traceOutputTokens, .int(totals.outputTokens), limit: attributeCountLimit)
         }
-        if let tailSampling {
-            tailSampling.onEnd(handingOver: consume marked)
-        } else {
-            next.onEnd(marked)
-        }
+        handOver.pass(consume marked, to: next)
     }
 
     func forceFlush(timeout: Duration) -> Bool {

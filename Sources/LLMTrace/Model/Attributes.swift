@@ -106,6 +106,11 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         }
     }
 
+    // Equal and hashed by their attributes alone: the mask follows from the keys.
+    public static func == (lhs: Attributes, rhs: Attributes) -> Bool { lhs.elements == rhs.elements }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(elements) }
+
     @inline(__always)
     private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(length & 63) }
 

@@ -74,24 +74,26 @@ final class BatchQueue<Item: Sendable>: Sendable {
     }
 
     func enqueue(_ item: consuming Item) {
-        // Moved into the queue, not copied: a span is a dozen counted references.
-        let startDrain: Bool = state.withLock(handingOver: item) { state, item in
+        // Moved into the queue, not copied: a span is a dozen counted references. One the queue
+        // refuses comes back out, to be released after the unlock rather than under the lock.
+        let (startDrain, refused): (Bool, Item?) = state.withLock(handingOver: item) { state, item in
             if state.isShutdown {
                 state.statistics.ignoredAfterShutdown += 1
-                return false
+                return (false, item)
             }
             guard state.buffer.count < configuration.maxQueueSize else {
                 state.statistics.dropped += 1
-                return false
+                return (false, item)
             }
-            state.buffer.append(item)
+            state.buffer.append(consume item)
             state.statistics.queued += 1
             if state.buffer.count >= configuration.maxExportBatchSize && !state.drainScheduled {
                 state.drainScheduled = true
-                return true
+                return (true, nil)
             }
-            return false
+            return (false, nil)
         }
+        _ = consume refused
         if startDrain {
             exportQueue.async { self.drainFullBatches() }
         }

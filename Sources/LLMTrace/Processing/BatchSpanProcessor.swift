@@ -44,17 +44,10 @@ public final class BatchSpanProcessor: SpanProcessor {
         queue.enqueue(span)
     }
 
-    /// `onEnd` for a span the caller hands over: it moves into the queue without a copy.
+    /// `onEnd` for a span the caller hands over (`SpanHandOver`): it moves into the queue.
     func onEnd(handingOver span: consuming SpanData) {
         guard span.context.isSampled else { return }
         queue.enqueue(consume span)
-    }
-
-    /// The one batch processor `processor` is, or consists of, that can take spans over.
-    static func sole(in processor: any SpanProcessor) -> BatchSpanProcessor? {
-        if let batch = processor as? BatchSpanProcessor { return batch }
-        guard let group = processor as? ProcessorGroup, group.members.count == 1 else { return nil }
-        return group.members[0] as? BatchSpanProcessor
     }
 
     @discardableResult

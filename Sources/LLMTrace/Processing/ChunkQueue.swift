@@ -18,7 +18,7 @@ struct ChunkQueue<Item> {
             filling = []
         }
         if filling.isEmpty { filling.reserveCapacity(chunkSize) }
-        filling.append(item)
+        filling.append(consume item)
         count += 1
     }
 

@@ -14,15 +14,8 @@ final class SpanPipeline: Sendable {
     let idGenerator: any IDGenerator
     /// The first processor of the chain; each one forwards to the next.
     let head: any SpanProcessor
-    /// `head`, when it is one of the stages that take an ended span over without a copy.
-    private let handOver: HandOver
-
-    private enum HandOver {
-        case metrics(LLMMetricsProcessor)
-        case sampling(TailSamplingProcessor)
-        case batch(BatchSpanProcessor)
-        case none
-    }
+    /// `head`, as what takes an ended span over.
+    private let handOver: SpanHandOver
     /// Whether any processor of the chain wants `onStart`; usually none does.
     let isStartRequired: Bool
     /// Baggage entries copied onto every span started where they are current.
@@ -43,15 +36,7 @@ final class SpanPipeline: Sendable {
         self.parentOnlyDecisions = (sampler as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none
         self.idGenerator = idGenerator
         self.head = head
-        if let metrics = head as? LLMMetricsProcessor {
-            handOver = .metrics(metrics)
-        } else if let sampling = head as? TailSamplingProcessor {
-            handOver = .sampling(sampling)
-        } else if let batch = BatchSpanProcessor.sole(in: head) {
-            handOver = .batch(batch)
-        } else {
-            handOver = .none
-        }
+        self.handOver = SpanHandOver(head)
         self.isStartRequired = head.isStartRequired
     }
 
@@ -64,14 +49,9 @@ final class SpanPipeline: Sendable {
         }
     }
 
-    @inline(__always)
     /// Hands a span that just ended to the chain, which owns it from here.
+    @inline(__always)
     func spanEnded(_ data: consuming SpanData) {
-        switch handOver {
-        case .metrics(let metrics): metrics.onEnd(handingOver: consume data)
-        case .sampling(let sampling): sampling.onEnd(handingOver: consume data)
-        case .batch(let batch): batch.onEnd(handingOver: consume data)
-        case .none: head.onEnd(data)
-        }
+        handOver.pass(consume data, to: head)
     }
 }

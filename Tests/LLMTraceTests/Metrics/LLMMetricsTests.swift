@@ -238,12 +238,12 @@ private func points(_ metrics: LLMMetrics, _ name: String) -> [MetricPoint] {
     /// The classification by `switch` (no hashing on the hot path) must say what the public sets
     /// and the conventions say.
     @Test func operationClassificationAgreesWithTheConventions() {
-        for operation in GenAI.modelCallOperations { #expect(LLMMetrics.isModelCall(operation), "\(operation)") }
-        for operation in [GenAI.operationInvokeAgent, GenAI.operationInvokeWorkflow, GenAI.operationExecuteTool] {
-            #expect(LLMMetrics.isRun(operation) && !LLMMetrics.isModelCall(operation), "\(operation)")
-        }
-        for operation in [GenAI.operationRetrieval, GenAI.operationRerank, GenAI.operationCreateAgent, "", "Chat", "chat "] {
-            #expect(!LLMMetrics.isModelCall(operation) && !LLMMetrics.isRun(operation), "\(operation)")
+        for operation in GenAI.modelCallOperations { #expect(LLMMetrics.kind(of: operation) == .modelCall, "\(operation)") }
+        #expect(LLMMetrics.kind(of: GenAI.operationInvokeAgent) == .agentRun)
+        #expect(LLMMetrics.kind(of: GenAI.operationInvokeWorkflow) == .agentRun)
+        #expect(LLMMetrics.kind(of: GenAI.operationExecuteTool) == .toolCall)
+        for operation in [GenAI.operationRetrieval, GenAI.operationRerank, GenAI.operationCreateAgent, "", "Chat", "chat ", "invoke_agenT"] {
+            #expect(LLMMetrics.kind(of: operation) == .other, "\(operation)")
         }
     }
 

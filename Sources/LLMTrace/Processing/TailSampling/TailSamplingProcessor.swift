@@ -19,8 +19,8 @@ import Synchronization
 final class TailSamplingProcessor: SpanProcessor {
     let evaluation: RuleEvaluation
     let next: any SpanProcessor
-    /// `next`, when it is one batch processor, which takes spans over without a copy.
-    private let nextBatch: BatchSpanProcessor?
+    /// `next`, as what takes the spans this stage passes on.
+    private let handOver: SpanHandOver
     private let clock: @Sendable () -> UInt64
     private let buffer: Locked<TraceBuffer>
     // `TraceBuffer.heldTraces` as of the last unlock: while it is zero a sampled span cannot
@@ -47,7 +47,7 @@ final class TailSamplingProcessor: SpanProcessor {
         rules.maxPendingBytes = max(1, rules.maxPendingBytes)
         self.evaluation = RuleEvaluation(rules: rules, attributeCountLimit: attributeCountLimit)
         self.next = next
-        self.nextBatch = BatchSpanProcessor.sole(in: next)
+        self.handOver = SpanHandOver(next)
         self.clock = clock
         self.log = RateLimitedLog(logger: logger)
         self.buffer = Locked(TraceBuffer(evaluation: evaluation, clock: clock))
@@ -90,8 +90,17 @@ final class TailSamplingProcessor: SpanProcessor {
     }
 
     func onEnd(_ span: SpanData) {
+        onEnd(handingOver: span)
+    }
+
+    /// `onEnd` for a span whose caller keeps no copy (the span's end, or the metrics stage): on
+    /// the path that holds nothing, it moves on into the batch queue (`SpanHandOver`). When the
+    /// metrics stage added the trace totals to a root, the root's attribute list is already its
+    /// own copy, with room reserved, and the mark is appended in place; a root without totals
+    /// still shares its list with the ended Span, and appending the mark copies it once.
+    func onEnd(handingOver span: consuming SpanData) {
         if span.context.isSampled {
-            passSampled(span)
+            passSampled(consume span)
             return
         }
         var kept: [SpanData] = []
@@ -99,46 +108,18 @@ final class TailSamplingProcessor: SpanProcessor {
         forward(kept)
     }
 
-    /// `onEnd` for a span whose caller keeps no copy (the span's end, or the metrics stage): on
-    /// the path that holds nothing, it moves on to the batch processor without a copy. When the
-    /// metrics stage added the trace totals to a root, the root's attribute list is already its
-    /// own copy, with room reserved, and the mark is appended in place; a root without totals
-    /// still shares its list with the ended Span, and appending the mark copies it once.
-    func onEnd(handingOver span: consuming SpanData) {
-        guard span.context.isSampled, heldTraces.load(ordering: .relaxed) == 0, !evaluation.isFailure(span) else {
-            onEnd(span)
-            return
-        }
-        guard span.isLocalRoot else {
-            handOn(consume span)
-            return
-        }
-        var root = consume span
-        markHeadKept(&root)
-        handOn(consume root)
-    }
-
-    /// Passes a span this stage owns to the next processor, moving it into a batch processor.
-    private func handOn(_ span: consuming SpanData) {
-        if let nextBatch {
-            nextBatch.onEnd(handingOver: span)
-        } else {
-            next.onEnd(span)
-        }
-    }
-
     /// Hands on a span of a trace the head sampler kept, its local root marked with why:
     /// `error` or `slow` when they apply, else `ratio` or `parent`.
-    private func passSampled(_ span: SpanData) {
+    private func passSampled(_ span: consuming SpanData) {
         let failed = evaluation.isFailure(span)
         if !failed, heldTraces.load(ordering: .relaxed) == 0 {
             guard span.isLocalRoot else {
-                next.onEnd(span)
+                handOver.pass(consume span, to: next)
                 return
             }
-            var marked = span
-            markHeadKept(&marked)
-            next.onEnd(marked)
+            var root = consume span
+            markHeadKept(&root)
+            handOver.pass(consume root, to: next)
             return
         }
         var kept: [SpanData] = []
@@ -200,8 +181,12 @@ final class TailSamplingProcessor: SpanProcessor {
         reportEarlyDecisions()
     }
 
-    private func forward(_ spans: [SpanData]) {
-        for span in spans { next.onEnd(span) }
+    private func forward(_ spans: consuming [SpanData]) {
+        // Moved on one by one, in order: the array is this stage's alone.
+        spans.reverse()
+        while let span = spans.popLast() {
+            handOver.pass(consume span, to: next)
+        }
     }
 
     private func reportEarlyDecisions() {
