@@ -287,7 +287,6 @@ public final class LLMMetrics: Sendable {
     /// Whether `operation` is one of `GenAI.modelCallOperations`.
     static func isModelCall(_ operation: String) -> Bool { kind(of: operation) == .modelCall }
 
-
     /// The named, finite scores of a span's `gen_ai.evaluation.result` events.
     static func evaluationScores(_ events: [SpanEvent]) -> [(name: String, score: Double)] {
         guard !events.isEmpty else { return [] }

@@ -33,7 +33,7 @@ final class SpanPipeline: Sendable {
         self.resource = resource
         self.limits = limits
         self.sampler = sampler
-        self.parentOnlyDecisions = (sampler as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none
+        self.parentOnlyDecisions = ParentOnlyDecisions.of(sampler)
         self.idGenerator = idGenerator
         self.head = head
         self.handOver = SpanHandOver(head)

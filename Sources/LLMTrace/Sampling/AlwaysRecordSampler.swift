@@ -19,7 +19,7 @@ struct AlwaysRecordSampler: ParentOnlySampler {
     }
 
     var parentOnlyDecisions: ParentOnlyDecisions {
-        var decisions = ((delegate as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none).map { $0 == .drop ? .recordOnly : $0 }
+        var decisions = ParentOnlyDecisions.of(delegate).map { $0 == .drop ? .recordOnly : $0 }
         if followsLocalParent {
             decisions.localSampled = .recordAndSample
             decisions.localNotSampled = .recordOnly

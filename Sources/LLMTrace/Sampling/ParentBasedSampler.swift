@@ -15,13 +15,12 @@ struct ParentBasedSampler: ParentOnlySampler {
     init(root: any Sampler) { self.root = root }
 
     var parentOnlyDecisions: ParentOnlyDecisions {
-        func table(_ sampler: any Sampler) -> ParentOnlyDecisions { (sampler as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none }
-        return ParentOnlyDecisions(
-            root: table(root).root,
-            remoteSampled: table(remoteParentSampled).remoteSampled,
-            remoteNotSampled: table(remoteParentNotSampled).remoteNotSampled,
-            localSampled: table(localParentSampled).localSampled,
-            localNotSampled: table(localParentNotSampled).localNotSampled
+        ParentOnlyDecisions(
+            root: ParentOnlyDecisions.of(root).root,
+            remoteSampled: ParentOnlyDecisions.of(remoteParentSampled).remoteSampled,
+            remoteNotSampled: ParentOnlyDecisions.of(remoteParentNotSampled).remoteNotSampled,
+            localSampled: ParentOnlyDecisions.of(localParentSampled).localSampled,
+            localNotSampled: ParentOnlyDecisions.of(localParentNotSampled).localNotSampled
         )
     }
 

@@ -11,6 +11,11 @@ struct ParentOnlyDecisions: Sendable, Equatable {
     /// No decision without the parameters.
     static let none = ParentOnlyDecisions()
 
+    /// `sampler`'s table: empty unless it is a `ParentOnlySampler`.
+    static func of(_ sampler: any Sampler) -> ParentOnlyDecisions {
+        (sampler as? any ParentOnlySampler)?.parentOnlyDecisions ?? .none
+    }
+
     /// The same decision for every span.
     static func always(_ decision: SamplingDecision) -> ParentOnlyDecisions {
         ParentOnlyDecisions(root: decision, remoteSampled: decision, remoteNotSampled: decision, localSampled: decision, localNotSampled: decision)

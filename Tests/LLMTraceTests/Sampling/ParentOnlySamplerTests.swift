@@ -38,7 +38,7 @@ import LLMTraceTesting
     func theParentOnlyDecisionIsWhatShouldSampleReturns(_ index: Int) {
         let (label, sampler) = Self.samplers[index]
         for parent in Self.parents {
-            guard let decision = (sampler as? any ParentOnlySampler)?.parentOnlyDecisions.decision(parent: parent) else { continue }
+            guard let decision = ParentOnlyDecisions.of(sampler).decision(parent: parent) else { continue }
             let full = sampler.shouldSample(SamplingParameters(parentContext: parent, traceID: Self.traceID, name: "op", kind: .internal))
             #expect(full.decision == decision, "\(label), parent \(String(describing: parent))")
             #expect(full.attributes.isEmpty && full.traceState == nil, "\(label)")
