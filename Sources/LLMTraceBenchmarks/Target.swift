@@ -17,7 +17,7 @@ struct Target {
             case .nanoseconds: "\(BenchCommand.grouped(value)) ns"
             case .spansPerSecond: value >= 1_000_000 ? "\(String(format: "%.2f", value / 1e6)) M/s" : "\(BenchCommand.grouped(value / 1000)) k/s"
             case .megabytes: "\(String(format: "%.1f", value)) MB"
-            case .count: String(format: "%.2f", value)
+            case .count: String(format: "%.3f", value)
             }
         }
     }

@@ -74,15 +74,17 @@ enum Workload {
 
     /// Heap allocations on the calling thread per span started and ended with 5 attributes (one
     /// `setAttribute` call each), through the default chain (LLM metrics, sampling rules, batch
-    /// processor) with a queue that holds them all, exporting to `endpoint`; for spans that are
-    /// children of one open root (most spans) and for spans that are roots themselves (which
-    /// the sampling stage marks with its rule). Counted over many spans, so the processor's
-    /// occasional growth (a new chunk of its queue) shows as the fraction it is.
+    /// processor) exporting to `endpoint`; for spans that are children of one open root (most
+    /// spans) and for spans that are roots themselves (which the sampling stage marks with its
+    /// rule). Counted in a steady flow: bursts of half an export batch, each flushed (uncounted)
+    /// before the next, so the exporter keeps up and the queue reuses its storage. A caller that
+    /// outruns the exporter also pays the backlog's storage, one allocation per export batch.
     /// `nil` where the allocator cannot be counted (not glibc).
     static func allocationsPerSpan(endpoint: String) -> (child: Double, root: Double)? {
         guard llmtrace_allocations_supported() != 0 else { return nil }
-        let spans = 2_000
-        let provider = TracerProvider(configuration: BenchConfiguration.bigq.tracing(endpoint: endpoint, traces: spans))
+        let spans = 2_048
+        let configuration = BenchConfiguration.bigq.tracing(endpoint: endpoint, traces: spans)
+        let provider = TracerProvider(configuration: configuration)
         defer { provider.shutdown(timeout: .seconds(60)) }
         let tracer = provider.tracer("llmtrace-bench", version: TracerProvider.sdkVersion)
         let spanOnce = { (parent: SpanParent) in
@@ -94,16 +96,24 @@ enum Workload {
             span.setAttribute("user.query_hash", queryHash)
             span.end()
         }
-        // Warm up: the processors' first buffers, the metrics' first series.
-        for _ in 0..<200 { spanOnce(.root) }
+        let burst = max(1, configuration.batch.maxExportBatchSize / 2)
+        let count = { (parent: SpanParent) -> Double in
+            var allocations: UInt64 = 0
+            for _ in 0..<(spans / burst) {
+                provider.forceFlush()
+                llmtrace_allocations_start()
+                for _ in 0..<burst { spanOnce(parent) }
+                allocations += llmtrace_allocations_stop()
+            }
+            return Double(allocations) / Double(spans / burst * burst)
+        }
+        // Warm up: the processors' first buffers, the metrics' first series, and a few batches
+        // through the queue (its chunks, and the runtime's first use of their generic code).
+        for _ in 0..<(4 * configuration.batch.maxExportBatchSize) { spanOnce(.root) }
         let root = tracer.startSpan("rag_pipeline", parent: .root)
-        llmtrace_allocations_start()
-        for _ in 0..<spans { spanOnce(.span(root)) }
-        let child = Double(llmtrace_allocations_stop()) / Double(spans)
+        let child = count(.span(root))
         root.end()
-        llmtrace_allocations_start()
-        for _ in 0..<spans { spanOnce(.root) }
-        return (child, Double(llmtrace_allocations_stop()) / Double(spans))
+        return (child, count(.root))
     }
 
     /// What the sink (in its own process) takes when fed pre-encoded 512-span JSON batches,

@@ -57,9 +57,12 @@ public struct FIFO<Element> {
 
     @usableFromInline mutating func grow() {
         var bigger: [Element?] = []
-        bigger.reserveCapacity(Swift.max(16, slots.count * 2))
-        for i in 0..<count { bigger.append(slots[(head + i) % slots.count]) }
-        bigger.append(contentsOf: repeatElement(nil, count: bigger.capacity - bigger.count))
+        let size = Swift.max(16, slots.count * 2)
+        bigger.reserveCapacity(size)
+        for i in 0..<count { bigger.append(slots[(head + i) % slots.count].take()) }
+        // A plain loop: filling from `repeatElement` went through unspecialised generic code
+        // whose first use allocated metadata in the caller's thread.
+        while bigger.count < size { bigger.append(nil) }
         slots = bigger
         head = 0
     }

@@ -39,6 +39,8 @@ final class BatchQueue<Item: Sendable>: Sendable {
     private let exportQueue: DispatchQueue
     private let exportQueueKey = DispatchSpecificKey<Bool>()
     private let timer: RepeatingTimer
+    /// "A full batch is waiting", sent from the application's thread without allocating.
+    private let fullBatch: CoalescingSignal
     private let log: RateLimitedLog
     private let state: Locked<State>
 
@@ -64,7 +66,9 @@ final class BatchQueue<Item: Sendable>: Sendable {
         exportQueue.setSpecific(key: exportQueueKey, value: true)
 
         timer = RepeatingTimer(queue: exportQueue, interval: max(.milliseconds(1), configuration.scheduleDelay), leeway: .milliseconds(10))
+        fullBatch = CoalescingSignal(queue: exportQueue)
         timer.start { [weak self] in self?.drainAll(deadline: nil) }
+        fullBatch.start { [weak self] in self?.drainFullBatches() }
     }
 
     /// Counters of what happened to the items this queue was given.
@@ -94,9 +98,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
             return (false, nil)
         }
         _ = consume refused
-        if startDrain {
-            exportQueue.async { self.drainFullBatches() }
-        }
+        if startDrain { fullBatch.signal() }
     }
 
     @discardableResult
@@ -125,6 +127,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
         }
         guard first else { return true }
         timer.cancel()
+        fullBatch.cancel()
         let timeoutNanos = max(0, timeout.nanoseconds)
         // The last stretch of the timeout is kept back: if the exports are not done when it
         // starts, the exporter is told to stop, which ends a post or retry wait in progress, and
@@ -166,7 +169,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
     private func drainFullBatches() {
         dispatchPrecondition(condition: .onQueue(exportQueue))
         while true {
-            let batch: [Item] = state.withLock { state in
+            var batch: [Item] = state.withLock { state in
                 // After shutdown the rest is shutdown's to send, within its deadline.
                 guard state.buffer.count >= configuration.maxExportBatchSize, !state.isShutdown else {
                     // Cleared under the same lock as the check, so no wake-up is lost.
@@ -176,7 +179,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
                 return state.buffer.popChunk()
             }
             if batch.isEmpty { break }
-            export(batch, flushDeadline: nil)
+            export(&batch, flushDeadline: nil)
         }
         reportDrops(force: false)
     }
@@ -189,24 +192,31 @@ final class BatchQueue<Item: Sendable>: Sendable {
         dispatchPrecondition(condition: .onQueue(exportQueue))
         var remaining = state.withLock { $0.buffer.count }
         while remaining > 0 {
-            let batch = state.withLock { state -> [Item] in
+            var batch = state.withLock { state -> [Item] in
                 // The timer's round yields to shutdown, whose round has the caller's deadline.
                 if deadline == nil && state.isShutdown { return [] }
                 return state.buffer.popChunk()
             }
             if batch.isEmpty { break }
             remaining -= batch.count
-            export(batch, flushDeadline: deadline)
+            export(&batch, flushDeadline: deadline)
         }
         reportDrops(force: false)
     }
 
-    private func export(_ batch: [Item], flushDeadline: Deadline?) {
+    /// Exports `batch`, then gives its storage back to the queue, emptied here (the items are
+    /// released on this thread, not the application's).
+    private func export(_ batch: inout [Item], flushDeadline: Deadline?) {
         var deadline = configuration.exportTimeout == .zero ? Deadline.never : Deadline.after(configuration.exportTimeout)
         if let flushDeadline { deadline = min(deadline, flushDeadline) }
-        guard let result = sink.export(batch, deadline.instant) else { return }
-        state.withLock { $0.statistics.record(result, items: batch.count) }
-        result.report(items: batch.count, itemName: itemName, to: log)
+        let count = batch.count
+        let result = sink.export(batch, deadline.instant)
+        batch.removeAll(keepingCapacity: true)
+        state.withLock { state in
+            state.buffer.recycle(&batch)
+            if let result { state.statistics.record(result, items: count) }
+        }
+        result?.report(items: count, itemName: itemName, to: log)
     }
 
     private func reportDrops(force: Bool) {
