@@ -48,18 +48,28 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("hold-all"), help: .hidden)
     var holdAll = false
 
+    /// For profiling the steady flow under valgrind: only the allocation count's workload
+    /// (flushed bursts, so the exporter keeps up), posting to `--endpoint`.
+    @Flag(name: .customLong("allocations-only"), help: .hidden)
+    var allocationsOnly = false
+
     func validate() throws {
         if let traces, traces < 1 { throw ValidationError("--traces must be at least 1") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
         for name in configurations + [child].compactMap({ $0 }) where BenchConfiguration(rawValue: name) == nil {
             throw ValidationError("unknown configuration \(name); expected one of \(BenchConfiguration.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if child != nil && endpoint == nil { throw ValidationError("--child needs --endpoint") }
+        if (child != nil || allocationsOnly) && endpoint == nil { throw ValidationError("--child and --allocations-only need --endpoint") }
     }
 
     func run() throws {
         if sink { return try SinkProcess.serve(payloadDirectory: payloadDirectory) }
         let traceCount = traces ?? (quick ? 2_000 : 200_000)
+        if allocationsOnly, let endpoint {
+            let allocations = Workload.allocationsPerSpan(endpoint: endpoint)
+            print("allocations per span: child \(allocations?.child ?? .nan), root \(allocations?.root ?? .nan)")
+            return
+        }
         if let child, let configuration = BenchConfiguration(rawValue: child), let endpoint {
             let result = Workload.run(configuration, traces: traceCount, endpoint: endpoint, holdAll: holdAll)
             print(String(decoding: try JSONEncoder().encode(result), as: UTF8.self))

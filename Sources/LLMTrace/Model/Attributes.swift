@@ -74,15 +74,31 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
             return true
         }
         guard elements.count < countLimit else { return false }
-        // Spans usually carry a handful of attributes: one allocation for the first eight
-        // instead of growing through 1, 2, 4 and 8.
-        if elements.capacity == 0 { elements.reserveCapacity(8) }
+        // Spans usually carry a handful of attributes: room for the first eight at once instead
+        // of growing through 1, 2, 4 and 8, in storage an earlier span's export gave back.
+        if elements.capacity == 0 { elements = AttributeStoragePool.shared.take() }
         elements.append(Attribute(key, value))
         keyLengths |= Self.lengthBit(key)
         return true
     }
 
-    mutating func reserveCapacity(_ n: Int) { elements.reserveCapacity(n) }
+    /// Gives the set storage of its own from `AttributeStoragePool`, with room for one more
+    /// attribute at least: the copy that copy-on-write would allocate when the storage is
+    /// shared.
+    mutating func moveToPooledStorage() {
+        var storage = AttributeStoragePool.shared.take()
+        storage.reserveCapacity(elements.count + 1)
+        storage.append(contentsOf: elements)
+        elements = storage
+    }
+
+    /// Moves the storage out, leaving the set empty: `AttributeStoragePool` reuses it.
+    mutating func takeStorage() -> [Attribute] {
+        var storage: [Attribute] = []
+        swap(&storage, &elements)
+        keyLengths = 0
+        return storage
+    }
 
     /// Where `key` is: the attribute whose key has the same bytes.
     @inline(__always)

@@ -241,7 +241,7 @@ public final class Span: @unchecked Sendable {
         state.ended = true
         // Copy-on-write: the arrays are shared with the snapshot, not copied, since
         // nothing mutates them after this point.
-        let data = SpanData(
+        var data = SpanData(
             context: context,
             parentSpanID: parentSpanID,
             parentIsRemote: parentIsRemote,
@@ -260,6 +260,7 @@ public final class Span: @unchecked Sendable {
             scope: scope
         )
         lock.unlock()
+        data.attributesMayBeShared = true
         pipeline.spanEnded(consume data)
     }
 }

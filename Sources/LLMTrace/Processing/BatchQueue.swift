@@ -27,6 +27,8 @@ final class BatchQueue<Item: Sendable>: Sendable {
         /// Whether `forceFlush` may wait in the caller's thread rather than on the export queue
         /// (a delivery queue's flush may wait out an outage, while new batches keep coming).
         var flushWaitsOffExportQueue = false
+        /// Takes what it can reuse from an exported batch, before the batch is released.
+        var reclaim: (@Sendable (_ batch: inout [Item]) -> Void)? = nil
     }
 
     /// The settings in force (the batch size is clamped to the queue size).
@@ -211,6 +213,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
         if let flushDeadline { deadline = min(deadline, flushDeadline) }
         let count = batch.count
         let result = sink.export(batch, deadline.instant)
+        sink.reclaim?(&batch)
         batch.removeAll(keepingCapacity: true)
         state.withLock { state in
             state.buffer.recycle(&batch)
@@ -236,7 +239,11 @@ extension BatchQueue.Sink {
     /// A sink for an exporter with a delivery queue (the OTLP exporters): exporting encodes the
     /// batch and hands the bodies over (waiting, up to the export deadline, only for a receiver
     /// that answers but is behind), and the queue keeps the books from there.
-    static func handingOff(to delivery: DeliveryQueue, enqueue: @escaping @Sendable ([Item], ContinuousClock.Instant) -> Void) -> Self {
+    static func handingOff(
+        to delivery: DeliveryQueue,
+        enqueue: @escaping @Sendable ([Item], ContinuousClock.Instant) -> Void,
+        reclaim: (@Sendable (inout [Item]) -> Void)? = nil
+    ) -> Self {
         .init(
             export: { batch, deadline in
                 enqueue(batch, deadline)
@@ -245,7 +252,8 @@ extension BatchQueue.Sink {
             forceFlush: { delivery.flush(deadline: Deadline($0)) },
             shutdown: { delivery.shutdown(deadline: Deadline($0)) },
             books: { delivery.statistics },
-            flushWaitsOffExportQueue: true
+            flushWaitsOffExportQueue: true,
+            reclaim: reclaim
         )
     }
 }

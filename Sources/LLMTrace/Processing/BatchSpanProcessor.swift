@@ -25,7 +25,10 @@ public final class BatchSpanProcessor: SpanProcessor {
         queue = BatchQueue(
             label: "llmtrace.batch-span-processor.export", configuration: configuration,
             itemName: "spans", queueSizeVariable: "OTEL_BSP_MAX_QUEUE_SIZE", logger: logger,
-            sink: (exporter as? OTLPHTTPExporter).map { .handingOff(to: $0.delivery, enqueue: $0.enqueue) } ?? .init(
+            // The OTLP encoders keep nothing of a span, so its attribute storage can be reused.
+            sink: (exporter as? OTLPHTTPExporter).map {
+                .handingOff(to: $0.delivery, enqueue: $0.enqueue, reclaim: { AttributeStoragePool.shared.reclaim(from: &$0) })
+            } ?? .init(
                 export: { exporter.export($0, deadline: $1) },
                 forceFlush: { exporter.forceFlush(deadline: $0) },
                 shutdown: { exporter.shutdown(deadline: $0) }

@@ -97,7 +97,8 @@ final class TailSamplingProcessor: SpanProcessor {
     /// the path that holds nothing, it moves on into the batch queue (`SpanHandOver`). When the
     /// metrics stage added the trace totals to a root, the root's attribute list is already its
     /// own copy, with room reserved, and the mark is appended in place; a root without totals
-    /// still shares its list with the ended Span, and appending the mark copies it once.
+    /// still shares its list with the ended Span, and the mark copies it once, into storage an
+    /// earlier export gave back (`SpanData.setAttribute`).
     func onEnd(handingOver span: consuming SpanData) {
         if span.context.isSampled {
             passSampled(consume span)

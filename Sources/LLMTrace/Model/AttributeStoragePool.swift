@@ -1,0 +1,86 @@
+internal import LLMTraceSupport
+import Synchronization
+
+/// Attribute storage that the OTLP export has finished with, handed to the next spans that set
+/// attributes.
+///
+/// A span's attribute list is one allocation in the application's thread, and its release
+/// happens in the exporter's, which glibc then returns to the application thread's arena under
+/// that arena's lock. Passing the emptied storage back instead makes a steady flow of spans
+/// allocate nothing for their attributes and free nothing across threads.
+///
+/// Only storage that the encoders were the last to read comes back (the batch processor of an
+/// OTLP exporter reclaims it; other exporters may keep the spans they are given). Bounded by
+/// `capacity`: past it, storage is released as before, so a burst leaves at most one batch's
+/// worth behind.
+final class AttributeStoragePool: @unchecked Sendable {
+    /// The pool every tracer draws from: spans of any provider may end in any batch processor.
+    static let shared = AttributeStoragePool(capacity: 512)
+
+    /// Storage smaller than this is not worth keeping: a span's first attribute reserves room
+    /// for this many.
+    static let minimumCapacity = 8
+
+    let capacity: Int
+    // Only touched under `lock`: a spin lock, since taking is one pop and giving back one swap
+    // (or, rarely, one append of a batch).
+    private let lock = SpinLock()
+    @exclusivity(unchecked) private var free: [[Attribute]] = []
+    /// `free.count`, written under the lock: a caller that outruns the exporter finds the pool
+    /// empty, and learns it without taking the lock.
+    private let available = Atomic<Int>(0)
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Empty storage with room for at least `minimumCapacity` attributes: reclaimed storage if
+    /// there is some, a new allocation otherwise.
+    func take() -> [Attribute] {
+        if available.load(ordering: .relaxed) > 0 {
+            lock.lock()
+            let storage = free.popLast()
+            available.store(free.count, ordering: .relaxed)
+            lock.unlock()
+            if let storage { return storage }
+        }
+        var fresh: [Attribute] = []
+        fresh.reserveCapacity(Self.minimumCapacity)
+        return fresh
+    }
+
+    /// Takes the attribute storage of `batch`, whose spans the encoders have finished with.
+    ///
+    /// Emptying storage that something else still shares (a `Span` the application keeps after
+    /// its end) copies nothing and allocates fresh storage of the same size, so the pool stays
+    /// correct either way; it is the common case, storage no one else holds, that saves.
+    func reclaim(from batch: inout [SpanData]) {
+        lock.lock()
+        let room = capacity - free.count
+        lock.unlock()
+        guard room > 0 else { return }
+        var reclaimed: [[Attribute]] = []
+        reclaimed.reserveCapacity(min(room, batch.count))
+        for index in batch.indices where reclaimed.count < room {
+            var storage = batch[index].attributes.takeStorage()
+            guard storage.capacity >= Self.minimumCapacity else { continue }
+            storage.removeAll(keepingCapacity: true)
+            reclaimed.append(storage)
+        }
+        lock.lock()
+        if free.isEmpty {
+            swap(&free, &reclaimed)
+        } else {
+            free.append(contentsOf: reclaimed.prefix(capacity - free.count))
+        }
+        available.store(free.count, ordering: .relaxed)
+        lock.unlock()
+    }
+
+    /// How much storage is waiting to be taken.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.count
+    }
+}

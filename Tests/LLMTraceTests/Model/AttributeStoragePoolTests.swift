@@ -1,0 +1,122 @@
+import Logging
+import Testing
+@testable import LLMTrace
+import LLMTraceTesting
+
+@Suite struct AttributeStoragePoolTests {
+    func span(_ name: String, attributes: Attributes) -> SpanData {
+        var span = SpanData.stub(name: name)
+        span.attributes = attributes
+        return span
+    }
+
+    func storage(of span: SpanData) -> UnsafeRawPointer? {
+        span.attributes.elements.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+    }
+
+    @Test func anEmptyPoolGivesNewStorageWithRoomForASpan() {
+        let storage = AttributeStoragePool(capacity: 4).take()
+        #expect(storage.isEmpty)
+        #expect(storage.capacity >= AttributeStoragePool.minimumCapacity)
+    }
+
+    /// What an export gives back is handed out again, emptied, up to the pool's capacity;
+    /// storage too small to be worth keeping is left alone.
+    @Test func reclaimedStorageIsHandedOutAgainUpToTheCapacity() {
+        let pool = AttributeStoragePool(capacity: 2)
+        // Set as a span sets them: room for a span's first eight at once.
+        func roomy(_ key: String) -> Attributes {
+            var attributes = Attributes()
+            attributes.set(key, 1, countLimit: 128)
+            return attributes
+        }
+        var batch = [
+            span("a", attributes: roomy("a")), span("b", attributes: ["x": 1]),
+            span("c", attributes: roomy("c")), span("d", attributes: roomy("d")),
+        ]
+        let storageOfA = storage(of: batch[0])
+        pool.reclaim(from: &batch)
+        #expect(pool.count == 2, "bounded by the capacity")
+        let handedOut = [pool.take(), pool.take()]
+        #expect(handedOut.allSatisfy { $0.isEmpty && $0.capacity >= AttributeStoragePool.minimumCapacity })
+        #expect(handedOut.map { storage in storage.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } }.contains(storageOfA))
+        #expect(pool.count == 0)
+    }
+
+    /// A span the application still holds shares its attributes with the ended record: giving
+    /// the record's storage back must leave the span's attributes as they were.
+    @Test func storageStillSharedWithALiveSpanIsNotDisturbed() throws {
+        let exporter = InMemorySpanExporter()
+        let provider = TracerProvider(configuration: TracingConfiguration(), processors: [BatchSpanProcessor(exporter: exporter)])
+        let span = provider.tracer("t").startSpan("kept", parent: .root)
+        span.setAttribute("question.id", "q-1")
+        span.setAttribute("rank", 3)
+        span.end()
+        provider.forceFlush()
+        var batch = exporter.spans
+        let copy = batch
+        let exportedCount = copy[0].attributes.count // with the sampling stage's mark
+        let pool = AttributeStoragePool(capacity: 4)
+        pool.reclaim(from: &batch)
+        #expect(span.attributes["question.id"] == "q-1" && span.attributes["rank"] == 3)
+        #expect(copy[0].attributes["question.id"] == "q-1" && copy[0].attributes.count == exportedCount)
+        #expect(exporter.spans[0].attributes["rank"] == 3)
+        var reused = pool.take()
+        reused.append(Attribute("other", 9))
+        #expect(span.attributes.count == 2 && copy[0].attributes.count == exportedCount)
+        provider.shutdown()
+    }
+
+    /// Spans over many batches, through the OTLP exporter whose batches give their storage
+    /// back: every span reaches the receiver with its own attributes and nothing of another's,
+    /// a span held by the application keeps its attributes, and the mark on each root (added
+    /// to a copy of the root's list) is on the exported root only.
+    @Test func reusedStorageCarriesNothingFromTheSpansBefore() throws {
+        let receiver = try TestReceiver()
+        defer { receiver.stop() }
+        var configuration = TracingConfiguration()
+        configuration.serviceName = "pool-test"
+        configuration.otlp.endpoint = receiver.url
+        configuration.metrics.exporters = [.prometheus]
+        configuration.batch.maxExportBatchSize = 16
+        configuration.batch.maxQueueSize = 10_000
+        let provider = TracerProvider(configuration: configuration)
+        let tracer = provider.tracer("pool")
+        var held: [Span] = []
+        for index in 0..<600 {
+            let root = tracer.startSpan("root", parent: .root)
+            root.setAttribute("root.index", index)
+            let child = tracer.startSpan("child", parent: .span(root))
+            child.setAttribute("child.index", index)
+            if index % 2 == 0 { child.setAttribute("even", true) }
+            for extra in 0..<(index % 12) { child.setAttribute("extra.\(extra)", extra) }
+            child.end()
+            root.end()
+            if index % 50 == 0 { held.append(child) }
+            if index % 100 == 99 { provider.forceFlush() }
+        }
+        #expect(provider.shutdown(timeout: .seconds(20)))
+
+        let spans = receiver.spans
+        #expect(spans.count == 1200)
+        for span in spans {
+            let keys = (span["attributes"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
+            #expect(Set(keys).count == keys.count, "no key twice")
+            if span["name"] as? String == "root" {
+                #expect(keys.first == "root.index" && keys.contains(LLMTraceAttributes.samplingRule))
+                #expect(!keys.contains { $0 == "child.index" || $0 == "even" || $0.hasPrefix("extra.") })
+            } else {
+                let index = (span["attributes"] as? [[String: Any]] ?? []).first { $0["key"] as? String == "child.index" }
+                let value = Int((index?["value"] as? [String: Any])?["intValue"] as? String ?? "") ?? -1
+                #expect(value >= 0)
+                #expect(keys.contains("even") == (value % 2 == 0))
+                #expect(keys.filter { $0.hasPrefix("extra.") }.count == value % 12)
+                #expect(!keys.contains { $0 == "root.index" || $0 == LLMTraceAttributes.samplingRule })
+            }
+        }
+        for (position, child) in held.enumerated() {
+            #expect(child.attributes["child.index"] == .int(position * 50))
+            #expect(child.attributes.count == 2 + (position * 50) % 12)
+        }
+    }
+}
