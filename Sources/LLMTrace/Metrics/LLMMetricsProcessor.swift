@@ -60,8 +60,8 @@ final class LLMMetricsProcessor: SpanProcessor {
             if marked.events.count < eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
         }
         if let totals {
-            // The first of these copies the root's attributes (shared with its Span until now)
-            // into storage with room for the three totals and the sampling stage's mark.
+            // The root's list is its own copy (`Span.end()` made it, for this chain): appended
+            // in place, while there is room.
             marked.setAttribute(LLMTraceAttributes.traceCost, .double(Double(totals.costNanoUSD) / 1e9), limit: attributeCountLimit)
             marked.setAttribute(LLMTraceAttributes.traceInputTokens, .int(totals.inputTokens), limit: attributeCountLimit)
             marked.setAttribute(LLMTraceAttributes.traceOutputTokens, .int(totals.outputTokens), limit: attributeCountLimit)

@@ -53,7 +53,8 @@ final class AttributeStoragePool: @unchecked Sendable {
     ///
     /// Emptying storage that something else still shares (a `Span` the application keeps after
     /// its end) copies nothing and allocates fresh storage of the same size, so the pool stays
-    /// correct either way; it is the common case, storage no one else holds, that saves.
+    /// correct either way (copy-on-write protects the other holder); it is the common case,
+    /// storage no one else holds, that saves.
     func reclaim(from batch: inout [SpanData]) {
         lock.lock()
         let room = capacity - free.count
@@ -73,6 +74,22 @@ final class AttributeStoragePool: @unchecked Sendable {
         } else {
             free.append(contentsOf: reclaimed.prefix(capacity - free.count))
         }
+        available.store(free.count, ordering: .relaxed)
+        lock.unlock()
+    }
+
+    /// Takes the storage of one attribute set that no one else should hold any more (a span's
+    /// own list, after its end gave the record a copy), leaving the set empty.
+    ///
+    /// Storage something else still shares (a copy the application took of the span's
+    /// attributes) is left to it: emptying it allocates fresh storage instead, as in `reclaim`.
+    func give(_ attributes: inout Attributes) {
+        guard available.load(ordering: .relaxed) < capacity else { return }
+        var storage = attributes.takeStorage()
+        guard storage.capacity >= Self.minimumCapacity else { return }
+        storage.removeAll(keepingCapacity: true)
+        lock.lock()
+        if free.count < capacity { free.append(storage) }
         available.store(free.count, ordering: .relaxed)
         lock.unlock()
     }

@@ -84,7 +84,7 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
 
     /// Gives the set storage of its own from `AttributeStoragePool`, with room for one more
     /// attribute at least: the copy that copy-on-write would allocate when the storage is
-    /// shared.
+    /// shared and the set is added to.
     mutating func moveToPooledStorage() {
         var storage = AttributeStoragePool.shared.take()
         storage.reserveCapacity(elements.count + 1)

@@ -40,6 +40,9 @@ public final class Span: @unchecked Sendable {
         var droppedLinks = 0
         var status = SpanStatus.unset
         var ended = false
+        /// Whether `end()` gave the ended record a copy of `attributes` rather than sharing them,
+        /// so that they are the span's alone and can be given back when it goes.
+        var attributesCopiedAtEnd = false
     }
 
     init(
@@ -259,8 +262,18 @@ public final class Span: @unchecked Sendable {
             resource: pipeline.resource,
             scope: scope
         )
+        if pipeline.changesLocalRoots && (parentSpanID == nil || parentIsRemote == true) {
+            // The chain adds to a local root (its sampling mark, the trace totals), which would
+            // copy the list it shares with this span: copied here instead, into storage an
+            // export gave back, and this span's own list goes back when it does (`deinit`).
+            data.attributes.moveToPooledStorage()
+            state.attributesCopiedAtEnd = true
+        }
         lock.unlock()
-        data.attributesMayBeShared = true
         pipeline.spanEnded(consume data)
+    }
+
+    deinit {
+        if state.attributesCopiedAtEnd { AttributeStoragePool.shared.give(&state.attributes) }
     }
 }

@@ -32,10 +32,6 @@ public struct SpanData: Sendable {
     public var resource: Resource
     /// The tracer's instrumentation scope.
     public var scope: InstrumentationScope
-    /// Whether `attributes` may still share storage with the ended `Span` (as `Span.end()`
-    /// makes them): LLMTrace's own stages then copy them into reclaimed storage before adding
-    /// to them, rather than letting copy-on-write allocate.
-    var attributesMayBeShared = false
 
     /// Creates span data; exporters and tests use this, applications get it from `Span.end()`.
     public init(
@@ -90,12 +86,8 @@ public struct SpanData: Sendable {
     mutating func setAttribute(_ key: String, _ value: AttributeValue, limit: Int) {
         if attributes.count >= limit && attributes[key] == nil {
             droppedAttributesCount += 1
-            return
+        } else {
+            attributes[key] = value
         }
-        if attributesMayBeShared {
-            attributes.moveToPooledStorage()
-            attributesMayBeShared = false
-        }
-        attributes[key] = value
     }
 }

@@ -30,6 +30,15 @@ enum SpanHandOver: Sendable {
         }
     }
 
+    /// Whether the stage adds attributes to local roots: the LLM metrics their trace totals,
+    /// the sampling stage its mark (the metrics stage hands on to it in the default chain).
+    var changesLocalRoots: Bool {
+        switch self {
+        case .metrics, .sampling: true
+        case .batch, .borrowing: false
+        }
+    }
+
     /// Passes a span the caller owns, and keeps no copy of, to `processor` (the one this was
     /// made for).
     @inline(__always)

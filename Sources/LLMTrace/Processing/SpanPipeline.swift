@@ -18,6 +18,8 @@ final class SpanPipeline: Sendable {
     private let handOver: SpanHandOver
     /// Whether any processor of the chain wants `onStart`; usually none does.
     let isStartRequired: Bool
+    /// Whether the chain starts with a stage that adds attributes to local roots.
+    let changesLocalRoots: Bool
     /// Baggage entries copied onto every span started where they are current.
     let baggageAttributeKeys: [String]
     let isShutdown = Atomic<Bool>(false)
@@ -38,6 +40,7 @@ final class SpanPipeline: Sendable {
         self.head = head
         self.handOver = SpanHandOver(head)
         self.isStartRequired = head.isStartRequired
+        self.changesLocalRoots = handOver.changesLocalRoots
     }
 
     /// Adds the allow-listed entries of `baggage` to a new span's start attributes, unless the

@@ -119,4 +119,32 @@ import LLMTraceTesting
             #expect(child.attributes.count == 2 + (position * 50) % 12)
         }
     }
+
+    /// With the default chain, a local root's end gives the record its own copy of the
+    /// attributes (the stages append to it) and the span's list goes back to the pool when the
+    /// span goes: the span keeps reading its own attributes until then, and a copy the
+    /// application took of them outlives the span unchanged.
+    @Test func aRootsListIsCopiedAtItsEndAndGivenBackWhenTheSpanGoes() throws {
+        let exporter = InMemorySpanExporter()
+        var configuration = TracingConfiguration()
+        configuration.metrics.exporters = [.prometheus]
+        let batch = BatchSpanProcessor(exporter: exporter)
+        let provider = TracerProvider(configuration: configuration, processors: [batch])
+        var root: Span? = provider.tracer("t").startSpan("root", parent: .root)
+        root?.setAttribute("question.id", "q-7")
+        root?.setAttribute("rank", 1)
+        root?.end()
+        let taken = try #require(root?.attributes)
+        #expect(taken.count == 2 && root?.attributes[LLMTraceAttributes.samplingRule] == nil)
+        root = nil
+        #expect(taken["question.id"] == "q-7" && taken["rank"] == 1 && taken.count == 2)
+        provider.forceFlush()
+        let exported = try #require(exporter.spans.first)
+        #expect(exported.attributes["question.id"] == "q-7" && exported.attributes[LLMTraceAttributes.samplingRule] != nil)
+        // Storage the pool handed out again is the new holder's alone.
+        var reused = AttributeStoragePool.shared.take()
+        reused.append(Attribute("other", 9))
+        #expect(taken.count == 2 && exported.attributes["other"] == nil)
+        provider.shutdown()
+    }
 }

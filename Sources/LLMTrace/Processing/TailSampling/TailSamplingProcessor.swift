@@ -94,11 +94,9 @@ final class TailSamplingProcessor: SpanProcessor {
     }
 
     /// `onEnd` for a span whose caller keeps no copy (the span's end, or the metrics stage): on
-    /// the path that holds nothing, it moves on into the batch queue (`SpanHandOver`). When the
-    /// metrics stage added the trace totals to a root, the root's attribute list is already its
-    /// own copy, with room reserved, and the mark is appended in place; a root without totals
-    /// still shares its list with the ended Span, and the mark copies it once, into storage an
-    /// earlier export gave back (`SpanData.setAttribute`).
+    /// the path that holds nothing, it moves on into the batch queue (`SpanHandOver`). A local
+    /// root's attribute list is already its own copy (`Span.end()` makes one when the chain
+    /// starts with this stage or the metrics), and the mark is appended in place.
     func onEnd(handingOver span: consuming SpanData) {
         if span.context.isSampled {
             passSampled(consume span)
