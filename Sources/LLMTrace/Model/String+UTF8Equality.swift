@@ -9,6 +9,11 @@ extension String {
     /// `gen_ai.provider.name`). Native strings are compared a word at a time in place.
     @inline(__always)
     func hasSameUTF8(as other: String) -> Bool {
+        // The same two words are the same string: the same literal (a key set through the
+        // conventions' constants, then looked for through them), the same storage, or the same
+        // small string stored in the words themselves. Most keys the metrics look for match
+        // this way.
+        if unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self) { return true }
         let count = utf8.count
         guard count == other.utf8.count else { return false }
         let inPlace = utf8.withContiguousStorageIfAvailable { mine in
