@@ -13,7 +13,10 @@ extension String {
         // conventions' constants, then looked for through them), the same storage, or the same
         // small string stored in the words themselves. Most keys the metrics look for match
         // this way.
-        if unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self) { return true }
+        if MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size,
+           unsafeBitCast(self, to: (UInt64, UInt64).self) == unsafeBitCast(other, to: (UInt64, UInt64).self) {
+            return true
+        }
         let count = utf8.count
         guard count == other.utf8.count else { return false }
         let inPlace = utf8.withContiguousStorageIfAvailable { mine in

@@ -35,4 +35,18 @@ import Testing
         attributes["gen_ai.request.model"] = "n"
         #expect(attributes.count == 4 && attributes["gen_ai.request.model"] == "n" && attributes["gen_ai.provider.name"] == "openai")
     }
+
+    /// The same literal, the same storage and the same small string are equal at once; a copy
+    /// in other storage still compares by its bytes.
+    @Test func theSameStringIsEqualWhateverItsStorage() {
+        let literal = GenAI.operationName
+        #expect(literal.hasSameUTF8(as: GenAI.operationName))
+        let shared = String(repeating: "k", count: 40)
+        let alias = shared
+        #expect(shared.hasSameUTF8(as: alias))
+        #expect("short".hasSameUTF8(as: String("trohs".reversed())))
+        let elsewhere = String(decoding: Array(literal.utf8), as: UTF8.self)
+        #expect(literal.hasSameUTF8(as: elsewhere) && elsewhere.hasSameUTF8(as: literal))
+        #expect(!literal.hasSameUTF8(as: GenAI.responseModel), "same byte count, other bytes")
+    }
 }
