@@ -97,7 +97,7 @@ enum Workload {
             span.setAttribute("user.query_hash", queryHash)
             span.end()
         }
-        let burst = max(1, configuration.batch.maxExportBatchSize / 2)
+        let burst = max(1, min(spans, configuration.batch.maxExportBatchSize / 2))
         let count = { (parent: SpanParent) -> Double in
             var allocations: UInt64 = 0
             for _ in 0..<(spans / burst) {

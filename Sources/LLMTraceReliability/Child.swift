@@ -89,8 +89,13 @@ enum Child {
             }
         }
         if let baseline {
-            // Dispatch retires idle worker threads after a while; give it that while.
+            // Dispatch retires idle worker threads after a while, longer on a loaded machine:
+            // give it up to 5 s. A leaked thread stays however long we wait.
+            let deadline = ContinuousClock.now + .seconds(5)
             Thread.sleep(forTimeInterval: 0.5)
+            while ProcessFigures.threads() - baseline.threads > 2, ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
             result.fdGrowth = ProcessFigures.openFileDescriptors() - baseline.fds
             result.threadGrowth = ProcessFigures.threads() - baseline.threads
             result.rssGrowthBytes = ProcessFigures.residentBytes() - baseline.rss

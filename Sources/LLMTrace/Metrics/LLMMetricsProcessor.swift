@@ -15,7 +15,7 @@ final class LLMMetricsProcessor: SpanProcessor {
 
     private let attributeCountLimit: Int
     /// `next`, as what takes the spans this stage passes on.
-    private let handOver: SpanHandOver
+    let handOver: SpanHandOver
 
     init(metrics: LLMMetrics, reader: MetricsReader, next: any SpanProcessor, eventCountLimit: Int, attributeCountLimit: Int) {
         self.metrics = metrics

@@ -242,8 +242,8 @@ public final class Span: @unchecked Sendable {
             return
         }
         state.ended = true
-        // Copy-on-write: the arrays are shared with the snapshot, not copied, since
-        // nothing mutates them after this point.
+        // Copy-on-write: the arrays are shared with the record, not copied; the span changes
+        // nothing after this point.
         var data = SpanData(
             context: context,
             parentSpanID: parentSpanID,
@@ -262,14 +262,16 @@ public final class Span: @unchecked Sendable {
             resource: pipeline.resource,
             scope: scope
         )
-        if pipeline.changesLocalRoots && (parentSpanID == nil || parentIsRemote == true) {
-            // The chain adds to a local root (its sampling mark, the trace totals), which would
-            // copy the list it shares with this span: copied here instead, into storage an
-            // export gave back, and this span's own list goes back when it does (`deinit`).
-            data.attributes.moveToPooledStorage()
-            state.attributesCopiedAtEnd = true
-        }
+        let copyAttributes = pipeline.changesLocalRoots && (parentSpanID == nil || parentIsRemote == true)
+        state.attributesCopiedAtEnd = copyAttributes
         lock.unlock()
+        if copyAttributes {
+            // The chain adds to a local root (its sampling mark, the trace totals), which would
+            // copy the list it shares with this span: copied here instead (the span's own list
+            // no longer changes), into storage an export gave back, and this span's own list
+            // goes back when it does (`deinit`).
+            data.attributes.moveToPooledStorage()
+        }
         pipeline.spanEnded(consume data)
     }
 

@@ -30,11 +30,12 @@ enum SpanHandOver: Sendable {
         }
     }
 
-    /// Whether the stage adds attributes to local roots: the LLM metrics their trace totals,
-    /// the sampling stage its mark (the metrics stage hands on to it in the default chain).
+    /// Whether the chain from here adds attributes to local roots: the sampling stage its mark,
+    /// the LLM metrics their trace totals (when those are on).
     var changesLocalRoots: Bool {
         switch self {
-        case .metrics, .sampling: true
+        case .metrics(let metrics): metrics.metrics.traceTotals != nil || metrics.handOver.changesLocalRoots
+        case .sampling: true
         case .batch, .borrowing: false
         }
     }
