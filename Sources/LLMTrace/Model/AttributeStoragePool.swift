@@ -60,17 +60,12 @@ final class AttributeStoragePool: @unchecked Sendable {
     /// correct either way (copy-on-write protects the other holder); it is the common case,
     /// storage no one else holds, that saves.
     func reclaim(from batch: inout [SpanData]) {
-        lock.lock()
-        let room = capacity - free.count
-        lock.unlock()
+        let room = capacity - available.load(ordering: .relaxed)
         guard room > 0 else { return }
         var reclaimed: [[Attribute]] = []
         reclaimed.reserveCapacity(min(room, batch.count))
         for index in batch.indices where reclaimed.count < room {
-            var storage = batch[index].attributes.takeStorage()
-            guard Self.isWorthKeeping(storage) else { continue }
-            storage.removeAll(keepingCapacity: true)
-            reclaimed.append(storage)
+            if let storage = Self.emptiedStorage(of: &batch[index].attributes) { reclaimed.append(storage) }
         }
         lock.lock()
         if free.isEmpty {
@@ -88,24 +83,21 @@ final class AttributeStoragePool: @unchecked Sendable {
     /// Storage something else still shares (a copy the application took of the span's
     /// attributes) is left to it: emptying it allocates fresh storage instead, as in `reclaim`.
     func give(_ attributes: inout Attributes) {
-        guard available.load(ordering: .relaxed) < capacity else { return }
-        var storage = attributes.takeStorage()
-        guard Self.isWorthKeeping(storage) else { return }
-        storage.removeAll(keepingCapacity: true)
+        guard available.load(ordering: .relaxed) < capacity, let storage = Self.emptiedStorage(of: &attributes) else { return }
         lock.lock()
         if free.count < capacity { free.append(storage) }
         available.store(free.count, ordering: .relaxed)
         lock.unlock()
     }
 
-    private static func isWorthKeeping(_ storage: [Attribute]) -> Bool {
-        (minimumCapacity...maximumCapacity).contains(storage.capacity)
+    /// The storage of `attributes`, moved out and emptied, if it is worth keeping.
+    private static func emptiedStorage(of attributes: inout Attributes) -> [Attribute]? {
+        var storage = attributes.takeStorage()
+        guard (minimumCapacity...maximumCapacity).contains(storage.capacity) else { return nil }
+        storage.removeAll(keepingCapacity: true)
+        return storage
     }
 
     /// How much storage is waiting to be taken.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return free.count
-    }
+    var count: Int { available.load(ordering: .relaxed) }
 }

@@ -262,7 +262,7 @@ public final class Span: @unchecked Sendable {
             resource: pipeline.resource,
             scope: scope
         )
-        let copyAttributes = pipeline.changesLocalRoots && (parentSpanID == nil || parentIsRemote == true)
+        let copyAttributes = pipeline.changesLocalRoots && data.isLocalRoot
         state.attributesCopiedAtEnd = copyAttributes
         lock.unlock()
         if copyAttributes {

@@ -77,6 +77,9 @@ public struct SpanData: Sendable {
         return flags
     }
 
+    /// Whether this span is the first of its trace in this process: no parent, or a remote one.
+    var isLocalRoot: Bool { parentSpanID == nil || parentIsRemote == true }
+
     /// Duration in nanoseconds.
     public var durationNanos: UInt64 { endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0 }
 

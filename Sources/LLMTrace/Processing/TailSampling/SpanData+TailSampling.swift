@@ -1,8 +1,5 @@
 /// What the sampling rules read from and write on ended spans.
 extension SpanData {
-    /// Whether this span is the first of its trace in this process: no parent, or a remote one.
-    var isLocalRoot: Bool { parentSpanID == nil || parentIsRemote == true }
-
     /// Whether the span failed: status error, or an `exception` event.
     var hasFailed: Bool {
         if case .error = status { return true }
