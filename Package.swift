@@ -34,12 +34,19 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev", "zlib1g-dev"])]
         ),
+        // gzip for request bodies and the spool's CRC-32: faster than zlib on whole buffers.
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         // Machinery the other targets share (locks, clocks, deadlines, the JSON writer, gzip,
         // the environment reader): not a product, so none of it is API.
         .target(
             name: "LLMTraceSupport",
             dependencies: [
                 "CCurlZlib",
+                "CDeflate",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,35 +1,30 @@
 import CCurlZlib
+import CDeflate
 
-/// gzip (RFC 1952) via zlib, as `Content-Encoding: gzip` requires: the gzip container, not a raw
-/// zlib stream.
+/// gzip (RFC 1952), as `Content-Encoding: gzip` requires: the gzip container, not a raw zlib
+/// stream. libdeflate compresses and computes CRC-32s (whole buffers, the fast path); zlib
+/// inflates, streaming, so that a limit holds before the output is all there.
 public enum Gzip {
-    public enum Error: Swift.Error { case zlib(Int32) }
+    public enum Error: Swift.Error, Equatable {
+        /// zlib's status, inflating.
+        case zlib(Int32)
+        /// A compression level libdeflate does not have, or no memory for its state.
+        case level(Int32)
+        /// libdeflate compressed nothing.
+        case deflate
+    }
 
     /// Compresses `input` in one pass.
-    /// - Parameter level: 1 (fastest) to 9 (smallest); zlib's default is 6.
+    /// - Parameter level: 1 (fastest) to 12 (smallest); see ``GzipCompressor/level``.
     public static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
         try input.withUnsafeBytes { try compress($0, level: level) }
     }
 
-    /// Compresses the bytes at `input` in one pass, straight from the caller's memory.
+    /// Compresses the bytes at `input` in one pass, straight from the caller's memory, with a
+    /// compressor made for this call: for occasional bodies (a spooled batch). A stream of
+    /// bodies keeps a ``GzipCompressor``.
     public static func compress(_ input: UnsafeRawBufferPointer, level: Int32 = 6) throws -> [UInt8] {
-        var stream = z_stream()
-        var status = llmtrace_deflate_init_gzip(&stream, level)
-        guard status == Z_OK else { throw Error.zlib(status) }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count)))
-        var written = 0
-        let output = [UInt8](unsafeUninitializedCapacity: bound) { outBuf, initialized in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-            stream.avail_in = uInt(input.count)
-            stream.next_out = outBuf.baseAddress
-            stream.avail_out = uInt(outBuf.count)
-            status = deflate(&stream, Z_FINISH)
-            written = outBuf.count - Int(stream.avail_out)
-            initialized = written
-        }
-        guard status == Z_STREAM_END else { throw Error.zlib(status) }
-        return output
+        try GzipCompressor(level: level).compress(input)
     }
 
     /// Decompresses gzip or zlib data, refusing output larger than `limit` bytes.
@@ -59,16 +54,8 @@ public enum Gzip {
         return output
     }
 
-    /// The CRC-32 of `bytes` (zlib's, as gzip uses): the checksum of a spool file's body.
+    /// The CRC-32 of `bytes` (the one gzip uses): the checksum of a spool file's body.
     public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var crc: uLong = 0
-        var offset = 0
-        // zlib takes at most a 32-bit length per call.
-        while offset < bytes.count {
-            let length = min(bytes.count - offset, 1 << 30)
-            crc = CCurlZlib.crc32(crc, bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: Bytef.self), uInt(length))
-            offset += length
-        }
-        return UInt32(truncatingIfNeeded: crc)
+        libdeflate_crc32(0, bytes.baseAddress, bytes.count)
     }
 }

@@ -24,6 +24,8 @@ final class OTLPHTTPClient: Sendable {
     /// Holds a writer between requests (a non-copyable value needs a home to be shared).
     private final class WriterBox {
         var writer: ByteWriter
+        /// Made at the first gzipped body, kept with the buffer it compresses.
+        var compressor: GzipCompressor?
         init(capacity: Int) { writer = ByteWriter(capacity: capacity) }
     }
 
@@ -183,7 +185,9 @@ final class OTLPHTTPClient: Sendable {
         guard size <= configuration.maxRequestBytes else { return .failure(.payloadTooLarge(bytes: size)) }
         if configuration.compression == .gzip {
             do {
-                let body = try box.writer.withUnsafeBytes { try Gzip.compress($0, level: configuration.gzipLevel) }
+                let compressor = try box.compressor ?? GzipCompressor(level: configuration.gzipLevel)
+                box.compressor = compressor
+                let body = try box.writer.withUnsafeBytes { try compressor.compress($0) }
                 return .success(EncodedBatch(body: body, storage: .gzipped, wireProtocol: configuration.protocol, items: items))
             } catch {
                 logger.warning("gzip failed (\(error)); sending the body uncompressed")

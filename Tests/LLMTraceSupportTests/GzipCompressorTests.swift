@@ -1,0 +1,49 @@
+import Testing
+import LLMTraceSupport
+
+@Suite struct GzipCompressorTests {
+    private static func body(_ seed: Int) -> [UInt8] {
+        Array((0..<400).map { "{\"key\":\"gen_ai.request.model\",\"value\":{\"intValue\":\"\($0 * seed)\"}}," }.joined().utf8)
+    }
+
+    @Test func oneCompressorServesBodyAfterBody() throws {
+        let compressor = try GzipCompressor(level: 1)
+        for seed in 1...5 {
+            let input = Self.body(seed)
+            let compressed = try input.withUnsafeBytes { try compressor.compress($0) }
+            #expect(compressed.prefix(2) == [0x1F, 0x8B])
+            #expect(compressed.count < input.count / 4)
+            #expect(try Gzip.decompress(compressed) == input)
+        }
+    }
+
+    @Test(arguments: [1, 2, 6, 9, 12] as [Int32])
+    func everyLevelInflatesWithZlib(level: Int32) throws {
+        let input = Self.body(7)
+        let compressed = try input.withUnsafeBytes { try GzipCompressor(level: level).compress($0) }
+        #expect(try Gzip.decompress(compressed) == input)
+    }
+
+    @Test func higherLevelsAreNoLarger() throws {
+        let input = Self.body(3)
+        let fastest = try Gzip.compress(input, level: 1)
+        let smallest = try Gzip.compress(input, level: 9)
+        #expect(smallest.count <= fastest.count)
+    }
+
+    @Test(arguments: [-1, 13, 100] as [Int32])
+    func aLevelLibdeflateLacksIsRefused(level: Int32) {
+        #expect(throws: Gzip.Error.level(level)) { try GzipCompressor(level: level) }
+    }
+
+    @Test func emptyInputIsAnEmptyMember() throws {
+        let compressed = try [UInt8]().withUnsafeBytes { try GzipCompressor(level: 1).compress($0) }
+        #expect(try Gzip.decompress(compressed) == [])
+    }
+
+    @Test func crc32IsGzipsChecksum() {
+        // The CRC-32 check value of RFC 1952's polynomial.
+        #expect(Array("123456789".utf8).withUnsafeBytes { Gzip.crc32($0) } == 0xCBF4_3926)
+        #expect([UInt8]().withUnsafeBytes { Gzip.crc32($0) } == 0)
+    }
+}
