@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the C libraries LLMTrace links (libcurl, zlib) and the tools its tests use (promtool
+# Installs the C libraries LLMTrace links (libcurl, zlib, libdeflate) and the tools its tests use (promtool
 # among them), from Debian's packages, when they are missing. Uses sudo when not run as root.
 set -euo pipefail
 SUDO=""
@@ -7,6 +7,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 missing=()
 pkg-config --exists libcurl 2> /dev/null || missing+=(libcurl4-openssl-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+pkg-config --exists libdeflate 2> /dev/null || missing+=(libdeflate-dev)
 command -v pkg-config > /dev/null || missing+=(pkg-config)
 command -v curl > /dev/null || missing+=(curl)
 command -v openssl > /dev/null || missing+=(openssl)

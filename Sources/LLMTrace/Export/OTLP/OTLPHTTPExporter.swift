@@ -84,6 +84,13 @@ extension OTLPHTTPExporter {
         var writer = ByteWriter(capacity: estimatedSize(of: batch.count, wireProtocol))
         encode(batch, wireProtocol, into: &writer)
         guard gzip else { return writer.bytes }
-        return (try? writer.withUnsafeBytes { try Gzip.compress($0, level: OTLPExporterConfiguration().gzipLevel) }) ?? writer.bytes
+        return benchmarkCompressor.withLock { kept in
+            // Kept from call to call, as the exporter keeps its own.
+            guard let compressor = kept ?? (try? GzipCompressor(level: OTLPExporterConfiguration().gzipLevel)) else { return writer.bytes }
+            kept = compressor
+            return (try? writer.withUnsafeBytes { try compressor.compress($0) }) ?? writer.bytes
+        }
     }
+
+    private static let benchmarkCompressor = Locked<GzipCompressor?>(nil)
 }
