@@ -21,7 +21,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -39,6 +38,12 @@ let package = Package(
             name: "CDeflate",
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
+        ),
+        // OpenSSL's libcrypto (which libcurl loads anyway) for the question hash's SHA-256.
+        .systemLibrary(
+            name: "COpenSSLCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
         // Machinery the other targets share (locks, clocks, deadlines, the JSON writer, gzip,
         // the environment reader): not a product, so none of it is API.
@@ -62,7 +67,7 @@ let package = Package(
             dependencies: [
                 "LLMTrace",
                 "LLMTraceSupport",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "COpenSSLCrypto",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

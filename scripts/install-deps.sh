@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the C libraries LLMTrace links (libcurl, zlib, libdeflate) and the tools its tests use (promtool
-# among them), from Debian's packages, when they are missing. Uses sudo when not run as root.
+# Installs the C libraries LLMTrace links (libcurl, zlib, libdeflate, OpenSSL's libcrypto) and
+# the tools its tests use (promtool among them), from Debian's packages, when they are missing.
+# Uses sudo when not run as root.
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
@@ -8,6 +9,7 @@ missing=()
 pkg-config --exists libcurl 2> /dev/null || missing+=(libcurl4-openssl-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 pkg-config --exists libdeflate 2> /dev/null || missing+=(libdeflate-dev)
+pkg-config --exists libcrypto 2> /dev/null || missing+=(libssl-dev)
 command -v pkg-config > /dev/null || missing+=(pkg-config)
 command -v curl > /dev/null || missing+=(curl)
 command -v openssl > /dev/null || missing+=(openssl)

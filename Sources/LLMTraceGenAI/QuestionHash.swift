@@ -1,5 +1,6 @@
-import Crypto
+internal import COpenSSLCrypto
 import Foundation
+internal import LLMTraceSupport
 
 /// Groups repeated questions without storing them: a SHA-256 of the question's normalized form.
 public enum QuestionHash {
@@ -13,10 +14,14 @@ public enum QuestionHash {
 
     /// Lowercase hex SHA-256 of the normalized question's UTF-8 bytes.
     public static func sha256(_ question: String) -> String {
-        let digest = SHA256.hash(data: Array(normalize(question).utf8))
-        return digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let bytes = Array(normalize(question).utf8)
+        var digest = [UInt8](repeating: 0, count: 32)
+        let computed = bytes.withUnsafeBytes { input in
+            digest.withUnsafeMutableBufferPointer { llmtrace_sha256(input.baseAddress, input.count, $0.baseAddress) }
+        }
+        // OpenSSL fails a digest only without memory or with a broken installation; the
+        // attribute then says so rather than carrying a hash of nothing.
+        guard computed == 1 else { return "unavailable" }
+        return String(decoding: digest.flatMap { [Hex.digits[Int($0 >> 4)], Hex.digits[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }

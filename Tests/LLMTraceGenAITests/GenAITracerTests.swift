@@ -141,4 +141,12 @@ private struct RateLimited: Error, ErrorTypeProviding {
         #expect(QuestionHash.sha256("Ｗhat is OTLP?") == QuestionHash.sha256("what is otlp?"), "full-width letters fold under NFKC")
         #expect(QuestionHash.sha256("what is otlp") != QuestionHash.sha256("what is otlp?"))
     }
+
+    @Test func theHashIsSHA256() {
+        // FIPS 180-4's examples (already in normal form), and the empty message.
+        #expect(QuestionHash.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(QuestionHash.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let long = String(repeating: "a", count: 1_000_000)
+        #expect(QuestionHash.sha256(long) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
 }
