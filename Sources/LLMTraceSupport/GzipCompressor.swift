@@ -11,10 +11,13 @@ public final class GzipCompressor {
     public let level: Int32
     private let state: OpaquePointer
 
+    /// The levels libdeflate has.
+    public static let levels: ClosedRange<Int32> = 0...12
+
     /// - Throws: `Gzip.Error.level` for a level libdeflate does not have (it has 0–12), or
     ///   when its state cannot be allocated.
     public init(level: Int32) throws {
-        guard (0...12).contains(level), let state = libdeflate_alloc_compressor(level) else {
+        guard Self.levels.contains(level), let state = libdeflate_alloc_compressor(level) else {
             throw Gzip.Error.level(level)
         }
         self.level = level

@@ -38,6 +38,13 @@ final class OTLPHTTPClient: Sendable {
     }
 
     init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger, rejectedKey: String) {
+        var configuration = configuration
+        // Said once here, rather than as a failed compression at every request.
+        if configuration.compression == .gzip, !GzipCompressor.levels.contains(configuration.gzipLevel) {
+            let fallback = OTLPExporterConfiguration().gzipLevel
+            logger.warning("gzip level \(configuration.gzipLevel) is not one of \(GzipCompressor.levels); using \(fallback)")
+            configuration.gzipLevel = fallback
+        }
         self.configuration = configuration
         let lanes = max(1, configuration.delivery.concurrency)
         if let transport {
