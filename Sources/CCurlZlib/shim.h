@@ -44,11 +44,7 @@ static inline int llmtrace_curl_multi_done(CURLM *multi) {
     return -1;
 }
 
-/* deflateInit2 and inflateInit2 are macros over the versioned functions. */
-static inline int llmtrace_deflate_init_gzip(z_streamp stream, int level) {
-    return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-}
-
+/* inflateInit2 is a macro over the versioned function. (libdeflate, in CDeflate, compresses.) */
 static inline int llmtrace_inflate_init_gzip(z_streamp stream) {
     return inflateInit2(stream, 15 + 32);
 }

@@ -12,16 +12,22 @@ public enum QuestionHash {
         return composed.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// Lowercase hex SHA-256 of the normalized question's UTF-8 bytes.
+    /// Lowercase hex SHA-256 of the normalized question's UTF-8 bytes, or `unavailable` in the
+    /// one case OpenSSL cannot compute it (no memory, a broken installation).
     public static func sha256(_ question: String) -> String {
         let bytes = Array(normalize(question).utf8)
         var digest = [UInt8](repeating: 0, count: 32)
         let computed = bytes.withUnsafeBytes { input in
             digest.withUnsafeMutableBufferPointer { llmtrace_sha256(input.baseAddress, input.count, $0.baseAddress) }
         }
-        // OpenSSL fails a digest only without memory or with a broken installation; the
-        // attribute then says so rather than carrying a hash of nothing.
+        // The attribute then says so rather than carrying a hash of nothing.
         guard computed == 1 else { return "unavailable" }
-        return String(decoding: digest.flatMap { [Hex.digits[Int($0 >> 4)], Hex.digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 64) { text in
+            for (i, byte) in digest.enumerated() {
+                text[2 * i] = Hex.digits[Int(byte >> 4)]
+                text[2 * i + 1] = Hex.digits[Int(byte & 0x0F)]
+            }
+            return 64
+        }
     }
 }

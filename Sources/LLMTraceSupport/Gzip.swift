@@ -15,7 +15,7 @@ public enum Gzip {
     }
 
     /// Compresses `input` in one pass.
-    /// - Parameter level: 1 (fastest) to 12 (smallest); see ``GzipCompressor/level``.
+    /// - Parameter level: 0 (stored, not compressed) to 12 (smallest); see ``GzipCompressor/level``.
     public static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
         try input.withUnsafeBytes { try compress($0, level: level) }
     }

@@ -17,11 +17,23 @@ import LLMTraceSupport
         }
     }
 
-    @Test(arguments: [1, 2, 6, 9, 12] as [Int32])
+    @Test(arguments: [0, 1, 2, 6, 9, 12] as [Int32])
     func everyLevelInflatesWithZlib(level: Int32) throws {
         let input = Self.body(7)
         let compressed = try input.withUnsafeBytes { try GzipCompressor(level: level).compress($0) }
         #expect(try Gzip.decompress(compressed) == input)
+    }
+
+    @Test func aBodyHoldsItsCompressedSizeNotTheBound() throws {
+        // A queued body must hold the memory its byte count says: the bound is about the
+        // uncompressed size.
+        let compressor = try GzipCompressor(level: 1)
+        for seed in 1...3 {
+            let input = Self.body(seed)
+            let compressed = try input.withUnsafeBytes { try compressor.compress($0) }
+            #expect(compressed.capacity < compressed.count + 64)
+            #expect(compressed.capacity < input.count / 4)
+        }
     }
 
     @Test func higherLevelsAreNoLarger() throws {

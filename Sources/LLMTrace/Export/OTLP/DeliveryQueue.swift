@@ -33,6 +33,9 @@ final class DeliveryQueue: Sendable {
     private let progress = DispatchSemaphore(value: 0)
     private let laneFreed = DispatchSemaphore(value: 0)
     private let state: Locked<State>
+    /// Compresses the bodies that wait (at level 1, the fastest); made at the first, kept for
+    /// the next ones of an outage.
+    private let atRest = Locked<GzipCompressor?>(nil)
 
     private struct Waiting {
         var sequence: UInt64
@@ -155,14 +158,14 @@ final class DeliveryQueue: Sendable {
             let sendable = state.pausedUntil == nil && state.retrying.isEmpty && state.waiting.isEmpty && state.busy.contains(false)
             return sendable && !(spool?.hasUnclaimed ?? false) ? .memory : .spool
         }
-        if route == .spool, let spool, spool.store(batch.compactedForWaiting(level: 1)) {
+        if route == .spool, let spool, spool.store(compactedForWaiting(batch)) {
             pump()
             return
         }
         // A body that waits for a failing receiver is kept compressed: a JSON backlog shrinks
         // about tenfold. The short queue behind a busy but healthy one is not worth the CPU.
         let waitsLong = state.withLock { $0.recovering }
-        let stored = waitsLong ? batch.compactedForWaiting(level: 1) : batch
+        let stored = waitsLong ? compactedForWaiting(batch) : batch
         let evicted: (items: Int, total: Int)? = state.withLock { state in
             // Too late to be sent, and no spool took it (a body handed over during shutdown).
             if state.stopping {
@@ -208,6 +211,14 @@ final class DeliveryQueue: Sendable {
     }
 
     /// The backlog a receiver that answers may have before intake waits for it.
+    /// `batch` stored compressed: a JSON backlog shrinks about tenfold.
+    private func compactedForWaiting(_ batch: EncodedBatch) -> EncodedBatch {
+        atRest.withLock { kept in
+            guard let compressor = try? GzipCompressor.reusing(&kept, level: 1) else { return batch }
+            return batch.compactedForWaiting(with: compressor)
+        }
+    }
+
     private var healthyBacklogBytes: Int { min(maxBytes, 4 << 20) }
 
     private var isBehind: Bool {
@@ -279,7 +290,7 @@ final class DeliveryQueue: Sendable {
         guard !left.isEmpty else { return }
         var failed = 0
         for waiting in left {
-            if let spool, spool.store(waiting.batch.compactedForWaiting(level: 1)) { continue }
+            if let spool, spool.store(compactedForWaiting(waiting.batch)) { continue }
             failed += waiting.batch.items
         }
         if failed > 0 {
@@ -373,7 +384,7 @@ final class DeliveryQueue: Sendable {
                 let until = Deadline.after(wait)
                 state.pausedUntil = max(state.pausedUntil ?? until, until)
                 // With a spool, a body that has to wait waits on disk, where a crash cannot take it.
-                if let spool, case .memory(let waiting) = job, spool.store(waiting.batch.compactedForWaiting(level: 1)) {} else {
+                if let spool, case .memory(let waiting) = job, spool.store(compactedForWaiting(waiting.batch)) {} else {
                     requeue(job, &state)
                 }
                 retryNote = (error, wait, state.waitingItems + state.inFlightItems + (spool?.figures.items ?? 0))
@@ -415,7 +426,7 @@ final class DeliveryQueue: Sendable {
             let index = state.retrying.firstIndex { $0.sequence > waiting.sequence } ?? state.retrying.count
             // Held compressed from now on: it may wait a while.
             var held = waiting
-            held.batch = waiting.batch.compactedForWaiting(level: 1)
+            held.batch = compactedForWaiting(waiting.batch)
             state.retrying.insert(held, at: index)
             state.waitingBytes += held.batch.bytes
             state.waitingItems += held.batch.items

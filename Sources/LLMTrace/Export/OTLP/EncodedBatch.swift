@@ -24,9 +24,10 @@ struct EncodedBatch: Sendable {
     /// Bytes it occupies while queued.
     var bytes: Int { body.count }
 
-    /// The batch stored compressed, if it is not already: for a body that has to wait.
-    func compactedForWaiting(level: Int32) -> EncodedBatch {
-        guard storage == .plain, let packed = try? Gzip.compress(body, level: level), packed.count < body.count else { return self }
+    /// The batch stored compressed with `compressor`, if it is not already: for a body that has
+    /// to wait.
+    func compactedForWaiting(with compressor: GzipCompressor) -> EncodedBatch {
+        guard storage == .plain, let packed = try? body.withUnsafeBytes({ try compressor.compress($0) }), packed.count < body.count else { return self }
         return EncodedBatch(body: packed, storage: .gzippedAtRest, wireProtocol: wireProtocol, items: items)
     }
 

@@ -40,9 +40,10 @@ final class OTLPHTTPClient: Sendable {
     init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger, rejectedKey: String) {
         var configuration = configuration
         // Said once here, rather than as a failed compression at every request.
-        if configuration.compression == .gzip, !GzipCompressor.levels.contains(configuration.gzipLevel) {
+        // Level 0 is libdeflate's "store": a gzip body larger than the plain one.
+        if configuration.compression == .gzip, !(1...GzipCompressor.levels.upperBound).contains(configuration.gzipLevel) {
             let fallback = OTLPExporterConfiguration().gzipLevel
-            logger.warning("gzip level \(configuration.gzipLevel) is not one of \(GzipCompressor.levels); using \(fallback)")
+            logger.warning("gzip level \(configuration.gzipLevel) is not one of 1...\(GzipCompressor.levels.upperBound); using \(fallback)")
             configuration.gzipLevel = fallback
         }
         self.configuration = configuration
@@ -192,8 +193,7 @@ final class OTLPHTTPClient: Sendable {
         guard size <= configuration.maxRequestBytes else { return .failure(.payloadTooLarge(bytes: size)) }
         if configuration.compression == .gzip {
             do {
-                let compressor = try box.compressor ?? GzipCompressor(level: configuration.gzipLevel)
-                box.compressor = compressor
+                let compressor = try GzipCompressor.reusing(&box.compressor, level: configuration.gzipLevel)
                 let body = try box.writer.withUnsafeBytes { try compressor.compress($0) }
                 return .success(EncodedBatch(body: body, storage: .gzipped, wireProtocol: configuration.protocol, items: items))
             } catch {

@@ -86,8 +86,7 @@ extension OTLPHTTPExporter {
         guard gzip else { return writer.bytes }
         return benchmarkCompressor.withLock { kept in
             // Kept from call to call, as the exporter keeps its own.
-            guard let compressor = kept ?? (try? GzipCompressor(level: OTLPExporterConfiguration().gzipLevel)) else { return writer.bytes }
-            kept = compressor
+            guard let compressor = try? GzipCompressor.reusing(&kept, level: OTLPExporterConfiguration().gzipLevel) else { return writer.bytes }
             return (try? writer.withUnsafeBytes { try compressor.compress($0) }) ?? writer.bytes
         }
     }

@@ -46,20 +46,21 @@ import LLMTraceSupport
         #expect(receiver.requests.first?.headers["content-type"] == "application/json")
     }
 
-    @Test func aGzipLevelLibdeflateLacksIsSaidOnceAndTheDefaultCompresses() throws {
+    @Test(arguments: [99, 0, -1] as [Int32])
+    func aGzipLevelOutsideOneToTwelveIsSaidOnceAndTheDefaultCompresses(level: Int32) throws {
         let receiver = try TestReceiver()
         defer { receiver.stop() }
         let captured = LogCapture()
         var configuration = OTLPExporterConfiguration()
         configuration.endpoint = receiver.url
         configuration.compression = .gzip
-        configuration.gzipLevel = 99
+        configuration.gzipLevel = level
         let client = OTLPHTTPClient(configuration: configuration, transport: nil, logger: captured.logger, rejectedKey: "rejectedSpans")
         #expect(client.configuration.gzipLevel == OTLPExporterConfiguration().gzipLevel)
         for _ in 0..<3 { #expect(send(client, #"{"resourceSpans":[]}"#) == .success) }
         #expect(receiver.requests.count == 3)
         #expect(receiver.requests.allSatisfy { $0.headers["content-encoding"] == "gzip" && $0.body == Array(#"{"resourceSpans":[]}"#.utf8) })
-        #expect(captured.messages == ["warning: gzip level 99 is not one of 0...12; using 1"])
+        #expect(captured.messages == ["warning: gzip level \(level) is not one of 1...12; using 1"])
     }
 
     @Test func aBodyOverTheLimitIsRefusedWithoutARequest() throws {
