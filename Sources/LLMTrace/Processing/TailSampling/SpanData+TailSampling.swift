@@ -25,19 +25,23 @@ extension SpanData {
     }
 
     private static func estimatedSize(_ attributes: Attributes) -> Int {
-        var size = 0
-        for attribute in attributes {
-            size += 40 + attribute.key.utf8.count
-            switch attribute.value {
-            case .string(let text): size += text.utf8.count
-            case .stringArray(let texts): size += texts.reduce(16) { $0 + 16 + $1.utf8.count }
-            case .boolArray(let values): size += 16 + values.count
-            case .intArray(let values): size += 16 + 8 * values.count
-            case .doubleArray(let values): size += 16 + 8 * values.count
-            case .bool, .int, .double: break
+        // Read in place: iterating the collection copies each key and value out (a retain and
+        // a release apiece).
+        attributes.elements.withUnsafeBufferPointer { elements in
+            var size = 0
+            for i in elements.indices {
+                size += 40 + elements[i].key.utf8.count
+                switch elements[i].value {
+                case .string(let text): size += text.utf8.count
+                case .stringArray(let texts): size += texts.reduce(16) { $0 + 16 + $1.utf8.count }
+                case .boolArray(let values): size += 16 + values.count
+                case .intArray(let values): size += 16 + 8 * values.count
+                case .doubleArray(let values): size += 16 + 8 * values.count
+                case .bool, .int, .double: break
+                }
             }
+            return size
         }
-        return size
     }
 
     /// This span with the `sampled` flag set: a span of a trace the rules kept, on its way to

@@ -13,14 +13,15 @@ struct TraceBuffer {
         var headSampled = false
         var rootEnded = false
 
-        /// Adds an ended span; returns how many the trace now holds and the span's estimated size.
-        mutating func add(_ span: SpanData, isRoot: Bool) -> (count: Int, size: Int) {
+        /// Adds an ended span; returns how many the trace now holds, the span's estimated size
+        /// and the trace's sequence (which a wait's ticket names, without another lookup).
+        mutating func add(_ span: SpanData, isRoot: Bool) -> (count: Int, size: Int, sequence: UInt64) {
             let size = span.estimatedSize
             spans.append(span)
             bytes += size
             if span.context.isSampled { headSampled = true }
             if isRoot { rootEnded = true }
-            return (spans.count, size)
+            return (spans.count, size, sequence)
         }
     }
 
@@ -153,7 +154,7 @@ struct TraceBuffer {
         if let added = pending[traceID]?.add(span, isRoot: isRoot) {
             pendingSpans += 1
             pendingBytes += added.size
-            afterAdding(traceID, count: added.count, isRoot: isRoot, &kept)
+            afterAdding(traceID, added, isRoot: isRoot, &kept)
             return
         }
         if let verdict = decided[traceID] {
@@ -182,18 +183,18 @@ struct TraceBuffer {
         pendingBytes += added.size
         byAge.append(Ticket(traceID: traceID, sequence: nextSequence, time: clock()))
         compactIfStale()
-        afterAdding(traceID, count: added.count, isRoot: isRoot, &kept)
+        afterAdding(traceID, added, isRoot: isRoot, &kept)
     }
 
     /// Decides or schedules a trace that just got a span, then keeps the pending spans in bounds.
-    private mutating func afterAdding(_ traceID: TraceID, count: Int, isRoot: Bool, _ kept: inout [SpanData]) {
-        if count >= evaluation.rules.maxSpansPerTrace {
+    private mutating func afterAdding(_ traceID: TraceID, _ added: (count: Int, size: Int, sequence: UInt64), isRoot: Bool, _ kept: inout [SpanData]) {
+        if added.count >= evaluation.rules.maxSpansPerTrace {
             decide(traceID, cause: .traceSpans, &kept)
         } else if isRoot {
             if waitNanos == 0 {
                 decide(traceID, cause: nil, &kept)
-            } else if let sequence = pending[traceID]?.sequence {
-                waiting.append(Ticket(traceID: traceID, sequence: sequence, time: clock() &+ waitNanos))
+            } else {
+                waiting.append(Ticket(traceID: traceID, sequence: added.sequence, time: clock() &+ waitNanos))
             }
         }
         while pendingSpans > evaluation.rules.maxPendingSpans, evictOne(cause: .pendingSpans, &kept) {}
