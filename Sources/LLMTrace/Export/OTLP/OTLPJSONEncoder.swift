@@ -34,9 +34,9 @@ enum OTLPJSONEncoder {
                     w.string(version)
                 }
                 w.raw("},\"spans\":[")
-                for (i, span) in scopeGroup.enumerated() {
+                scopeGroup.forEachInPlace { i, span in
                     if i > 0 { w.raw(UInt8(ascii: ",")) }
-                    encode(span, into: &w)
+                    encode(&span, into: &w)
                 }
                 w.raw("]}")
             }
@@ -45,8 +45,9 @@ enum OTLPJSONEncoder {
         w.raw("]}")
     }
 
+    /// `span` is `inout` to be read in place (`Array.forEachInPlace`); it is not written.
     @inline(__always)
-    static func encode(_ span: borrowing SpanData, into w: inout ByteWriter) {
+    static func encode(_ span: inout SpanData, into w: inout ByteWriter) {
         w.raw(UInt8(ascii: "{"))
         ids(span.context, into: &w)
         if let parent = span.parentSpanID, parent.isValid {

@@ -17,7 +17,7 @@ enum OTLPProtobufEncoder {
             for scopeGroup in ExportGroups.byScope(resourceGroup) {
                 let scopeSpans = w.beginMessage(2)
                 scope(name: scopeGroup[0].scope.name, version: scopeGroup[0].scope.version, field: 1, into: &w)
-                for span in scopeGroup { encode(span, field: 2, into: &w) }
+                scopeGroup.forEachInPlace { _, span in encode(&span, field: 2, into: &w) }
                 w.endMessage(scopeSpans)
             }
             w.endMessage(resourceSpans)
@@ -39,8 +39,9 @@ enum OTLPProtobufEncoder {
         w.endMessage(message)
     }
 
+    /// `span` is `inout` to be read in place (`Array.forEachInPlace`); it is not written.
     @inline(__always)
-    static func encode(_ span: borrowing SpanData, field: Int, into w: inout ByteWriter) {
+    static func encode(_ span: inout SpanData, field: Int, into w: inout ByteWriter) {
         let message = w.beginMessage(field)
         ids(span.context, into: &w)
         if let parent = span.parentSpanID, parent.isValid { w.id(4, parent.value) }
