@@ -7,12 +7,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
-for target in LLMTrace LLMTraceGenAI LLMTraceDistributedTracing LLMTraceServiceLifecycle LLMTraceTesting RAGDemoKit; do
-    if swift package --disable-sandbox generate-documentation --target "$target" --warnings-as-errors > "$LOG" 2>&1; then
-        echo "$target: $(grep -o '/.*doccarchive' "$LOG" | tail -n 1)"
-    else
-        cat "$LOG"
-        echo "DocC: $target failed (warnings count as errors)"
-        exit 1
-    fi
-done
+targets=(LLMTrace LLMTraceGenAI LLMTraceDistributedTracing LLMTraceServiceLifecycle LLMTraceTesting RAGDemoKit)
+# One invocation for all of them: one build and one symbol-graph pass instead of six (15 s
+# instead of 38 here); a warning in any catalog still fails it.
+if swift package --disable-sandbox generate-documentation "${targets[@]/#/--target=}" --warnings-as-errors > "$LOG" 2>&1; then
+    for target in "${targets[@]}"; do
+        archive="$(grep -o "/[^ ]*/$target.doccarchive" "$LOG" | tail -n 1)"
+        if [ -z "$archive" ]; then
+            cat "$LOG"
+            echo "DocC: no archive for $target"
+            exit 1
+        fi
+        echo "$target: $archive"
+    done
+else
+    cat "$LOG"
+    echo "DocC failed (warnings count as errors)"
+    exit 1
+fi
