@@ -30,9 +30,9 @@ enum OTLPLogsEncoder {
                     w.string(version)
                 }
                 w.raw("},\"logRecords\":[")
-                for (i, record) in scopeGroup.enumerated() {
+                scopeGroup.forEachInPlace { i, record in
                     if i > 0 { w.raw(UInt8(ascii: ",")) }
-                    encodeJSON(record, into: &w)
+                    encodeJSON(&record, into: &w)
                 }
                 w.raw("]}")
             }
@@ -41,7 +41,8 @@ enum OTLPLogsEncoder {
         w.raw("]}")
     }
 
-    static func encodeJSON(_ record: LogRecordData, into w: inout ByteWriter) {
+    /// `record` is `inout` to be read in place (`Array.forEachInPlace`); it is not written.
+    static func encodeJSON(_ record: inout LogRecordData, into w: inout ByteWriter) {
         w.raw("{\"timeUnixNano\":")
         w.quotedDigits(record.timeUnixNano)
         w.raw(",\"observedTimeUnixNano\":")
@@ -77,14 +78,15 @@ enum OTLPLogsEncoder {
             for scopeGroup in ExportGroups.byScope(resourceGroup) {
                 let scopeLogs = w.beginMessage(2)
                 OTLPProtobufEncoder.scope(name: scopeGroup[0].scope.name, version: scopeGroup[0].scope.version, field: 1, into: &w)
-                for record in scopeGroup { encodeProtobuf(record, field: 2, into: &w) }
+                scopeGroup.forEachInPlace { _, record in encodeProtobuf(&record, field: 2, into: &w) }
                 w.endMessage(scopeLogs)
             }
             w.endMessage(resourceLogs)
         }
     }
 
-    static func encodeProtobuf(_ record: LogRecordData, field: Int, into w: inout ByteWriter) {
+    /// `record` is `inout` to be read in place (`Array.forEachInPlace`); it is not written.
+    static func encodeProtobuf(_ record: inout LogRecordData, field: Int, into w: inout ByteWriter) {
         let message = w.beginMessage(field)
         w.fixed64(1, record.timeUnixNano)
         w.uint(2, UInt64(record.severity.rawValue))
