@@ -51,8 +51,19 @@ public final class GzipCompressor {
             scratch = .allocate(byteCount: bound, alignment: 16)
         }
         let written = libdeflate_gzip_compress(state, input.baseAddress, input.count, scratch.baseAddress, scratch.count)
+        defer {
+            // Kept for the next body, unless a rare giant one grew it past a few default batches
+            // (as the exporter's encoding buffer is).
+            if scratch.count > Self.keptScratchLimit {
+                scratch.deallocate()
+                scratch = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+            }
+        }
         // The bound always fits the output: nothing written means libdeflate failed.
         guard written > 0 else { throw Gzip.Error.deflate }
         return Array(UnsafeRawBufferPointer(rebasing: scratch[..<written]))
     }
+
+    /// The largest buffer kept between bodies.
+    static let keptScratchLimit = 4 << 20
 }

@@ -36,6 +36,17 @@ import LLMTraceSupport
         }
     }
 
+    @Test func aGiantBodyAndTheNextOneBothRoundTrip() throws {
+        // Past the kept limit the buffer is let go after the body; the next one makes its own.
+        let compressor = try GzipCompressor(level: 1)
+        var giant = [UInt8](repeating: 0, count: 5 << 20)
+        for i in giant.indices { giant[i] = UInt8(truncatingIfNeeded: i &* 2654435761 >> 13) }
+        let packed = try giant.withUnsafeBytes { try compressor.compress($0) }
+        #expect(try Gzip.decompress(packed, limit: 8 << 20) == giant)
+        let small = Self.body(2)
+        #expect(try Gzip.decompress(try small.withUnsafeBytes { try compressor.compress($0) }) == small)
+    }
+
     @Test func higherLevelsAreNoLarger() throws {
         let input = Self.body(3)
         let fastest = try Gzip.compress(input, level: 1)
