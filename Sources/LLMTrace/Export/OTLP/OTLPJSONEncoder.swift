@@ -136,15 +136,13 @@ enum OTLPJSONEncoder {
             w.raw("\"attributes\":[")
             // Read in place: iterating the collection copies each key and value out (a retain
             // and a release apiece).
-            attributes.elements.withUnsafeBufferPointer { elements in
-                for i in elements.indices {
-                    if i > 0 { w.raw(UInt8(ascii: ",")) }
-                    w.raw("{\"key\":")
-                    w.string(elements[i].key)
-                    w.raw(",\"value\":")
-                    value(elements[i].value, into: &w)
-                    w.raw(UInt8(ascii: "}"))
-                }
+            attributes.elements.forEachInPlace { i, attribute in
+                if i > 0 { w.raw(UInt8(ascii: ",")) }
+                w.raw("{\"key\":")
+                w.string(attribute.key)
+                w.raw(",\"value\":")
+                value(attribute.value, into: &w)
+                w.raw(UInt8(ascii: "}"))
             }
             w.raw(UInt8(ascii: "]"))
             needsComma = true

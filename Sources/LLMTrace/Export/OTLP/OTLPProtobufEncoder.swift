@@ -98,13 +98,11 @@ enum OTLPProtobufEncoder {
     static func attributes(_ attributes: Attributes, field: Int, into w: inout ByteWriter) {
         // Read in place: iterating the collection copies each key and value out (a retain and a
         // release apiece).
-        attributes.elements.withUnsafeBufferPointer { elements in
-            for i in elements.indices {
-                let keyValue = w.beginMessage(field)
-                w.string(1, elements[i].key)
-                value(elements[i].value, field: 2, into: &w)
-                w.endMessage(keyValue)
-            }
+        attributes.elements.forEachInPlace { _, attribute in
+            let keyValue = w.beginMessage(field)
+            w.string(1, attribute.key)
+            value(attribute.value, field: 2, into: &w)
+            w.endMessage(keyValue)
         }
     }
 
