@@ -67,17 +67,17 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// empty key is ignored.
     /// - Returns: `false` when the attribute was dropped for the limit.
     @discardableResult
-    mutating func set(_ key: String, _ value: AttributeValue, countLimit: Int) -> Bool {
+    mutating func set(_ key: String, _ value: consuming AttributeValue, countLimit: Int) -> Bool {
         guard !key.isEmpty else { return true }
         if let index = index(of: key) {
-            elements[index].value = value
+            elements[index].value = consume value
             return true
         }
         guard elements.count < countLimit else { return false }
         // Spans usually carry a handful of attributes: room for the first eight at once instead
         // of growing through 1, 2, 4 and 8, in storage an earlier span's export gave back.
         if elements.capacity == 0 { elements = AttributeStoragePool.shared.take() }
-        elements.append(Attribute(key, value))
+        elements.append(Attribute(key, consume value))
         keyLengths |= Self.lengthBit(key)
         return true
     }

@@ -113,13 +113,20 @@ public final class Span: @unchecked Sendable {
     /// Sets an attribute; the same key again overwrites it.
     ///
     /// Past the count limit a new key is dropped and counted; strings are cut to the length limit.
-    public func setAttribute(_ key: String, _ value: AttributeValue) {
+    public func setAttribute(_ key: String, _ value: consuming AttributeValue) {
         guard let pipeline else { return }
         let limits = pipeline.limits
-        let value = limits.attributeValueLengthLimit == nil ? value : value.truncated(toCharacters: limits.attributeValueLengthLimit).value
+        // Moved, not copied, into the list: the typed overloads' value (`.string(text)`) is a
+        // temporary, and a copy would retain and release its string once more.
+        var pending: AttributeValue?
+        if let lengthLimit = limits.attributeValueLengthLimit {
+            pending = value.truncated(toCharacters: lengthLimit).value
+        } else {
+            pending = consume value
+        }
         withState { state in
-            guard !state.ended else { return }
-            if !state.attributes.set(key, value, countLimit: limits.attributeCountLimit) {
+            guard !state.ended, let value = pending.take() else { return }
+            if !state.attributes.set(key, consume value, countLimit: limits.attributeCountLimit) {
                 state.droppedAttributes += 1
             }
         }

@@ -68,7 +68,7 @@ enum OTLPJSONEncoder {
         attributes(span.attributes, dropped: span.droppedAttributesCount, into: &w, leadingComma: true)
         if !span.events.isEmpty {
             w.raw(",\"events\":[")
-            for (i, event) in span.events.enumerated() {
+            span.events.forEachInPlace { i, event in
                 if i > 0 { w.raw(UInt8(ascii: ",")) }
                 w.raw("{\"timeUnixNano\":")
                 w.quotedDigits(event.timeUnixNano)
@@ -85,7 +85,7 @@ enum OTLPJSONEncoder {
         }
         if !span.links.isEmpty {
             w.raw(",\"links\":[")
-            for (i, link) in span.links.enumerated() {
+            span.links.forEachInPlace { i, link in
                 if i > 0 { w.raw(UInt8(ascii: ",")) }
                 w.raw(UInt8(ascii: "{"))
                 ids(link.context, into: &w)

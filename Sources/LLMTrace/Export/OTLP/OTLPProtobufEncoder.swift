@@ -52,7 +52,7 @@ enum OTLPProtobufEncoder {
         w.fixed64(8, span.endTimeUnixNano)
         attributes(span.attributes, field: 9, into: &w)
         if span.droppedAttributesCount > 0 { w.uint(10, UInt64(span.droppedAttributesCount)) }
-        for event in span.events {
+        span.events.forEachInPlace { _, event in
             let e = w.beginMessage(11)
             w.fixed64(1, event.timeUnixNano)
             w.string(2, event.name)
@@ -61,7 +61,7 @@ enum OTLPProtobufEncoder {
             w.endMessage(e)
         }
         if span.droppedEventsCount > 0 { w.uint(12, UInt64(span.droppedEventsCount)) }
-        for link in span.links {
+        span.links.forEachInPlace { _, link in
             let l = w.beginMessage(13)
             ids(link.context, into: &w)
             attributes(link.attributes, field: 4, into: &w)
