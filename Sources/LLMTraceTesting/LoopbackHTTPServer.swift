@@ -53,14 +53,23 @@ public final class LoopbackHTTPServer: Sendable {
     public let port: Int
     private let listener: Int32
     private let handler: @Sendable (Request) -> Reply
+    private let answered: (@Sendable (Request, Reply, _ sent: Bool) -> Void)?
     private let stopped = Atomic<Bool>(false)
     private let acceptedConnections = Atomic<Int>(0)
     private let open = Locked<Set<Int32>>([])
 
     /// Starts listening on `port` (0: one the kernel picks); `handler` answers each request, on
     /// its connection's thread.
-    public init(port: Int = 0, handler: @escaping @Sendable (Request) -> Reply) throws {
+    /// - Parameter answered: Told, after each `.respond` reply, whether its head went out. A
+    ///   receiver that books what it took books it here: a reply lost to ``stop()`` means the
+    ///   client never heard the request was taken, and sends it again.
+    public init(
+        port: Int = 0,
+        handler: @escaping @Sendable (Request) -> Reply,
+        answered: (@Sendable (Request, Reply, _ sent: Bool) -> Void)? = nil
+    ) throws {
         self.handler = handler
+        self.answered = answered
         (listener, self.port) = try Self.listen(port: port)
         Thread { [self] in acceptLoop() }.start()
     }
@@ -163,11 +172,18 @@ public final class LoopbackHTTPServer: Sendable {
             buffer.removeFirst(buffered)
             let body = headers["content-encoding"] == "gzip" ? ((try? Gzip.decompress(raw)) ?? []) : raw
             let request = Request(path: requestLine.count > 1 ? String(requestLine[1]) : "/", headers: headers, rawBody: raw, body: body)
-            switch handler(request) {
+            let reply = handler(request)
+            switch reply {
             case .hangUp:
                 return
             case .respond(let status, let extra, let text):
-                guard write(Reply.response(status: status, headers: extra, body: text), to: connection) else { return }
+                let response = Reply.response(status: status, headers: extra, body: text)
+                // The client has its answer once the head is out, though it may stop reading a
+                // large body before the end.
+                let head = (Self.find([13, 10, 13, 10], in: response) ?? 0) + 4
+                let written = write(response, to: connection)
+                answered?(request, reply, written >= head)
+                guard written == response.count else { return }
             case .never:
                 // Reads until the client hangs up; anything it sends is ignored.
                 while !stopped.load(ordering: .acquiring) {
@@ -180,9 +196,9 @@ public final class LoopbackHTTPServer: Sendable {
                 // the headers and body that follow crawl.
                 let response = Reply.response(status: status, body: text)
                 let statusLine = (Self.find([13, 10], in: response) ?? 0) + 2
-                guard write(Array(response[..<statusLine]), to: connection) else { return }
+                guard write(Array(response[..<statusLine]), to: connection) == statusLine else { return }
                 for byte in response[statusLine...] {
-                    guard !stopped.load(ordering: .acquiring), write([byte], to: connection) else { return }
+                    guard !stopped.load(ordering: .acquiring), write([byte], to: connection) == 1 else { return }
                     Thread.sleep(forTimeInterval: interval.seconds)
                 }
             case .cut(let status, let text, let count):
@@ -195,16 +211,17 @@ public final class LoopbackHTTPServer: Sendable {
         }
     }
 
-    /// Sends all of `bytes`; false once the client is gone.
-    private func write(_ bytes: [UInt8], to connection: Int32) -> Bool {
+    /// Sends `bytes`; returns how many went out, fewer than all once the client is gone.
+    @discardableResult
+    private func write(_ bytes: [UInt8], to connection: Int32) -> Int {
         bytes.withUnsafeBytes { buffer in
             var sent = 0
             while sent < buffer.count {
                 let n = send(connection, buffer.baseAddress! + sent, buffer.count - sent, Int32(MSG_NOSIGNAL))
-                guard n > 0 else { return false }
+                guard n > 0 else { return sent }
                 sent += n
             }
-            return true
+            return sent
         }
     }
 
