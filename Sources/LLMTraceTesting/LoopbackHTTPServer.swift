@@ -58,11 +58,13 @@ public final class LoopbackHTTPServer: Sendable {
     private let acceptedConnections = Atomic<Int>(0)
     private let open = Locked<Set<Int32>>([])
 
-    /// Starts listening on `port` (0: one the kernel picks); `handler` answers each request, on
-    /// its connection's thread.
-    /// - Parameter answered: Told, after each `.respond` reply, whether its head went out. A
-    ///   receiver that books what it took books it here: a reply lost to ``stop()`` means the
-    ///   client never heard the request was taken, and sends it again.
+    /// Starts listening on 127.0.0.1.
+    /// - Parameters:
+    ///   - port: The port to listen on; 0 lets the kernel pick one.
+    ///   - handler: Answers each request, on its connection's thread.
+    ///   - answered: Told, after each `.respond` reply, whether its head went out. A receiver
+    ///     that books what it took books it here: a reply lost to ``stop()`` means the client
+    ///     never heard the request was taken, and sends it again.
     public init(
         port: Int = 0,
         handler: @escaping @Sendable (Request) -> Reply,
