@@ -100,7 +100,8 @@ struct Suite {
         var row = Row(name: "SIGKILL while spooling, then a new process")
         let progress = killed.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(AppResult.self, from: Data($0.utf8)) }
         guard killed.signalled, killed.status == SIGKILL, let last = progress.last else {
-            row.problems.append("the first process did not report progress and die by SIGKILL: \(killed.stderr.suffix(300))")
+            let ended = killed.signalled ? "signal \(killed.status)" : "exit status \(killed.status)"
+            row.problems.append("the first process did not report progress and die by SIGKILL (\(ended), \(progress.count) reports, \(killed.stdout.utf8.count) bytes of output): \(killed.stderr.suffix(300))")
             return row
         }
         let receiver = try FaultReceiver(fault: Fault.all[0], payloadDirectory: payloadDirectory, bookedPath: Variant.spans.bookedPath)
