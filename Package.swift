@@ -121,7 +121,6 @@ let package = Package(
             name: "LLMTraceBenchmarks",
             dependencies: [
                 "LLMTrace",
-                "LLMTraceTesting",
                 "LLMTraceSupport",
                 "CAllocationCount",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LLMTrace
-import LLMTraceTesting
 import LLMTraceSupport
 
 /// `llmtrace-bench`: the workload of `../shared/bench/WORKLOAD.md`, every configuration, a table,
@@ -131,8 +131,15 @@ struct BenchCommand: ParsableCommand {
     static func figure(_ values: [Double], decimals: Int) -> String {
         let sorted = values.sorted()
         let median = sorted[sorted.count / 2]
-        let text = { (value: Double) in decimals == 0 ? grouped(value) : String(format: "%.\(decimals)f", value) }
+        let text = { (value: Double) in decimals == 0 ? grouped(value) : fixed(value, decimals: decimals) }
         return sorted.count == 1 ? text(median) : "\(text(median)) [\(text(sorted.first!))–\(text(sorted.last!))]"
+    }
+
+    /// `value` with `decimals` digits after the point, as `printf`'s `%.Nf` writes it.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 350)
+        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.\(decimals)f", $0) }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func grouped(_ value: Double) -> String {

@@ -1,6 +1,5 @@
-import Foundation
+import FoundationEssentials
 @_spi(Benchmarks) import LLMTrace
-import LLMTraceTesting
 import LLMTraceSupport
 
 /// One benchmark configuration, per `../shared/bench/WORKLOAD.md`.

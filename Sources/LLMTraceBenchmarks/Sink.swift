@@ -1,6 +1,4 @@
-import Foundation
-import LLMTrace
-import LLMTraceTesting
+import LLMTraceSupport
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -38,7 +36,7 @@ final class Sink: Sendable {
             counters.spans.wrappingAdd(OTLPBody.countSpans(in: request.body), ordering: .releasing)
             counters.bytes.wrappingAdd(request.rawBody.count, ordering: .releasing)
             counters.decodedBytes.wrappingAdd(request.body.count, ordering: .releasing)
-            TestReceiver.dump(request.body, kind: "payload-bench", ext: TestReceiver.fileExtension(of: request), into: dumpDirectory)
+            PayloadDump.save(request.body, kind: "payload-bench", ext: PayloadDump.fileExtension(contentType: request.headers["content-type"]), into: dumpDirectory)
             return .respond(status: 200)
         }
     }

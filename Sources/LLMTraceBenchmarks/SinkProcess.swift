@@ -1,4 +1,8 @@
-import Foundation
+import FoundationEssentials
+import LLMTraceSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The benchmark's sink in a process of its own (`llmtrace-bench --sink`), as an outside harness
 /// runs it: its threads, memory and receive buffers are not the measured process's.
@@ -13,21 +17,17 @@ final class SinkProcess {
         var decodedBytes: Int
     }
 
-    private let process = Process()
-    private let input = Pipe()
-    private let output = Pipe()
+    private let process: ChildProcess
     /// `http://127.0.0.1:PORT/v1/traces`.
     let url: String
 
     init(executable: String, payloadDirectory: String?) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--sink"] + (payloadDirectory.map { ["--payload-dir", $0] } ?? [])
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        guard let line = Self.readLine(output.fileHandleForReading), line.hasPrefix("port "), let port = Int(line.dropFirst(5))
-        else {
-            process.terminate()
+        process = try ChildProcess(
+            executable, ["--sink"] + (payloadDirectory.map { ["--payload-dir", $0] } ?? []),
+            keepsInput: true, capturesError: false)
+        guard let line = process.readLine(), line.hasPrefix("port "), let port = Int(line.dropFirst(5)) else {
+            kill(process.processIdentifier, SIGTERM)
+            _ = process.finish()
             throw SinkError.noPort
         }
         url = "http://127.0.0.1:\(port)/v1/traces"
@@ -35,21 +35,9 @@ final class SinkProcess {
 
     /// Closes the sink's input and returns its counts once it has exited.
     func finish() throws -> Counts {
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last else { throw SinkError.noCounts }
+        let output = process.finish()
+        guard let line = output.stdout.split(separator: "\n").last else { throw SinkError.noCounts }
         return try JSONDecoder().decode(Counts.self, from: Data(line.utf8))
-    }
-
-    /// One line, read a byte at a time so nothing after it is consumed.
-    private static func readLine(_ handle: FileHandle) -> String? {
-        var bytes: [UInt8] = []
-        while let byte = try? handle.read(upToCount: 1), let first = byte.first {
-            if first == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-            bytes.append(first)
-        }
-        return nil
     }
 
     enum SinkError: Error, CustomStringConvertible {
@@ -65,8 +53,13 @@ final class SinkProcess {
     /// The `--sink` side: serves until standard input closes, then prints the counts.
     static func serve(payloadDirectory: String?) throws {
         let sink = try Sink(dumpDirectory: payloadDirectory)
-        FileHandle.standardOutput.write(Data("port \(sink.port)\n".utf8))
-        _ = FileHandle.standardInput.readDataToEndOfFile()
+        FileDescriptorOutput.write("port \(sink.port)\n", to: STDOUT_FILENO)
+        // Standard input closes when the benchmark is done with the sink (or has died).
+        var scratch = [UInt8](repeating: 0, count: 512)
+        while true {
+            let count = scratch.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count == 0 || (count < 0 && errno != EINTR) { break }
+        }
         sink.stop()
         let counts = Counts(spans: sink.spans, bytes: sink.bytes, decodedBytes: sink.decodedBytes)
         print(String(decoding: try JSONEncoder().encode(counts), as: UTF8.self))

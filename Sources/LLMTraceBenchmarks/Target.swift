@@ -1,5 +1,3 @@
-import Foundation
-
 /// One performance target (issue 18's table) and what this run measured for it.
 struct Target {
     var figure: String
@@ -15,9 +13,9 @@ struct Target {
         func text(_ value: Double) -> String {
             switch self {
             case .nanoseconds: "\(BenchCommand.grouped(value)) ns"
-            case .spansPerSecond: value >= 1_000_000 ? "\(String(format: "%.2f", value / 1e6)) M/s" : "\(BenchCommand.grouped(value / 1000)) k/s"
-            case .megabytes: "\(String(format: "%.1f", value)) MB"
-            case .count: String(format: "%.3f", value)
+            case .spansPerSecond: value >= 1_000_000 ? "\(BenchCommand.fixed(value / 1e6, decimals: 2)) M/s" : "\(BenchCommand.grouped(value / 1000)) k/s"
+            case .megabytes: "\(BenchCommand.fixed(value, decimals: 1)) MB"
+            case .count: BenchCommand.fixed(value, decimals: 3)
             }
         }
     }

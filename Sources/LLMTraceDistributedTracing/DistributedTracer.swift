@@ -16,7 +16,7 @@ import Tracing
 ///
 /// Both APIs share one current span: an LLMTrace span started inside a Tracing-API span is its
 /// child, and the other way round, in async code, on Dispatch queues (`asyncWithTraceContext`)
-/// and threads (`Thread.withTraceContext`). `inject` and `extract` speak the provider's
+/// and threads (`TraceContext.bind`). `inject` and `extract` speak the provider's
 /// propagators (W3C `traceparent`, `tracestate` and `baggage`).
 public struct DistributedTracer: Tracing.Tracer {
     /// The provider whose pipeline the spans go through.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A finished child process.
 public struct ChildOutput: Sendable {
     /// Exit status, or the signal's number when `signalled`.

@@ -1,40 +1,233 @@
-import Foundation
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-public enum ChildProcess {
+/// A child process started with `posix_spawn`, for the benchmark and the reliability suite: its
+/// standard output is read here, its standard error drained on a thread of its own (or shared
+/// with this process's), its standard input is a pipe this process closes or `/dev/null`.
+///
+/// Not Foundation's `Process`: the benchmark's process must not load Foundation, whose shared
+/// libraries would count in the resident set it measures.
+public final class ChildProcess: Sendable {
+    /// Why a child could not be started.
+    public struct SpawnError: Error, CustomStringConvertible {
+        public var executable: String
+        public var code: Int32
+        public var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
+    }
+
+    /// The child's process id, for signals.
+    public let processIdentifier: pid_t
+    private let started: ContinuousClock.Instant
+    private let stdout: Int32
+    private let stdin: Locked<Int32?>
+    // The wait status once reaped: `isRunning` may reap the child before `finish` waits for it.
+    private let exitStatus = Locked<Int32?>(nil)
+    private let stderr: Locked<[UInt8]>?
+    private let stderrDone: DispatchSemaphore?
+
+    /// Starts `executable` with `arguments` and `environment` (added to this process's).
+    /// - Parameters:
+    ///   - keepsInput: give the child a pipe as standard input, open until `closeInput()`
+    ///     (else `/dev/null`).
+    ///   - capturesError: collect its standard error (else it writes to this process's).
+    public init(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        keepsInput: Bool = false, capturesError: Bool = true
+    ) throws {
+        started = .now
+        var pipes: [Pipe] = []
+        defer { for pipe in pipes { pipe.closeChildEnds() } }
+        let output = try Pipe(childReads: false)
+        pipes.append(output)
+        let error = capturesError ? try Pipe(childReads: false) : nil
+        if let error { pipes.append(error) }
+        let input = keepsInput ? try Pipe(childReads: true) : nil
+        if let input { pipes.append(input) }
+        do {
+            processIdentifier = try Self.spawn(
+                executable, arguments, environment: environment,
+                stdin: input?.childEnd, stdout: output.childEnd, stderr: error?.childEnd)
+        } catch {
+            for pipe in pipes { close(pipe.parentEnd) }
+            throw error
+        }
+        stdout = output.parentEnd
+        stdin = Locked(input?.parentEnd)
+        if let error {
+            // Drained while it runs, so a chatty child never fills the pipe and stalls.
+            let bytes = Locked<[UInt8]>([]), done = DispatchSemaphore(value: 0)
+            stderr = bytes
+            stderrDone = done
+            DetachedThread.start {
+                let read = Self.readToEnd(error.parentEnd)
+                bytes.withLock { $0 = read }
+                done.signal()
+            }
+        } else {
+            stderr = nil
+            stderrDone = nil
+        }
+    }
+
     /// Runs `executable` with `arguments` and `environment` (added to this process's), calling
     /// `whileRunning` once it has started; collects its output.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-        whileRunning: (Process) -> Void = { _ in }
+        whileRunning: (ChildProcess) -> Void = { _ in }
     ) throws -> ChildOutput {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let clock = ContinuousClock()
-        let start = clock.now
-        try process.run()
-        // Read both pipes while it runs, so a chatty child never fills one and stalls.
-        let stderrData = Locked(Data())
-        let stderrDone = DispatchSemaphore(value: 0)
-        Thread {
-            let data = err.fileHandleForReading.readDataToEndOfFile()
-            stderrData.withLock { $0 = data }
-            stderrDone.signal()
-        }.start()
-        whileRunning(process)
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        stderrDone.wait()
+        let child = try ChildProcess(executable, arguments, environment: environment)
+        whileRunning(child)
+        return child.finish()
+    }
+
+    /// Whether the child has not yet exited.
+    public var isRunning: Bool {
+        exitStatus.withLock { exitStatus in
+            if exitStatus != nil { return false }
+            var status: Int32 = 0
+            guard waitpid(processIdentifier, &status, WNOHANG) == processIdentifier else { return true }
+            exitStatus = status
+            return false
+        }
+    }
+
+    /// The next line of the child's standard output (without its newline), read a byte at a time
+    /// so nothing after it is consumed; `nil` at the end of the output.
+    public func readLine() -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let count = read(stdout, &byte, 1)
+            if count == 1 {
+                if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+                bytes.append(byte)
+            } else if count == 0 || errno != EINTR {
+                return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Closes the child's standard input (when it kept one), which tells it to finish.
+    public func closeInput() {
+        stdin.withLock { descriptor in
+            if let open = descriptor { close(open) }
+            descriptor = nil
+        }
+    }
+
+    /// Reads the rest of the child's output and waits for it to exit.
+    public func finish() -> ChildOutput {
+        closeInput()
+        let output = Self.readToEnd(stdout)
+        let status = exitStatus.withLock { exitStatus in
+            if let exitStatus { return exitStatus }
+            var status: Int32 = 0
+            while waitpid(processIdentifier, &status, 0) == -1, errno == EINTR {}
+            exitStatus = status
+            return status
+        }
+        stderrDone?.wait()
+        // The wait status's encoding (`WIFSIGNALED`, `WTERMSIG`, `WEXITSTATUS`), which Swift does
+        // not import as functions.
+        let signal = status & 0x7f
+        let signalled = signal != 0 && signal != 0x7f
         return ChildOutput(
-            status: process.terminationStatus,
-            signalled: process.terminationReason == .uncaughtSignal,
-            stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: stderrData.withLock { $0 }, as: UTF8.self),
-            elapsed: clock.now - start
+            status: signalled ? signal : (status >> 8) & 0xff,
+            signalled: signalled,
+            stdout: String(decoding: output, as: UTF8.self),
+            stderr: String(decoding: stderr?.withLock { $0 } ?? [], as: UTF8.self),
+            elapsed: .now - started
         )
+    }
+
+    private static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String],
+        stdin: Int32?, stdout: Int32, stderr: Int32?
+    ) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        if let stderr { posix_spawn_file_actions_adddup2(&actions, stderr, 2) }
+        // This process may block signals (Dispatch signal sources do) or ignore them; the child
+        // starts with none blocked and every action at its default, as a shell would start it.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var merged = currentEnvironment()
+        merged.merge(environment) { $1 }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard code == 0 else { throw SpawnError(executable: executable, code: code) }
+        return pid
+    }
+
+    private static func currentEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
+    }
+
+    private static func readToEnd(_ descriptor: Int32) -> [UInt8] {
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                bytes += chunk[..<count]
+            } else if count == 0 || errno != EINTR {
+                return bytes
+            }
+        }
+    }
+
+    /// A pipe between this process and the child: the child's end is closed here once spawned.
+    private struct Pipe {
+        var parentEnd: Int32
+        var childEnd: Int32
+
+        init(childReads: Bool) throws {
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { throw SpawnError(executable: "pipe", code: errno) }
+            // Close-on-exec, so a child started meanwhile from another thread never holds an end
+            // open (its reader would never see the end of the stream); `dup2` clears it in the child.
+            _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
+            _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
+            (parentEnd, childEnd) = childReads ? (ends[1], ends[0]) : (ends[0], ends[1])
+        }
+
+        func closeChildEnds() { close(childEnd) }
     }
 }

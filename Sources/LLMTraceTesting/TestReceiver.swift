@@ -1,6 +1,6 @@
 import Foundation
 import LLMTrace
-internal import LLMTraceSupport
+public import LLMTraceSupport
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +21,6 @@ public final class TestReceiver: Sendable {
 
     private let server: LoopbackHTTPServer
     private let state: Locked<[Request]>
-    private static let dumpCounter = Atomic<Int>(0)
 
     /// Starts a receiver on 127.0.0.1 that answers as `responder` says (default: 200), on `port`
     /// (0: a free one; a given port lets a test bring a receiver back where one was).
@@ -71,16 +70,14 @@ public final class TestReceiver: Sendable {
 
     /// `pb` for a protobuf body, `json` otherwise: the replay posts each with its content type.
     public static func fileExtension(of request: Request) -> String {
-        (request.headers["content-type"] ?? "").contains("protobuf") ? "pb" : "json"
+        PayloadDump.fileExtension(contentType: request.headers["content-type"])
     }
 
     /// Saves `body` for the conformance replay as `<kind>-<pid>-<n>.<ext>` in `directory`
     /// (default: `LLMTRACE_PAYLOAD_DIR`; nothing is saved without one): `payload-*.json|pb` go to
     /// `/v1/traces`, `metrics-*.json|pb` to `/v1/metrics`, `metrics-*.prom` to a Prometheus parser.
     public static func dump(_ body: [UInt8], kind: String, ext: String, into directory: String? = ProcessInfo.processInfo.environment["LLMTRACE_PAYLOAD_DIR"]) {
-        guard let dir = directory, !body.isEmpty else { return }
-        let n = dumpCounter.wrappingAdd(1, ordering: .relaxed).newValue
-        try? Data(body).write(to: URL(fileURLWithPath: dir).appendingPathComponent("\(kind)-\(getpid())-\(n).\(ext)"))
+        PayloadDump.save(body, kind: kind, ext: ext, into: directory)
     }
 
     /// Every metric data point the receiver got on `/v1/metrics`, as (metric name, point) pairs,

@@ -80,10 +80,10 @@ private struct Refused: Error {}
                 provider.tracer("app").withSpan("on-queue") { _ in }
                 tracer.withSpan("tracing-on-queue") { _ in }
             }
-            Thread.withTraceContext {
+            Thread(block: TraceContext.bind {
                 provider.tracer("app").withSpan("on-thread") { _ in }
                 threadDone.signal()
-            }.start()
+            }).start()
         }
         group.wait()
         threadDone.wait()
@@ -326,10 +326,10 @@ private struct Refused: Error {}
         let done = DispatchSemaphore(value: 0)
         provider.tracer("app").withSpan("llmtrace-parent") { _ in
             DispatchQueue.global().asyncWithTraceContext(group: group) { tracer.withSpan("tracing-on-queue") { _ in } }
-            Thread.withTraceContext {
+            Thread(block: TraceContext.bind {
                 tracer.withSpan("tracing-on-thread") { _ in }
                 done.signal()
-            }.start()
+            }).start()
         }
         group.wait()
         done.wait()

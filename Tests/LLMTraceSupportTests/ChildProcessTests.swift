@@ -38,3 +38,30 @@ import LLMTraceSupport
         #expect(throws: (any Error).self) { try ChildProcess.run("/nonexistent/llmtrace-child", []) }
     }
 }
+
+@Suite struct ChildProcessStreamTests {
+    @Test func readsLinesAsTheyComeAndFinishesWhenItsInputCloses() throws {
+        // `cat` echoes one line, then waits for its input to close.
+        let child = try ChildProcess("/bin/sh", ["-c", "echo ready; cat; echo done"], keepsInput: true)
+        #expect(child.readLine() == "ready")
+        #expect(child.isRunning)
+        let output = child.finish()
+        #expect(output.status == 0)
+        #expect(output.stdout == "done\n")
+        #expect(!child.isRunning)
+    }
+
+    @Test func isRunningReapsAChildThatExitedAndFinishStillReportsItsStatus() throws {
+        let child = try ChildProcess("/bin/sh", ["-c", "exit 4"])
+        while child.isRunning { usleep(1000) }
+        let output = child.finish()
+        #expect(output.status == 4)
+        #expect(!output.signalled)
+    }
+
+    @Test func aMissingExecutableSaysWhichAndWhy() {
+        #expect { try ChildProcess("/nonexistent/llmtrace-child", []) } throws: { error in
+            "\(error)".contains("/nonexistent/llmtrace-child")
+        }
+    }
+}

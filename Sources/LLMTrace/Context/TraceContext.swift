@@ -1,7 +1,4 @@
 import Dispatch
-#if canImport(Foundation)
-import Foundation
-#endif
 
 /// The span that is current where code runs, so new spans find their parent without being told.
 ///
@@ -115,12 +112,3 @@ extension DispatchQueue {
         async(group: group, qos: qos, flags: flags, execute: TraceContext.bind(work))
     }
 }
-
-#if canImport(Foundation)
-extension Thread {
-    /// A thread whose block runs with the creator's current span.
-    public static func withTraceContext(_ block: @escaping @Sendable () -> Void) -> Thread {
-        Thread(block: TraceContext.bind(block))
-    }
-}
-#endif

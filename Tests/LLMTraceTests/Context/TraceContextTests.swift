@@ -64,10 +64,10 @@ import LLMTraceSupport
                 tracer.withSpan("unbound") { _ in }
             }
             group.enter()
-            Thread.withTraceContext {
+            Thread(block: TraceContext.bind {
                 tracer.withSpan("on-thread") { _ in }
                 group.leave()
-            }.start()
+            }).start()
         }
         group.wait()
         provider.forceFlush()

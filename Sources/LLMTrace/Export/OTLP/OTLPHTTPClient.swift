@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Logging
 internal import LLMTraceSupport
 import Synchronization
@@ -207,7 +207,7 @@ final class OTLPHTTPClient: Sendable {
     /// hidden: a receiver that echoes the request's headers must not leak an API key.
     private func redacted(_ text: String) -> String {
         configuration.headers.map(\.value).reduce(text) { text, value in
-            value.count < 4 ? text : text.replacingOccurrences(of: value, with: "<redacted>")
+            value.count < 4 ? text : text.replacing(value, with: "<redacted>")
         }
     }
 
@@ -255,15 +255,11 @@ final class OTLPHTTPClient: Sendable {
                 }
             }
         } else {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-                  let partial = object["partialSuccess"] as? [String: Any]
+            guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
+                  case .object(let partial)? = object["partialSuccess"]
             else { return .success }
-            switch partial[rejectedKey] {
-            case let n as NSNumber: rejected = n.intValue
-            case let s as String: rejected = Int(s) ?? 0
-            default: rejected = 0
-            }
-            message = (partial["errorMessage"] as? String) ?? ""
+            rejected = partial[rejectedKey]?.integer ?? 0
+            message = partial["errorMessage"]?.string ?? ""
         }
         if rejected > 0 || !message.isEmpty { return .partialSuccess(rejected: max(0, rejected), message: String(message.prefix(500))) }
         return .success
@@ -277,8 +273,8 @@ final class OTLPHTTPClient: Sendable {
             if let fields = ProtobufReader.fields(body[...]), case .bytes(let text)? = fields.first(where: { $0.field == 2 })?.value {
                 return String(String(decoding: text, as: UTF8.self).prefix(200))
             }
-        } else if let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] {
-            return (object["message"] as? String).map { String($0.prefix(200)) } ?? ""
+        } else if case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) {
+            return object["message"]?.string.map { String($0.prefix(200)) } ?? ""
         }
         return String(String(decoding: body.prefix(200), as: UTF8.self).filter { !$0.isNewline })
     }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 internal import LLMTraceSupport
 
 /// Exponential backoff with jitter, as the OTLP exporter specification asks.

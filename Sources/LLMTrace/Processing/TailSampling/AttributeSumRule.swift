@@ -17,7 +17,7 @@ public struct AttributeSumRule: Sendable, Hashable, CustomStringConvertible {
     /// Parses `key>=number`; `nil` if malformed.
     public init?(parsing text: some StringProtocol) {
         let text = String(text)
-        guard let range = text.range(of: ">=") else { return nil }
+        guard let range = text.firstRange(of: ">=") else { return nil }
         let key = text[..<range.lowerBound].trimmingOWS()
         guard !key.isEmpty, let threshold = Double(text[range.upperBound...].trimmingOWS()), threshold.isFinite else { return nil }
         self.init(key: String(key), threshold: threshold)

@@ -25,6 +25,9 @@ import LLMTraceSupport
         #expect(parse(#"{"partialSuccess":{"rejectedSpans":"3","errorMessage":"old"}}"#) == .partialSuccess(rejected: 3, message: "old"))
         #expect(parse(#"{"partialSuccess":{"rejectedSpans":2}}"#) == .partialSuccess(rejected: 2, message: ""))
         #expect(parse(#"{"partialSuccess":{"errorMessage":"warning only"}}"#) == .partialSuccess(rejected: 0, message: "warning only"))
+        // Other members, of any type, are passed over; a count may come as a float.
+        #expect(parse(#"{"extra":[1,true,null,{"a":"b"}],"partialSuccess":{"rejectedSpans":2.0,"errorMessage":"x","more":{}}}"#) == .partialSuccess(rejected: 2, message: "x"))
+        #expect(parse(#"["not","an","object"]"#) == .success)
         #expect(OTLPHTTPClient.parseSuccess(Array(#"{"partialSuccess":{"rejectedDataPoints":"4"}}"#.utf8), contentType: "application/json", rejectedKey: "rejectedDataPoints") == .partialSuccess(rejected: 4, message: ""))
     }
 
@@ -32,6 +35,7 @@ import LLMTraceSupport
         #expect(OTLPHTTPClient.statusMessage(Array(#"{"code":3,"message":"bad span"}"#.utf8), contentType: nil) == "bad span")
         #expect(OTLPHTTPClient.statusMessage(Array("plain\ntext".utf8), contentType: nil) == "plaintext")
         #expect(OTLPHTTPClient.statusMessage([], contentType: nil) == "")
+        #expect(OTLPHTTPClient.statusMessage(Array(#"{"code":3,"message":7}"#.utf8), contentType: nil) == "")
         #expect(OTLPHTTPClient.statusMessage(Array(String(repeating: "x", count: 1000).utf8), contentType: nil).count == 200)
     }
 

@@ -1,5 +1,3 @@
-internal import LLMTraceSupport
-
 /// Reads span ids out of OTLP trace bodies (JSON or protobuf) without decoding whole messages,
 /// fast enough for a sink that must not be what a benchmark measures.
 public enum OTLPBody {
