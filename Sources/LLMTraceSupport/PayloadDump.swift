@@ -26,14 +26,6 @@ public enum PayloadDump {
         let descriptor = open("\(directory)/\(kind)-\(getpid())-\(n).\(ext)", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
         defer { close(descriptor) }
-        body.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        body.withUnsafeBytes { _ = FileDescriptorOutput.write($0, to: descriptor) }
     }
 }
