@@ -1,6 +1,8 @@
 import ArgumentParser
 import FoundationEssentials
+#if canImport(Glibc)
 import Glibc
+#endif
 import LLMTrace
 import LLMTraceSupport
 

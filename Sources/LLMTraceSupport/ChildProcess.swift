@@ -28,6 +28,8 @@ public final class ChildProcess: Sendable {
     private let stdin: Locked<Int32?>
     // The wait status once reaped: `isRunning` may reap the child before `finish` waits for it.
     private let exitStatus = Locked<Int32?>(nil)
+    // Set by the first `finish`, which closed `stdout`: later calls return it.
+    private let result = Locked<ChildOutput?>(nil)
     private let stderr: Locked<[UInt8]>?
     private let stderrDone: DispatchSemaphore?
 
@@ -42,30 +44,31 @@ public final class ChildProcess: Sendable {
     ) throws {
         started = .now
         var pipes: [Pipe] = []
-        defer { for pipe in pipes { pipe.closeChildEnds() } }
-        let output = try Pipe(childReads: false)
-        pipes.append(output)
-        let error = capturesError ? try Pipe(childReads: false) : nil
-        if let error { pipes.append(error) }
-        let input = keepsInput ? try Pipe(childReads: true) : nil
-        if let input { pipes.append(input) }
+        defer { for pipe in pipes { close(pipe.childEnd) } }
+        let output: Pipe, errors: Pipe?, input: Pipe?
         do {
+            output = try Pipe(childReads: false, for: executable)
+            pipes.append(output)
+            errors = capturesError ? try Pipe(childReads: false, for: executable) : nil
+            if let errors { pipes.append(errors) }
+            input = keepsInput ? try Pipe(childReads: true, for: executable) : nil
+            if let input { pipes.append(input) }
             processIdentifier = try Self.spawn(
                 executable, arguments, environment: environment,
-                stdin: input?.childEnd, stdout: output.childEnd, stderr: error?.childEnd)
+                stdin: input?.childEnd, stdout: output.childEnd, stderr: errors?.childEnd)
         } catch {
             for pipe in pipes { close(pipe.parentEnd) }
             throw error
         }
         stdout = output.parentEnd
         stdin = Locked(input?.parentEnd)
-        if let error {
+        if let errors {
             // Drained while it runs, so a chatty child never fills the pipe and stalls.
             let bytes = Locked<[UInt8]>([]), done = DispatchSemaphore(value: 0)
             stderr = bytes
             stderrDone = done
             DetachedThread.start {
-                let read = Self.readToEnd(error.parentEnd)
+                let read = Self.readToEnd(errors.parentEnd)
                 bytes.withLock { $0 = read }
                 done.signal()
             }
@@ -73,6 +76,12 @@ public final class ChildProcess: Sendable {
             stderr = nil
             stderrDone = nil
         }
+    }
+
+    // A child never finished keeps running, unwaited for; only this side's pipe ends are closed.
+    deinit {
+        if result.withLock({ $0 == nil }) { close(stdout) }
+        closeInput()
     }
 
     /// Runs `executable` with `arguments` and `environment` (added to this process's), calling
@@ -98,7 +107,7 @@ public final class ChildProcess: Sendable {
     }
 
     /// The next line of the child's standard output (without its newline), read a byte at a time
-    /// so nothing after it is consumed; `nil` at the end of the output.
+    /// so nothing after it is consumed; `nil` at the end of the output. Before `finish()` only.
     public func readLine() -> String? {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
@@ -121,8 +130,18 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    /// Reads the rest of the child's output and waits for it to exit.
+    /// Reads the rest of the child's output and waits for it to exit; called again, returns the
+    /// same output.
     public func finish() -> ChildOutput {
+        result.withLock { result in
+            if let result { return result }
+            let output = collect()
+            result = output
+            return output
+        }
+    }
+
+    private func collect() -> ChildOutput {
         closeInput()
         let output = Self.readToEnd(stdout)
         let status = exitStatus.withLock { exitStatus in
@@ -218,16 +237,14 @@ public final class ChildProcess: Sendable {
         var parentEnd: Int32
         var childEnd: Int32
 
-        init(childReads: Bool) throws {
+        init(childReads: Bool, for executable: String) throws {
             var ends: [Int32] = [0, 0]
-            guard pipe(&ends) == 0 else { throw SpawnError(executable: "pipe", code: errno) }
+            guard pipe(&ends) == 0 else { throw SpawnError(executable: executable, code: errno) }
             // Close-on-exec, so a child started meanwhile from another thread never holds an end
             // open (its reader would never see the end of the stream); `dup2` clears it in the child.
             _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
             _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
             (parentEnd, childEnd) = childReads ? (ends[1], ends[0]) : (ends[0], ends[1])
         }
-
-        func closeChildEnds() { close(childEnd) }
     }
 }

@@ -14,19 +14,6 @@ public enum Gzip {
         case deflate
     }
 
-    /// Compresses `input` in one pass.
-    /// - Parameter level: 0 (stored, not compressed) to 12 (smallest); see ``GzipCompressor/level``.
-    public static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
-        try input.withUnsafeBytes { try compress($0, level: level) }
-    }
-
-    /// Compresses the bytes at `input` in one pass, straight from the caller's memory, with a
-    /// compressor made for this call: for occasional bodies (a spooled batch). A stream of
-    /// bodies keeps a ``GzipCompressor``.
-    public static func compress(_ input: UnsafeRawBufferPointer, level: Int32 = 6) throws -> [UInt8] {
-        try GzipCompressor(level: level).compress(input)
-    }
-
     /// Decompresses gzip or zlib data, refusing output larger than `limit` bytes.
     public static func decompress(_ input: [UInt8], limit: Int = 64 << 20) throws -> [UInt8] {
         var stream = z_stream()

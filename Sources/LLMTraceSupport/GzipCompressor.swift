@@ -19,6 +19,8 @@ public final class GzipCompressor {
 
     /// The levels libdeflate has.
     public static let levels: ClosedRange<Int32> = 0...12
+    /// The levels that compress: all but 0, which stores (a gzip body larger than the input).
+    public static let compressingLevels: ClosedRange<Int32> = 1...levels.upperBound
 
     /// - Throws: `Gzip.Error.level` for a level libdeflate does not have (it has 0–12), or
     ///   when its state cannot be allocated.

@@ -59,6 +59,13 @@ import LLMTraceSupport
         #expect(!output.signalled)
     }
 
+    @Test func finishingTwiceGivesTheSameOutput() throws {
+        let child = try ChildProcess("/bin/echo", ["once"])
+        let first = child.finish()
+        let second = child.finish()
+        #expect(first.stdout == "once\n" && second.stdout == "once\n" && second.status == 0)
+    }
+
     @Test func aMissingExecutableSaysWhichAndWhy() {
         #expect { try ChildProcess("/nonexistent/llmtrace-child", []) } throws: { error in
             "\(error)".contains("/nonexistent/llmtrace-child")

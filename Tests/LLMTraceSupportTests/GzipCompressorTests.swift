@@ -49,8 +49,8 @@ import LLMTraceSupport
 
     @Test func higherLevelsAreNoLarger() throws {
         let input = Self.body(3)
-        let fastest = try Gzip.compress(input, level: 1)
-        let smallest = try Gzip.compress(input, level: 9)
+        let fastest = try gzip(input, level: 1)
+        let smallest = try gzip(input, level: 9)
         #expect(smallest.count <= fastest.count)
     }
 

@@ -40,10 +40,9 @@ final class OTLPHTTPClient: Sendable {
     init(configuration: OTLPExporterConfiguration, transport: (any HTTPTransport)?, logger: Logger, rejectedKey: String) {
         var configuration = configuration
         // Said once here, rather than as a failed compression at every request.
-        // Level 0 is libdeflate's "store": a gzip body larger than the plain one.
-        if configuration.compression == .gzip, !(1...GzipCompressor.levels.upperBound).contains(configuration.gzipLevel) {
+        if configuration.compression == .gzip, !GzipCompressor.compressingLevels.contains(configuration.gzipLevel) {
             let fallback = OTLPExporterConfiguration().gzipLevel
-            logger.warning("gzip level \(configuration.gzipLevel) is not one of 1...\(GzipCompressor.levels.upperBound); using \(fallback)")
+            logger.warning("gzip level \(configuration.gzipLevel) is not one of \(GzipCompressor.compressingLevels); using \(fallback)")
             configuration.gzipLevel = fallback
         }
         self.configuration = configuration
