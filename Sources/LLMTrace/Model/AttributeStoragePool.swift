@@ -83,7 +83,12 @@ final class AttributeStoragePool: @unchecked Sendable {
     /// Storage something else still shares (a copy the application took of the span's
     /// attributes) is left to it: emptying it allocates fresh storage instead, as in `reclaim`.
     func give(_ attributes: inout Attributes) {
-        guard available.load(ordering: .relaxed) < capacity, let storage = Self.emptiedStorage(of: &attributes) else { return }
+        give(storage: attributes.takeStorage())
+    }
+
+    /// Takes storage a set no longer uses (`Attributes.moveToExactStorage()`), emptied here.
+    func give(storage: consuming [Attribute]) {
+        guard available.load(ordering: .relaxed) < capacity, let storage = Self.emptied(consume storage) else { return }
         lock.lock()
         if free.count < capacity { free.append(storage) }
         available.store(free.count, ordering: .relaxed)
@@ -92,7 +97,12 @@ final class AttributeStoragePool: @unchecked Sendable {
 
     /// The storage of `attributes`, moved out and emptied, if it is worth keeping.
     private static func emptiedStorage(of attributes: inout Attributes) -> [Attribute]? {
-        var storage = attributes.takeStorage()
+        emptied(attributes.takeStorage())
+    }
+
+    /// `storage` emptied, if it is worth keeping.
+    private static func emptied(_ storage: consuming [Attribute]) -> [Attribute]? {
+        var storage = storage
         guard (minimumCapacity...maximumCapacity).contains(storage.capacity) else { return nil }
         storage.removeAll(keepingCapacity: true)
         return storage

@@ -92,6 +92,30 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         elements = storage
     }
 
+    /// Whether the set holds attributes in storage with room for more.
+    var hasSpareCapacity: Bool { !elements.isEmpty && elements.capacity > elements.count }
+
+    /// Moves the attributes into storage of about their exact size, for a span whose record
+    /// waits in a long queue, where the room to grow a live span needed is memory held for
+    /// nothing. Returns the storage they leave, for `AttributeStoragePool.give(storage:)`.
+    ///
+    /// Moved bitwise, not copied: no retain now and no release later. The slots left behind
+    /// hold an attribute that owns nothing until the pool empties them.
+    mutating func moveToExactStorage() -> [Attribute] {
+        var exact: [Attribute] = []
+        // `reserveCapacity` and `append` rather than `init(unsafeUninitializedCapacity:)`, which
+        // is not specialized and looks up the array's generic metadata at every call.
+        exact.reserveCapacity(elements.count)
+        elements.withUnsafeMutableBufferPointer { source in
+            for slot in source.indices {
+                exact.append((source.baseAddress! + slot).move())
+                (source.baseAddress! + slot).initialize(to: Attribute("", .bool(false)))
+            }
+        }
+        swap(&exact, &elements)
+        return exact
+    }
+
     /// Moves the storage out, leaving the set empty: `AttributeStoragePool` reuses it.
     mutating func takeStorage() -> [Attribute] {
         var storage: [Attribute] = []

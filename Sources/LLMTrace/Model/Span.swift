@@ -249,6 +249,12 @@ public final class Span: @unchecked Sendable {
             return
         }
         state.ended = true
+        let copyAttributes = pipeline.changesLocalRoots && (parentSpanID == nil || parentIsRemote == true)
+        // A record that joins a long backlog gets its attributes at their own size: the room to
+        // grow a span's list has (8, 16 or 32 attributes) would wait in memory with it. The span
+        // shares that list with its record, and its list's storage goes back to the pool.
+        let vacated = !copyAttributes && state.attributes.hasSpareCapacity && pipeline.holdsLongBacklog
+            ? state.attributes.moveToExactStorage() : nil
         // Copy-on-write: the arrays are shared with the record, not copied; the span changes
         // nothing after this point.
         var data = SpanData(
@@ -269,9 +275,9 @@ public final class Span: @unchecked Sendable {
             resource: pipeline.resource,
             scope: scope
         )
-        let copyAttributes = pipeline.changesLocalRoots && data.isLocalRoot
         state.attributesCopiedAtEnd = copyAttributes
         lock.unlock()
+        if let vacated { AttributeStoragePool.shared.give(storage: vacated) }
         if copyAttributes {
             // The chain adds to a local root (its sampling mark, the trace totals), which would
             // copy the list it shares with this span: copied here instead (the span's own list

@@ -45,6 +45,8 @@ final class BatchQueue<Item: Sendable>: Sendable {
     private let fullBatch: CoalescingSignal
     private let log: RateLimitedLog
     private let state: Locked<State>
+    /// Items queued after the last `enqueue`, read without the lock.
+    private let depth = Atomic<Int>(0)
 
     private struct State {
         var buffer: ChunkQueue<Item>
@@ -73,6 +75,10 @@ final class BatchQueue<Item: Sendable>: Sendable {
         fullBatch.start { [weak self] in self?.drainFullBatches() }
     }
 
+    /// About how many items wait: the count after the last `enqueue` (exports since are not
+    /// seen until the next one), for callers that adapt to a backlog without taking the lock.
+    var approximateDepth: Int { depth.load(ordering: .relaxed) }
+
     /// Counters of what happened to the items this queue was given.
     var statistics: ExportStatistics {
         let own = state.withLock { $0.statistics }
@@ -92,6 +98,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
                 return (false, item)
             }
             state.buffer.append(consume item)
+            depth.store(state.buffer.count, ordering: .relaxed)
             state.statistics.queued += 1
             if state.buffer.count >= configuration.maxExportBatchSize && !state.drainScheduled {
                 state.drainScheduled = true

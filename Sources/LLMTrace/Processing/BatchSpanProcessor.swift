@@ -39,6 +39,14 @@ public final class BatchSpanProcessor: SpanProcessor {
     /// Counters of what happened to the spans this processor was given.
     public var statistics: ExportStatistics? { queue.statistics }
 
+    /// Queued spans past which the exporter counts as behind: a span that ends then keeps its
+    /// attributes in storage of their exact size (`Span.end()`). Above the default queue size,
+    /// so only a queue raised for bursts (or an outage) pays the copy, and saves the memory.
+    static let longBacklog = 8192
+
+    /// Whether more than `longBacklog` spans wait.
+    var holdsLongBacklog: Bool { queue.approximateDepth > Self.longBacklog }
+
     /// The batch processor only looks at ended spans.
     public var isStartRequired: Bool { false }
 

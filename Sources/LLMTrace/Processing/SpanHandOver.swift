@@ -40,6 +40,17 @@ enum SpanHandOver: Sendable {
         }
     }
 
+    /// The batch processor at the end of a chain of the default stages, whose queue's depth
+    /// tells the spans that end whether the exporter is behind; `nil` for any other chain.
+    var terminalBatch: BatchSpanProcessor? {
+        switch self {
+        case .metrics(let metrics): metrics.handOver.terminalBatch
+        case .sampling(let sampling): sampling.handOver.terminalBatch
+        case .batch(let batch): batch
+        case .borrowing: nil
+        }
+    }
+
     /// Passes a span the caller owns, and keeps no copy of, to `processor` (the one this was
     /// made for).
     @inline(__always)

@@ -16,6 +16,7 @@ final class SpanPipeline: Sendable {
     let head: any SpanProcessor
     /// `head`, as what takes an ended span over.
     private let handOver: SpanHandOver
+    private let terminalBatch: BatchSpanProcessor?
     /// Whether any processor of the chain wants `onStart`; usually none does.
     let isStartRequired: Bool
     /// Whether the chain starts with a stage that adds attributes to local roots.
@@ -41,7 +42,12 @@ final class SpanPipeline: Sendable {
         self.handOver = SpanHandOver(head)
         self.isStartRequired = head.isStartRequired
         self.changesLocalRoots = handOver.changesLocalRoots
+        self.terminalBatch = handOver.terminalBatch
     }
+
+    /// Whether the batch queue at the end of the chain holds a long backlog (see
+    /// `BatchSpanProcessor.longBacklog`).
+    var holdsLongBacklog: Bool { terminalBatch?.holdsLongBacklog ?? false }
 
     /// Adds the allow-listed entries of `baggage` to a new span's start attributes, unless the
     /// caller set the same key.

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import Testing
 @testable import LLMTrace
@@ -189,5 +190,40 @@ import LLMTraceTesting
         for index in 0..<(AttributeStoragePool.maximumCapacity + 1) { large.set("k\(index)", .int(index), countLimit: 1_000) }
         pool.give(&large)
         #expect(pool.count == 0)
+    }
+
+    /// Behind a long backlog a span's record keeps its attributes in storage of their own size,
+    /// and the span's list goes back to the pool; before it, records share the span's list.
+    @Test func spansThatEndBehindALongBacklogKeepTheirAttributesTight() {
+        let exporter = GatedExporter()
+        var batchConfiguration = BatchConfiguration()
+        batchConfiguration.maxQueueSize = 20_000
+        batchConfiguration.maxExportBatchSize = 512
+        batchConfiguration.scheduleDelay = .seconds(3600)
+        var configuration = TracingConfiguration()
+        configuration.metrics.exporters = [.prometheus]
+        let batch = BatchSpanProcessor(exporter: exporter, configuration: batchConfiguration)
+        let provider = TracerProvider(configuration: configuration, processors: [batch])
+        let tracer = provider.tracer("t")
+        let total = BatchSpanProcessor.longBacklog + 1_000
+        tracer.withSpan("root") { _ in
+            for index in 0..<total {
+                let span = tracer.startSpan("child")
+                span.setAttribute("index", index)
+                span.setAttribute("gen_ai.operation.name", "retrieval")
+                span.end()
+                // The first full batch holds the export queue until the gate opens.
+                if index == 511 { #expect(exporter.entered.wait(timeout: .now() + .seconds(10)) == .success) }
+            }
+        }
+        for _ in 0..<100 { exporter.gate.signal() }
+        #expect(provider.forceFlush())
+        let children = exporter.batches.withLock { $0.flatMap { $0 } }.filter { $0.name == "child" }
+        #expect(children.count == total)
+        #expect(children.enumerated().allSatisfy { $0.element.attributes["index"] == .int($0.offset) && $0.element.attributes.count == 2 })
+        // Early ones shared the span's list (room for 8); late ones have theirs at its size.
+        #expect(children[0].attributes.elements.capacity >= AttributeStoragePool.minimumCapacity)
+        #expect(children[total - 1].attributes.elements.capacity == 2)
+        provider.shutdown()
     }
 }

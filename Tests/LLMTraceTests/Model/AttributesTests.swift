@@ -67,4 +67,41 @@ import Testing
         #expect(Attributes(unique: attributes.elements) == attributes)
         #expect(Attributes(unique: attributes.elements)[keys[0]] == attributes[keys[0]])
     }
+
+    @Test func movingToExactStorageKeepsEveryAttributeInTightStorage() {
+        var attributes = Attributes()
+        for (index, key) in ["gen_ai.operation.name", "retrieval.doc_count", "note"].enumerated() {
+            attributes.set(key, .string("value \(index)"), countLimit: 128)
+        }
+        attributes.set("score", .double(0.87), countLimit: 128)
+        #expect(attributes.hasSpareCapacity)
+        let vacated = attributes.moveToExactStorage()
+        #expect(attributes.elements.capacity == 4 && !attributes.hasSpareCapacity)
+        #expect(attributes.map(\.key) == ["gen_ai.operation.name", "retrieval.doc_count", "note", "score"])
+        #expect(attributes["note"] == .string("value 2") && attributes["score"] == .double(0.87))
+        // The storage left behind holds attributes that own nothing, ready to be emptied.
+        #expect(vacated.count == 4 && vacated.capacity >= AttributeStoragePool.minimumCapacity)
+        #expect(vacated.allSatisfy { $0.key.isEmpty })
+        // A key set after the move still finds the ones before it.
+        attributes.set("note", .string("changed"), countLimit: 128)
+        #expect(attributes.count == 4 && attributes["note"] == .string("changed"))
+    }
+
+    @Test func movingToExactStorageLeavesACopyTakenBeforeAsItWas() {
+        var attributes = Attributes()
+        attributes.set("a", .string("one"), countLimit: 128)
+        attributes.set("b", .int(2), countLimit: 128)
+        let taken = attributes
+        _ = attributes.moveToExactStorage()
+        #expect(taken["a"] == .string("one") && taken["b"] == .int(2) && taken.count == 2)
+        #expect(attributes == taken && attributes.elements.capacity == 2)
+    }
+
+    @Test func anEmptyOrTightSetHasNoSpareCapacity() {
+        #expect(!Attributes().hasSpareCapacity)
+        var tight = Attributes()
+        tight.set("a", .int(1), countLimit: 128)
+        _ = tight.moveToExactStorage()
+        #expect(!tight.hasSpareCapacity)
+    }
 }

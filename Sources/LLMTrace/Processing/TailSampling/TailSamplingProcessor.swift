@@ -20,7 +20,7 @@ final class TailSamplingProcessor: SpanProcessor {
     let evaluation: RuleEvaluation
     let next: any SpanProcessor
     /// `next`, as what takes the spans this stage passes on.
-    private let handOver: SpanHandOver
+    let handOver: SpanHandOver
     private let clock: @Sendable () -> UInt64
     private let buffer: Locked<TraceBuffer>
     // `TraceBuffer.heldTraces` as of the last unlock: while it is zero a sampled span cannot
