@@ -46,7 +46,8 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         // Machinery the other targets share (locks, clocks, deadlines, the JSON writer, gzip,
-        // the environment reader): not a product, so none of it is API.
+        // the environment reader, child processes, the loopback HTTP server): not a product;
+        // only `LoopbackHTTPServer` reaches users, through `LLMTraceTesting`'s typealias.
         .target(
             name: "LLMTraceSupport",
             dependencies: [

@@ -95,7 +95,7 @@ struct Suite {
         first["OTEL_LOGS_EXPORTER"] = "none"
         let killed = try ChildProcess.run(executable, ["--child", "workload", "--seconds", "60", "--rate", "1000", "--progress"], environment: first) { process in
             Thread.sleep(forTimeInterval: 2.5)
-            kill(process.processIdentifier, SIGKILL)
+            process.signal(SIGKILL)
         }
         var row = Row(name: "SIGKILL while spooling, then a new process")
         let progress = killed.stdout.split(separator: "\n").compactMap { try? JSONDecoder().decode(AppResult.self, from: Data($0.utf8)) }
@@ -167,7 +167,7 @@ struct Suite {
             guard let signal else { return }
             Thread.sleep(forTimeInterval: 1.5)
             signalSent = .now
-            kill(process.processIdentifier, signal)
+            process.signal(signal)
         }
         let exited = ContinuousClock.now
         var row = Row(name: name)
@@ -213,7 +213,7 @@ struct Suite {
             }
             Thread.sleep(forTimeInterval: 1)
             signalSent = .now
-            kill(process.processIdentifier, signal)
+            process.signal(signal)
         }
         let exited = ContinuousClock.now
         var row = Row(name: name)

@@ -21,17 +21,21 @@ public final class ChildProcess: Sendable {
         public var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
     }
 
-    /// The child's process id, for signals.
+    /// The child's process id. Signal it with `signal(_:)`, which cannot reach another process
+    /// that reused the id once this child was reaped.
     public let processIdentifier: pid_t
     private let started: ContinuousClock.Instant
-    private let stdout: Int32
-    private let stdin: Locked<Int32?>
-    // The wait status once reaped: `isRunning` may reap the child before `finish` waits for it.
+    /// Our end of its standard output; `nil` once `finish` read it to the end and closed it.
+    private let output: Locked<Int32?>
+    private let input: Locked<Int32?>
+    // The wait status once reaped (`isRunning` may reap the child before `finish` waits for
+    // it), or `unwaitable` when `waitpid` failed for good.
     private let exitStatus = Locked<Int32?>(nil)
-    // Set by the first `finish`, which closed `stdout`: later calls return it.
+    private static let unwaitable = Int32.min
+    // Set by the first `finish`: later calls return it.
     private let result = Locked<ChildOutput?>(nil)
-    private let stderr: Locked<[UInt8]>?
-    private let stderrDone: DispatchSemaphore?
+    /// Its standard error, when captured, and whether a thread of its own drains it.
+    private let errors: (bytes: Locked<[UInt8]>, done: DispatchSemaphore, descriptor: Int32, drained: Bool)?
 
     /// Starts `executable` with `arguments` and `environment` (added to this process's).
     /// - Parameters:
@@ -60,27 +64,30 @@ public final class ChildProcess: Sendable {
             for pipe in pipes { close(pipe.parentEnd) }
             throw error
         }
-        stdout = output.parentEnd
-        stdin = Locked(input?.parentEnd)
+        self.output = Locked(output.parentEnd)
+        self.input = Locked(input?.parentEnd)
         if let errors {
-            // Drained while it runs, so a chatty child never fills the pipe and stalls.
+            // Drained while it runs, so a chatty child never fills the pipe and stalls (if no
+            // thread can be had, `finish` reads it after the output).
             let bytes = Locked<[UInt8]>([]), done = DispatchSemaphore(value: 0)
-            stderr = bytes
-            stderrDone = done
-            DetachedThread.start {
-                let read = Self.readToEnd(errors.parentEnd)
+            let descriptor = errors.parentEnd
+            let drained = DetachedThread.start {
+                let read = Self.readToEnd(descriptor)
                 bytes.withLock { $0 = read }
                 done.signal()
             }
+            self.errors = (bytes, done, descriptor, drained)
         } else {
-            stderr = nil
-            stderrDone = nil
+            self.errors = nil
         }
     }
 
     // A child never finished keeps running, unwaited for; only this side's pipe ends are closed.
     deinit {
-        if result.withLock({ $0 == nil }) { close(stdout) }
+        output.withLock { descriptor in
+            if let open = descriptor { close(open) }
+        }
+        if let errors, !errors.drained, result.withLock({ $0 == nil }) { close(errors.descriptor) }
         closeInput()
     }
 
@@ -100,31 +107,46 @@ public final class ChildProcess: Sendable {
         exitStatus.withLock { exitStatus in
             if exitStatus != nil { return false }
             var status: Int32 = 0
-            guard waitpid(processIdentifier, &status, WNOHANG) == processIdentifier else { return true }
-            exitStatus = status
+            switch waitpid(processIdentifier, &status, WNOHANG) {
+            case processIdentifier: exitStatus = status
+            case -1 where errno != EINTR: exitStatus = Self.unwaitable
+            default: return true
+            }
             return false
+        }
+    }
+
+    /// Sends `signal` to the child, unless it was already reaped (its id may belong to another
+    /// process by then); `false` if it was not sent.
+    @discardableResult
+    public func signal(_ signal: Int32) -> Bool {
+        exitStatus.withLock { exitStatus in
+            exitStatus == nil && kill(processIdentifier, signal) == 0
         }
     }
 
     /// The next line of the child's standard output (without its newline), read a byte at a time
     /// so nothing after it is consumed; `nil` at the end of the output. Before `finish()` only.
     public func readLine() -> String? {
-        var bytes: [UInt8] = []
-        var byte: UInt8 = 0
-        while true {
-            let count = read(stdout, &byte, 1)
-            if count == 1 {
-                if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
-                bytes.append(byte)
-            } else if count == 0 || errno != EINTR {
-                return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+        output.withLock { descriptor in
+            guard let descriptor else { return nil }
+            var bytes: [UInt8] = []
+            var byte: UInt8 = 0
+            while true {
+                let count = read(descriptor, &byte, 1)
+                if count == 1 {
+                    if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+                    bytes.append(byte)
+                } else if count == 0 || errno != EINTR {
+                    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+                }
             }
         }
     }
 
     /// Closes the child's standard input (when it kept one), which tells it to finish.
     public func closeInput() {
-        stdin.withLock { descriptor in
+        input.withLock { descriptor in
             if let open = descriptor { close(open) }
             descriptor = nil
         }
@@ -143,24 +165,37 @@ public final class ChildProcess: Sendable {
 
     private func collect() -> ChildOutput {
         closeInput()
-        let output = Self.readToEnd(stdout)
+        let stdoutBytes = output.withLock { descriptor -> [UInt8] in
+            guard let open = descriptor else { return [] }
+            descriptor = nil
+            return Self.readToEnd(open)
+        }
+        var stderrBytes: [UInt8] = []
+        if let errors {
+            if errors.drained {
+                errors.done.wait()
+                stderrBytes = errors.bytes.withLock { $0 }
+            } else {
+                stderrBytes = Self.readToEnd(errors.descriptor)
+            }
+        }
         let status = exitStatus.withLock { exitStatus in
             if let exitStatus { return exitStatus }
             var status: Int32 = 0
-            while waitpid(processIdentifier, &status, 0) == -1, errno == EINTR {}
-            exitStatus = status
-            return status
+            var reaped = waitpid(processIdentifier, &status, 0)
+            while reaped == -1, errno == EINTR { reaped = waitpid(processIdentifier, &status, 0) }
+            exitStatus = reaped == -1 ? Self.unwaitable : status
+            return exitStatus!
         }
-        stderrDone?.wait()
         // The wait status's encoding (`WIFSIGNALED`, `WTERMSIG`, `WEXITSTATUS`), which Swift does
         // not import as functions.
         let signal = status & 0x7f
-        let signalled = signal != 0 && signal != 0x7f
+        let signalled = status != Self.unwaitable && signal != 0 && signal != 0x7f
         return ChildOutput(
-            status: signalled ? signal : (status >> 8) & 0xff,
+            status: status == Self.unwaitable ? -1 : signalled ? signal : (status >> 8) & 0xff,
             signalled: signalled,
-            stdout: String(decoding: output, as: UTF8.self),
-            stderr: String(decoding: stderr?.withLock { $0 } ?? [], as: UTF8.self),
+            stdout: String(decoding: stdoutBytes, as: UTF8.self),
+            stderr: String(decoding: stderrBytes, as: UTF8.self),
             elapsed: .now - started
         )
     }
@@ -179,6 +214,9 @@ public final class ChildProcess: Sendable {
         }
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         if let stderr { posix_spawn_file_actions_adddup2(&actions, stderr, 2) }
+        // Nothing else of this process's reaches the child (its receivers' sockets, libcurl's),
+        // as Foundation's `Process` made sure too.
+        _ = closeFrom?(&actions, 3)
         // This process may block signals (Dispatch signal sources do) or ignore them; the child
         // starts with none blocked and every action at its default, as a shell would start it.
         var attributes = posix_spawnattr_t()
@@ -189,7 +227,10 @@ public final class ChildProcess: Sendable {
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // A process group of its own, as Foundation's `Process` gave it: a terminal's Ctrl-C
+        // reaches the benchmark, which ends its children itself.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         var merged = currentEnvironment()
         merged.merge(environment) { $1 }
@@ -204,6 +245,13 @@ public final class ChildProcess: Sendable {
         guard code == 0 else { throw SpawnError(executable: executable, code: code) }
         return pid
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), looked up at run time:
+    /// Swift's Glibc module leaves out the GNU extensions.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     private static func currentEnvironment() -> [String: String] {
         var result: [String: String] = [:]
@@ -240,8 +288,9 @@ public final class ChildProcess: Sendable {
         init(childReads: Bool, for executable: String) throws {
             var ends: [Int32] = [0, 0]
             guard pipe(&ends) == 0 else { throw SpawnError(executable: executable, code: errno) }
-            // Close-on-exec, so a child started meanwhile from another thread never holds an end
-            // open (its reader would never see the end of the stream); `dup2` clears it in the child.
+            // Close-on-exec, so a child started meanwhile from another thread does not keep an
+            // end open (its reader would never see the end of the stream); `dup2` clears it in
+            // the child. Without `closeFrom`, a spawn between `pipe` and `fcntl` still could.
             _ = fcntl(ends[0], F_SETFD, FD_CLOEXEC)
             _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
             (parentEnd, childEnd) = childReads ? (ends[1], ends[0]) : (ends[0], ends[1])

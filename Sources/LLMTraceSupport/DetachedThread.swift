@@ -14,16 +14,22 @@ public enum DetachedThread {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    /// Starts `body` on a new detached thread; ends the process if the system has no thread to give.
-    public static func start(_ body: @escaping @Sendable () -> Void) {
-        let context = Unmanaged.passRetained(Body(body)).toOpaque()
+    /// Starts `body` on a new detached thread; `false` (and `body` never runs) if the system
+    /// has no thread to give.
+    @discardableResult
+    public static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+        let context = Unmanaged.passRetained(Body(body))
         var thread = pthread_t()
         let code = pthread_create(&thread, nil, { context in
             let body = Unmanaged<Body>.fromOpaque(context!).takeRetainedValue()
             body.run()
             return nil
-        }, context)
-        guard code == 0 else { fatalError("pthread_create failed: \(String(cString: strerror(code)))") }
+        }, context.toOpaque())
+        guard code == 0 else {
+            context.release()
+            return false
+        }
         pthread_detach(thread)
+        return true
     }
 }

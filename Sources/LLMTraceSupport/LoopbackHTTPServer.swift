@@ -69,7 +69,8 @@ public final class LoopbackHTTPServer: Sendable {
         self.handler = handler
         self.answered = answered
         (listener, self.port) = try Self.listen(port: port)
-        DetachedThread.start { [self] in acceptLoop() }
+        // Thrown after `self` is whole: `deinit` stops what `listen` opened.
+        guard DetachedThread.start({ [self] in acceptLoop() }) else { throw SocketError(call: "start a thread to accept", code: EAGAIN) }
     }
 
     deinit { stop() }
@@ -116,7 +117,7 @@ public final class LoopbackHTTPServer: Sendable {
             // A client that stops mid-request must not hold a thread for ever.
             var timeout = timeval(tv_sec: 15, tv_usec: 0)
             setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            DetachedThread.start { [self] in serve(connection) }
+            if !DetachedThread.start({ [self] in serve(connection) }) { close(connection) }
         }
     }
 

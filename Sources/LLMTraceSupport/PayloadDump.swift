@@ -19,13 +19,15 @@ public enum PayloadDump {
     }
 
     /// Saves `body` as `<kind>-<pid>-<n>.<ext>` in `directory`; nothing without a directory, or
-    /// for an empty body. A file that cannot be written is skipped: the replay checks what is there.
+    /// for an empty body. A file that cannot be written whole is removed: the replay would post
+    /// a truncated body.
     public static func save(_ body: [UInt8], kind: String, ext: String, into directory: String?) {
         guard let directory, !body.isEmpty else { return }
         let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        let descriptor = open("\(directory)/\(kind)-\(getpid())-\(n).\(ext)", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let path = "\(directory)/\(kind)-\(getpid())-\(n).\(ext)"
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        defer { close(descriptor) }
-        body.withUnsafeBytes { _ = FileDescriptorOutput.write($0, to: descriptor) }
+        let written = body.withUnsafeBytes { FileDescriptorOutput.write($0, to: descriptor) }
+        if close(descriptor) != 0 || !written { unlink(path) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import LLMTraceSupport
 
@@ -57,6 +58,30 @@ import LLMTraceSupport
         let output = child.finish()
         #expect(output.status == 4)
         #expect(!output.signalled)
+    }
+
+    @Test func theChildInheritsNoDescriptorBeyondItsStandardStreams() throws {
+        // Open without close-on-exec, as a socket or a library's file may be.
+        let open = Glibc.open("/dev/null", O_RDONLY)
+        #expect(open > 2)
+        defer { close(open) }
+        let output = try ChildProcess.run("/bin/sh", ["-c", "ls /proc/$$/fd"])
+        let descriptors = output.stdout.split(separator: "\n").compactMap { Int32($0) }
+        #expect(descriptors.contains(1) && !descriptors.contains(open))
+    }
+
+    @Test func aSignalReachesTheChildUntilItIsReaped() throws {
+        let child = try ChildProcess("/bin/sleep", ["30"])
+        #expect(child.signal(SIGTERM))
+        let output = child.finish()
+        #expect(output.signalled && output.status == SIGTERM)
+        #expect(!child.signal(SIGTERM))
+    }
+
+    @Test func readingALineAfterFinishingGivesNothing() throws {
+        let child = try ChildProcess("/bin/echo", ["one"])
+        _ = child.finish()
+        #expect(child.readLine() == nil)
     }
 
     @Test func finishingTwiceGivesTheSameOutput() throws {

@@ -99,8 +99,9 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// waits in a long queue, where the room to grow a live span needed is memory held for
     /// nothing. Returns the storage they leave, for `AttributeStoragePool.give(storage:)`.
     ///
-    /// Moved bitwise, not copied: no retain now and no release later. The slots left behind
-    /// hold an attribute that owns nothing until the pool empties them.
+    /// Moved bitwise, not copied: no retain now and no release later (unless a copy the
+    /// application took shares the storage, which copy-on-write then copies first). The slots
+    /// left behind hold an attribute that owns nothing until the pool empties them.
     mutating func moveToExactStorage() -> [Attribute] {
         var exact: [Attribute] = []
         // `reserveCapacity` and `append` rather than `init(unsafeUninitializedCapacity:)`, which

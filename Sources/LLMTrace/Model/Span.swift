@@ -249,7 +249,7 @@ public final class Span: @unchecked Sendable {
             return
         }
         state.ended = true
-        let copyAttributes = pipeline.changesLocalRoots && (parentSpanID == nil || parentIsRemote == true)
+        let copyAttributes = pipeline.changesLocalRoots && SpanData.isLocalRoot(parentSpanID: parentSpanID, parentIsRemote: parentIsRemote)
         // A record that joins a long backlog gets its attributes at their own size: the room to
         // grow a span's list has (8, 16 or 32 attributes) would wait in memory with it. The span
         // shares that list with its record, and its list's storage goes back to the pool.

@@ -78,7 +78,12 @@ public struct SpanData: Sendable {
     }
 
     /// Whether this span is the first of its trace in this process: no parent, or a remote one.
-    var isLocalRoot: Bool { parentSpanID == nil || parentIsRemote == true }
+    var isLocalRoot: Bool { Self.isLocalRoot(parentSpanID: parentSpanID, parentIsRemote: parentIsRemote) }
+
+    /// Whether a span with this parent is the first of its trace in this process.
+    static func isLocalRoot(parentSpanID: SpanID?, parentIsRemote: Bool?) -> Bool {
+        parentSpanID == nil || parentIsRemote == true
+    }
 
     /// Duration in nanoseconds.
     public var durationNanos: UInt64 { endTimeUnixNano >= startTimeUnixNano ? endTimeUnixNano - startTimeUnixNano : 0 }

@@ -45,7 +45,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
     private let fullBatch: CoalescingSignal
     private let log: RateLimitedLog
     private let state: Locked<State>
-    /// Items queued after the last `enqueue`, read without the lock.
+    /// Items queued, written under the lock and read without it.
     private let depth = Atomic<Int>(0)
 
     private struct State {
@@ -75,8 +75,15 @@ final class BatchQueue<Item: Sendable>: Sendable {
         fullBatch.start { [weak self] in self?.drainFullBatches() }
     }
 
-    /// About how many items wait: the count after the last `enqueue` (exports since are not
-    /// seen until the next one), for callers that adapt to a backlog without taking the lock.
+    /// The oldest chunk, with `depth` brought down to what is left.
+    private func takeChunk(_ state: inout State) -> [Item] {
+        let chunk = state.buffer.popChunk()
+        depth.store(state.buffer.count, ordering: .relaxed)
+        return chunk
+    }
+
+    /// About how many items wait, as the last `enqueue` or export left them: for callers that
+    /// adapt to a backlog without taking the lock.
     var approximateDepth: Int { depth.load(ordering: .relaxed) }
 
     /// Counters of what happened to the items this queue was given.
@@ -185,7 +192,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
                     state.drainScheduled = false
                     return []
                 }
-                return state.buffer.popChunk()
+                return takeChunk(&state)
             }
             if batch.isEmpty { break }
             export(&batch, flushDeadline: nil)
@@ -204,7 +211,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
             var batch = state.withLock { state -> [Item] in
                 // The timer's round yields to shutdown, whose round has the caller's deadline.
                 if deadline == nil && state.isShutdown { return [] }
-                return state.buffer.popChunk()
+                return takeChunk(&state)
             }
             if batch.isEmpty { break }
             remaining -= batch.count

@@ -76,7 +76,8 @@ import Testing
         attributes.set("score", .double(0.87), countLimit: 128)
         #expect(attributes.hasSpareCapacity)
         let vacated = attributes.moveToExactStorage()
-        #expect(attributes.elements.capacity == 4 && !attributes.hasSpareCapacity)
+        // Exactly 4 with glibc's malloc; fewer than a live span's room in any case.
+        #expect(attributes.elements.capacity < AttributeStoragePool.minimumCapacity && !attributes.hasSpareCapacity)
         #expect(attributes.map(\.key) == ["gen_ai.operation.name", "retrieval.doc_count", "note", "score"])
         #expect(attributes["note"] == .string("value 2") && attributes["score"] == .double(0.87))
         // The storage left behind holds attributes that own nothing, ready to be emptied.
@@ -94,14 +95,13 @@ import Testing
         let taken = attributes
         _ = attributes.moveToExactStorage()
         #expect(taken["a"] == .string("one") && taken["b"] == .int(2) && taken.count == 2)
-        #expect(attributes == taken && attributes.elements.capacity == 2)
+        #expect(attributes == taken && attributes.elements.capacity < AttributeStoragePool.minimumCapacity)
     }
 
-    @Test func anEmptyOrTightSetHasNoSpareCapacity() {
+    @Test func onlyASetWithAttributesAndRoomToSpareHasSpareCapacity() {
         #expect(!Attributes().hasSpareCapacity)
-        var tight = Attributes()
-        tight.set("a", .int(1), countLimit: 128)
-        _ = tight.moveToExactStorage()
-        #expect(!tight.hasSpareCapacity)
+        var roomy = Attributes()
+        roomy.set("a", .int(1), countLimit: 128)
+        #expect(roomy.hasSpareCapacity)
     }
 }

@@ -31,6 +31,12 @@ enum JSONValue: Decodable, Equatable {
         }
     }
 
+    /// The members of `body` when it is a JSON object; `nil` for anything else.
+    static func object(in body: [UInt8]) -> [String: JSONValue]? {
+        guard case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else { return nil }
+        return members
+    }
+
     var string: String? {
         if case .string(let text) = self { return text }
         return nil

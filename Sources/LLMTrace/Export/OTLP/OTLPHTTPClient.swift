@@ -254,8 +254,7 @@ final class OTLPHTTPClient: Sendable {
                 }
             }
         } else {
-            guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body)),
-                  case .object(let partial)? = object["partialSuccess"]
+            guard let object = JSONValue.object(in: body), case .object(let partial)? = object["partialSuccess"]
             else { return .success }
             rejected = partial[rejectedKey]?.integer ?? 0
             message = partial["errorMessage"]?.string ?? ""
@@ -272,7 +271,7 @@ final class OTLPHTTPClient: Sendable {
             if let fields = ProtobufReader.fields(body[...]), case .bytes(let text)? = fields.first(where: { $0.field == 2 })?.value {
                 return String(String(decoding: text, as: UTF8.self).prefix(200))
             }
-        } else if case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) {
+        } else if let object = JSONValue.object(in: body) {
             return object["message"]?.string.map { String($0.prefix(200)) } ?? ""
         }
         return String(String(decoding: body.prefix(200), as: UTF8.self).filter { !$0.isNewline })
