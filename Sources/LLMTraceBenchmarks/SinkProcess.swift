@@ -55,11 +55,7 @@ final class SinkProcess {
         let sink = try Sink(dumpDirectory: payloadDirectory)
         FileDescriptorOutput.write("port \(sink.port)\n", to: STDOUT_FILENO)
         // Standard input closes when the benchmark is done with the sink (or has died).
-        var scratch = [UInt8](repeating: 0, count: 512)
-        while true {
-            let count = scratch.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count == 0 || (count < 0 && errno != EINTR) { break }
-        }
+        _ = FileDescriptorInput.readToEnd(STDIN_FILENO)
         sink.stop()
         let counts = Counts(spans: sink.spans, bytes: sink.bytes, decodedBytes: sink.decodedBytes)
         print(String(decoding: try JSONEncoder().encode(counts), as: UTF8.self))

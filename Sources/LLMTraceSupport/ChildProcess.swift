@@ -266,18 +266,10 @@ public final class ChildProcess: Sendable {
         return result
     }
 
+    /// All `descriptor` gives until the child closes its end; then it is closed here.
     private static func readToEnd(_ descriptor: Int32) -> [UInt8] {
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                bytes += chunk[..<count]
-            } else if count == 0 || errno != EINTR {
-                return bytes
-            }
-        }
+        return FileDescriptorInput.readToEnd(descriptor)
     }
 
     /// A pipe between this process and the child: the child's end is closed here once spawned.

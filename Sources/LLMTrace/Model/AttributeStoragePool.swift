@@ -65,7 +65,7 @@ final class AttributeStoragePool: @unchecked Sendable {
         var reclaimed: [[Attribute]] = []
         reclaimed.reserveCapacity(min(room, batch.count))
         for index in batch.indices where reclaimed.count < room {
-            if let storage = Self.emptiedStorage(of: &batch[index].attributes) { reclaimed.append(storage) }
+            if let storage = Self.emptied(batch[index].attributes.takeStorage()) { reclaimed.append(storage) }
         }
         lock.lock()
         if free.isEmpty {
@@ -93,11 +93,6 @@ final class AttributeStoragePool: @unchecked Sendable {
         if free.count < capacity { free.append(storage) }
         available.store(free.count, ordering: .relaxed)
         lock.unlock()
-    }
-
-    /// The storage of `attributes`, moved out and emptied, if it is worth keeping.
-    private static func emptiedStorage(of attributes: inout Attributes) -> [Attribute]? {
-        emptied(attributes.takeStorage())
     }
 
     /// `storage` emptied, if it is worth keeping.
