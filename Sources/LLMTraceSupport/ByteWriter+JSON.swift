@@ -45,26 +45,33 @@ extension ByteWriter {
         raw(UInt8(ascii: "\""))
     }
 
-    /// Whether any byte of `bytes` needs escaping, eight at a time; the last (or only) few
-    /// bytes are checked as one word too: the last eight overlapping the ones before, or, in a
-    /// string shorter than eight, padded with spaces (which never need escaping).
+    /// Whether any byte of `bytes` needs escaping, eight at a time, the last (or only) few in
+    /// one more overlapping load: 8 or more bytes as words, the last word overlapping the one
+    /// before it; 4 to 7 as two overlapping 4-byte halves of one word; fewer byte by byte,
+    /// padded with spaces (which never need escaping). No loop over single bytes: most keys and
+    /// values are short.
     @inlinable @inline(__always)
     static func needsEscape(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return false }
         if count >= 8 {
             var i = 0
             while i + 8 <= count {
-                if needsEscape(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+                if needsEscape(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
                 i += 8
             }
-            return i < count && needsEscape(bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            return i < count && needsEscape(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
         }
-        var word: UInt64 = 0x2020_2020_2020_2020
-        for i in 0..<count {
-            let shift = UInt64(i &* 8)
-            word = (word & ~(0xFF << shift)) | (UInt64(bytes[i]) << shift)
+        if count >= 4 {
+            let low = UInt64(base.loadUnaligned(as: UInt32.self))
+            let high = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return needsEscape(low | high << 32)
         }
-        return needsEscape(word)
+        // One to three bytes: the first, the middle and the last cover them all.
+        let first = UInt64(base.load(as: UInt8.self))
+        let middle = UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self))
+        let last = UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self))
+        return needsEscape(first | middle << 8 | last << 16 | 0x2020_2020_2000_0000)
     }
 
     /// Whether any of the eight bytes in `word` is a control character, `"` or `\\`.

@@ -22,9 +22,9 @@ private func written(_ body: (inout ByteWriter) -> Void) -> String {
     }
 
     @Test func escapesAreFoundAtEveryOffsetOfStringsOfEveryLength() throws {
-        for length in 1..<20 {
+        for length in 1..<40 {
             for offset in 0..<length {
-                for special in ["\"", "\\", "\n", "\u{00}", "\u{1F}"] {
+                for special in ["\"", "\\", "\n", "\u{00}", "\u{1F}", "\u{7F}", "é"] {
                     var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
                     bytes.replaceSubrange(offset...offset, with: Array(special.utf8))
                     let text = String(decoding: bytes, as: UTF8.self)

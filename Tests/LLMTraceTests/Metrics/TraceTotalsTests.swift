@@ -17,6 +17,35 @@ import Testing
         #expect(totals.openTraces == 1)
     }
 
+    @Test func interleavedTracesKeepTheirOwnSums() {
+        // The trace added to last is summed apart from the others: its sum must survive the
+        // move into the dictionary when another trace begins, and back-and-forth adds.
+        let totals = TraceTotals()
+        totals.add(call, to: id(1))
+        totals.add(call, to: id(2))
+        totals.add(call, to: id(1))
+        totals.add(call, to: id(3))
+        totals.add(call, to: id(2))
+        #expect(totals.openTraces == 3)
+        #expect(totals.take(id(2)) == call + call)
+        #expect(totals.take(id(3)) == call)
+        #expect(totals.take(id(1)) == call + call)
+        #expect(totals.openTraces == 0)
+        #expect(totals.take(id(1)) == nil)
+    }
+
+    @Test func evictsInTheOrderTracesBegan() {
+        let totals = TraceTotals(capacity: 2)
+        totals.add(call, to: id(1))
+        totals.add(call, to: id(2))
+        totals.add(call, to: id(1))
+        totals.add(call, to: id(3))
+        #expect(totals.evicted == 1)
+        #expect(totals.take(id(1)) == nil, "the first trace to begin is the first forgotten, however recently it was added to")
+        #expect(totals.take(id(2)) == call)
+        #expect(totals.take(id(3)) == call)
+    }
+
     @Test func forgetsTheOldestTracePastItsCapacityAndCountsIt() {
         let totals = TraceTotals(capacity: 3)
         for low in UInt64(1)...5 { totals.add(call, to: id(low)) }
