@@ -114,8 +114,9 @@ public final class Span: @unchecked Sendable {
     ///
     /// Past the count limit a new key is dropped and counted; strings are cut to the length limit.
     public func setAttribute(_ key: String, _ value: consuming AttributeValue) {
-        guard let pipeline else { return }
-        let limits = pipeline.limits
+        // The limits alone, not the pipeline, are bound: a binding of the pipeline would hold a
+        // reference to it (a retain and a release) until the end of the call.
+        guard let limits = pipeline?.limits else { return }
         // Moved, not copied, into the list: the typed overloads' value (`.string(text)`) is a
         // temporary, and a copy would retain and release its string once more.
         var pending: AttributeValue?
@@ -151,8 +152,7 @@ public final class Span: @unchecked Sendable {
 
     /// Sets several attributes at once, under one lock.
     public func setAttributes(_ attributes: Attributes) {
-        guard let pipeline else { return }
-        let limits = pipeline.limits
+        guard let limits = pipeline?.limits else { return }
         withState { state in
             guard !state.ended else { return }
             for attribute in attributes {
@@ -166,8 +166,7 @@ public final class Span: @unchecked Sendable {
 
     /// Records an event at `time` (default: now).
     public func addEvent(_ name: String, attributes: Attributes = Attributes(), time: UInt64? = nil) {
-        guard let pipeline else { return }
-        let limits = pipeline.limits
+        guard let limits = pipeline?.limits else { return }
         let timestamp = time ?? WallClock.nowUnixNano()
         let (limited, dropped) = limits.limit(attributes, countLimit: limits.attributePerEventCountLimit)
         withState { state in
@@ -182,8 +181,7 @@ public final class Span: @unchecked Sendable {
 
     /// Adds a link after start. Samplers see only links given at start.
     public func addLink(_ context: SpanContext, attributes: Attributes = Attributes()) {
-        guard let pipeline, context.isValid else { return }
-        let limits = pipeline.limits
+        guard let limits = pipeline?.limits, context.isValid else { return }
         let (limited, dropped) = limits.limit(attributes, countLimit: limits.attributePerLinkCountLimit)
         withState { state in
             guard !state.ended else { return }
