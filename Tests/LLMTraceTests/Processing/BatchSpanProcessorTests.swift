@@ -46,6 +46,37 @@ final class FailingExporter: SpanExporter {
         #expect(processor.statistics?.queued == 4)
     }
 
+    /// A span the queue refuses, because it is full or shut down, is released, not kept: its
+    /// resource (the one counted reference a test can watch) goes with it.
+    @Test func refusedSpansAreReleased() {
+        let exporter = GatedExporter()
+        let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 2, batch: 2))
+        processor.onEnd(.stub(name: "x1"))
+        processor.onEnd(.stub(name: "x2"))
+        #expect(exporter.entered.wait(timeout: .now() + .seconds(10)) == .success)
+        processor.onEnd(.stub(name: "a"))
+        processor.onEnd(.stub(name: "b"))
+        weak var droppedResource: Resource?
+        do {
+            let resource = Resource(attributes: ["service.name": "refused"])
+            droppedResource = resource
+            processor.onEnd(SpanData(context: SpanData.stub(name: "c").context, name: "c", startTimeUnixNano: 1, endTimeUnixNano: 2, resource: resource))
+        }
+        #expect(droppedResource == nil)
+        #expect(processor.statistics?.dropped == 1)
+        for _ in 0..<10 { exporter.gate.signal() }
+        #expect(processor.shutdown(timeout: .seconds(5)))
+        weak var lateResource: Resource?
+        do {
+            let resource = Resource(attributes: ["service.name": "late"])
+            lateResource = resource
+            processor.onEnd(SpanData(context: SpanData.stub(name: "d").context, name: "d", startTimeUnixNano: 1, endTimeUnixNano: 2, resource: resource))
+        }
+        #expect(lateResource == nil)
+        #expect(processor.statistics?.ignoredAfterShutdown == 1)
+        #expect(processor.statistics?.exported == 4)
+    }
+
     @Test func ignoresUnsampledSpans() {
         let exporter = InMemorySpanExporter()
         let processor = BatchSpanProcessor(exporter: exporter, configuration: config(queue: 10, batch: 10))
