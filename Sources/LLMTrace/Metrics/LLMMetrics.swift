@@ -69,11 +69,19 @@ public final class LLMMetrics: Sendable {
     /// values are left out of the labels. Four stored strings, not an array: one is made for
     /// every span that ends, and must not allocate.
     struct SeriesKey: Hashable {
-        var values: (String, String, String, String)
+        // Four fields rather than one tuple: a tuple's type metadata is made at run time, and
+        // the key's destruction went through it (some 40 instructions a key).
+        var first: String
+        var second: String
+        var third: String
+        var fourth: String
         var isOverflow = false
 
         init(_ a: String, _ b: String, _ c: String = "", _ d: String = "") {
-            values = (a, b, c, d)
+            first = a
+            second = b
+            third = c
+            fourth = d
         }
 
         static let overflow: SeriesKey = {
@@ -82,20 +90,7 @@ public final class LLMMetrics: Sendable {
             return key
         }()
 
-        var array: [String] { [values.0, values.1, values.2, values.3] }
-
-        static func == (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-            lhs.isOverflow == rhs.isOverflow && lhs.values.0 == rhs.values.0 && lhs.values.1 == rhs.values.1
-                && lhs.values.2 == rhs.values.2 && lhs.values.3 == rhs.values.3
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(values.0)
-            hasher.combine(values.1)
-            hasher.combine(values.2)
-            hasher.combine(values.3)
-            hasher.combine(isOverflow)
-        }
+        var array: [String] { [first, second, third, fourth] }
     }
 
     /// The histograms of one metric, bounded to `maxSeriesPerMetric` series.
@@ -157,7 +152,9 @@ public final class LLMMetrics: Sendable {
         var models: [ModelKey: ModelSeries] = [:]
         /// The series of the last model call: most apps call one or two models, and comparing
         /// three identical strings costs less than hashing them.
-        var lastModel: (key: ModelKey, series: ModelSeries)?
+        // Apart, not as an optional pair: comparing with the key in place copies nothing.
+        var lastModelKey = ModelKey(operation: "", provider: "", model: "")
+        var lastModelSeries: ModelSeries?
         var errorSeries = 0
         var stages = HistogramFamily(LLMTraceAttributes.ragStageDurationMetric, labelKeys: [LLMTraceAttributes.ragStep, OTelAttributes.errorType], bounds: durationBounds)
         var agents = HistogramFamily(GenAI.invokeAgentDuration, labelKeys: [GenAI.operationName, GenAI.agentName, GenAI.providerName, OTelAttributes.errorType], bounds: durationBounds)
@@ -175,34 +172,34 @@ public final class LLMMetrics: Sendable {
         self.traceTotals = configuration.traceTotals ? TraceTotals() : nil
     }
 
-    /// What counting one span found: the model call it is, for the trace totals, and the events
-    /// to add to it (a budget it took over).
+    /// What counting one span found: the model call it is, for the trace totals, and what it
+    /// cost, for the budgets. Plain values: nothing to release when it goes.
     struct Recorded {
         var call: TraceTotals.Sum?
-        var events: [SpanEvent] = []
+        var costNanoUSD = 0
     }
 
     /// Counts one ended span.
     func record(_ span: SpanData) -> Recorded {
         let reading = SpanReading(span.attributes, status: span.status)
-        let named = reading.operation
+        let named = reading.operation(in: span.attributes)
         let kind = named.map(Self.kind(of:)) ?? .other
         let operation = kind == .modelCall ? named : nil
         let run = kind == .agentRun || kind == .toolCall ? named : nil
         let scores = Self.evaluationScores(span.events)
-        guard operation != nil || run != nil || reading.step != nil || !scores.isEmpty else { return Recorded() }
+        guard operation != nil || run != nil || reading.step(in: span.attributes) != nil || !scores.isEmpty else { return Recorded() }
         let seconds = Double(span.durationNanos) / 1e9
-        let costNanos = operation != nil ? reading.cost.map { Int(($0 * 1e9).rounded()) } ?? 0 : 0
+        let costNanos = operation != nil ? reading.cost(in: span.attributes).map { Int(($0 * 1e9).rounded()) } ?? 0 : 0
         let limit = configuration.maxSeriesPerMetric
         state.withLock { state in
             if let operation {
-                let series = modelSeries(ModelKey(operation: operation, provider: reading.provider, model: reading.model), &state)
+                let series = modelSeries(ModelKey(operation: operation, provider: reading.provider(in: span.attributes), model: reading.model(in: span.attributes)), &state)
                 series.requests += 1
                 series.costNanoUSD += costNanos
-                if let input = reading.inputTokens { series.inputTokens.record(input) }
-                if let output = reading.outputTokens { series.outputTokens.record(output) }
-                if let ttft = reading.timeToFirstChunk { series.timeToFirstChunk.record(ttft) }
-                if var errorType = reading.errorType {
+                if let input = reading.inputTokens(in: span.attributes) { series.inputTokens.record(input) }
+                if let output = reading.outputTokens(in: span.attributes) { series.outputTokens.record(output) }
+                if let ttft = reading.timeToFirstChunk(in: span.attributes) { series.timeToFirstChunk.record(ttft) }
+                if var errorType = reading.errorType(in: span.attributes) {
                     if series.failures[errorType] == nil {
                         if state.errorSeries < limit {
                             state.errorSeries += 1
@@ -216,28 +213,34 @@ public final class LLMMetrics: Sendable {
                     series.duration.record(seconds)
                 }
             }
-            let errorType = reading.errorType ?? ""
+            let errorType = reading.errorType(in: span.attributes) ?? ""
             if kind == .toolCall {
-                state.tools.record(seconds, SeriesKey(reading.toolName, reading.toolType, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
+                state.tools.record(seconds, SeriesKey(reading.toolName(in: span.attributes), reading.toolType(in: span.attributes), errorType), limit: limit, overflows: &state.statistics.overflowRecords)
             } else if let run {
-                state.agents.record(seconds, SeriesKey(run, reading.agentName, reading.provider, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
+                state.agents.record(seconds, SeriesKey(run, reading.agentName(in: span.attributes), reading.provider(in: span.attributes), errorType), limit: limit, overflows: &state.statistics.overflowRecords)
             }
-            if let step = reading.step {
+            if let step = reading.step(in: span.attributes) {
                 state.stages.record(seconds, SeriesKey(step, errorType), limit: limit, overflows: &state.statistics.overflowRecords)
             }
             for (name, score) in scores {
-                state.evaluations.record(score, SeriesKey(name, reading.model), limit: limit, overflows: &state.statistics.overflowRecords)
+                state.evaluations.record(score, SeriesKey(name, reading.model(in: span.attributes)), limit: limit, overflows: &state.statistics.overflowRecords)
             }
             state.statistics.spansCounted += 1
         }
-        var recorded = Recorded()
+        var recorded = Recorded(costNanoUSD: costNanos)
         if operation != nil {
             recorded.call = TraceTotals.Sum(
-                costNanoUSD: costNanos, inputTokens: Self.count(reading.inputTokens), outputTokens: Self.count(reading.outputTokens)
+                costNanoUSD: costNanos, inputTokens: Self.count(reading.inputTokens(in: span.attributes)), outputTokens: Self.count(reading.outputTokens(in: span.attributes))
             )
         }
-        if costNanos > 0, let costBudgets { recorded.events = costBudgets.charge(costNanos, of: span) }
         return recorded
+    }
+
+    /// Charges a span's cost to the budgets: the `llmtrace.cost_budget.exceeded` events to add
+    /// to it, for each budget it took over; none when no budget is set.
+    func chargeBudgets(_ costNanoUSD: Int, of span: SpanData) -> [SpanEvent] {
+        guard costNanoUSD > 0, let costBudgets else { return [] }
+        return costBudgets.charge(costNanoUSD, of: span)
     }
 
     /// A token count read as a double, as a whole number.
@@ -300,9 +303,10 @@ public final class LLMMetrics: Sendable {
     }
 
     private func modelSeries(_ key: ModelKey, _ state: inout State) -> ModelSeries {
-        if state.lastModel?.key == key, let series = state.lastModel?.series { return series }
+        if let series = state.lastModelSeries, state.lastModelKey == key { return series }
         if let series = state.models[key] {
-            state.lastModel = (key, series)
+            state.lastModelKey = key
+            state.lastModelSeries = series
             return series
         }
         var key = key

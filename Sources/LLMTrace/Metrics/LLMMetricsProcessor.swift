@@ -51,12 +51,13 @@ final class LLMMetricsProcessor: SpanProcessor {
                 traceTotals.add(call, to: span.context.traceID)
             }
         }
-        guard totals != nil || !recorded.events.isEmpty else {
+        let exceeded = metrics.chargeBudgets(recorded.costNanoUSD, of: span)
+        guard totals != nil || !exceeded.isEmpty else {
             handOver.pass(consume span, to: next)
             return
         }
         var marked = consume span
-        for event in recorded.events {
+        for event in exceeded {
             if marked.events.count < eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
         }
         if let totals {

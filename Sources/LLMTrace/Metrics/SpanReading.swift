@@ -1,10 +1,11 @@
 /// What one span carries for the LLM metrics, found in a single pass over its attributes.
 ///
-/// The pass only notes where each field is; a value is read when asked for. Most spans end
-/// without a model call, run or step, and are turned away after the pass, so they never pay
-/// for copying the dozen strings out (nor for copying and destroying a struct of them).
+/// The pass only notes where each field is; a value is read when asked for, from the same
+/// attributes. Most spans end without a model call, run or step, and are turned away after the
+/// pass, so they never pay for copying the dozen strings out. Positions alone, not the
+/// attributes, are kept: a reading holds no reference, so making and dropping one costs no
+/// retain, no release, and no destruction through its type's metadata.
 struct SpanReading {
-    private let attributes: Attributes
     private let failed: Bool
     /// Position of each field's attribute in `attributes`, or -1.
     private var operationAt: Int32 = -1
@@ -26,7 +27,6 @@ struct SpanReading {
     ///
     /// A failed span (`status` error) without an `error.type` counts as `_OTHER`.
     init(_ attributes: Attributes, status: SpanStatus = .unset) {
-        self.attributes = attributes
         if case .error = status { failed = true } else { failed = false }
         var position: Int32 = 0
         for attribute in attributes.elements {
@@ -57,24 +57,25 @@ struct SpanReading {
         }
     }
 
-    var operation: String? { string(at: operationAt) }
-    var step: String? { string(at: stepAt) }
-    var provider: String { string(at: providerAt) ?? "" }
-    var model: String { string(at: modelAt) ?? "" }
-    var errorType: String? { string(at: errorTypeAt) ?? (failed ? OTelAttributes.errorTypeOther : nil) }
-    var inputTokens: Double? { number(at: inputTokensAt).flatMap { $0 >= 0 ? $0 : nil } }
-    var outputTokens: Double? { number(at: outputTokensAt).flatMap { $0 >= 0 ? $0 : nil } }
-    var timeToFirstChunk: Double? { number(at: timeToFirstChunkAt).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } }
-    var cost: Double? { number(at: costAt).flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
-    var agentName: String { string(at: agentNameAt) ?? "" }
-    var toolName: String { string(at: toolNameAt) ?? "" }
-    var toolType: String { string(at: toolTypeAt) ?? "" }
+    // The fields, read from the attributes the reading was made from.
+    func operation(in attributes: Attributes) -> String? { string(at: operationAt, attributes) }
+    func step(in attributes: Attributes) -> String? { string(at: stepAt, attributes) }
+    func provider(in attributes: Attributes) -> String { string(at: providerAt, attributes) ?? "" }
+    func model(in attributes: Attributes) -> String { string(at: modelAt, attributes) ?? "" }
+    func errorType(in attributes: Attributes) -> String? { string(at: errorTypeAt, attributes) ?? (failed ? OTelAttributes.errorTypeOther : nil) }
+    func inputTokens(in attributes: Attributes) -> Double? { number(at: inputTokensAt, attributes).flatMap { $0 >= 0 ? $0 : nil } }
+    func outputTokens(in attributes: Attributes) -> Double? { number(at: outputTokensAt, attributes).flatMap { $0 >= 0 ? $0 : nil } }
+    func timeToFirstChunk(in attributes: Attributes) -> Double? { number(at: timeToFirstChunkAt, attributes).flatMap { $0.isFinite && $0 >= 0 ? $0 : nil } }
+    func cost(in attributes: Attributes) -> Double? { number(at: costAt, attributes).flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
+    func agentName(in attributes: Attributes) -> String { string(at: agentNameAt, attributes) ?? "" }
+    func toolName(in attributes: Attributes) -> String { string(at: toolNameAt, attributes) ?? "" }
+    func toolType(in attributes: Attributes) -> String { string(at: toolTypeAt, attributes) ?? "" }
 
-    private func string(at position: Int32) -> String? {
+    private func string(at position: Int32, _ attributes: Attributes) -> String? {
         position < 0 ? nil : LLMMetrics.string(attributes.elements[Int(position)].value)
     }
 
-    private func number(at position: Int32) -> Double? {
+    private func number(at position: Int32, _ attributes: Attributes) -> Double? {
         position < 0 ? nil : attributes.elements[Int(position)].value.numericValue
     }
 }
