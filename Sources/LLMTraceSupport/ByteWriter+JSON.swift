@@ -128,24 +128,32 @@ extension ByteWriter {
         }
     }
 
-    /// Exactly 8 digits, leading zeros included, of `value` (below 10^8), as one word: the
-    /// value is split into two 4-digit halves in the word's two 32-bit lanes, each of those
-    /// into two 2-digit parts in 16-bit lanes, each of those into two digits in bytes.
-    /// Division by 100 and 10 within a lane is a multiplication and shift that is exact for the
-    /// lane's range (below 10^4 and 100) and never carries into the next lane.
+    /// Exactly 8 digits, leading zeros included, of `value` (below 10^8).
     @inlinable @inline(__always)
     mutating func eightDigits(_ value: UInt64) {
-        // Lane 0 holds the leading half: the first byte stored is the most significant digit.
+        UnsafeMutableRawPointer(room(8)).storeBytes(of: Self.eightDigitsWord(value).littleEndian, as: UInt64.self)
+        written += 8
+    }
+
+    /// The 8 digits, leading zeros included, of `value` (below 10^8) as one word, the most
+    /// significant digit in its lowest byte: the value is split into two 4-digit halves in the
+    /// word's two 32-bit lanes, each of those into two 2-digit parts in 16-bit lanes, each of
+    /// those into two digits in bytes. Division by 100 and 10 within a lane is a multiplication
+    /// and shift that is exact for the lane's range (below 10^4 and 100) and never carries into
+    /// the next lane.
+    @inlinable @inline(__always)
+    static func eightDigitsWord(_ value: UInt64) -> UInt64 {
+        // Lane 0 holds the leading half.
         let fours = (value / 10_000) | ((value % 10_000) << 32)
         let hundreds = ((fours &* 5243) >> 19) & 0x0000_007F_0000_007F
         let twos = hundreds | ((fours &- hundreds &* 100) << 16)
         let tens = ((twos &* 103) >> 10) & 0x000F_000F_000F_000F
-        let ascii = (tens | ((twos &- tens &* 10) << 8)) | 0x3030_3030_3030_3030
-        UnsafeMutableRawPointer(room(8)).storeBytes(of: ascii.littleEndian, as: UInt64.self)
-        written += 8
+        return (tens | ((twos &- tens &* 10) << 8)) | 0x3030_3030_3030_3030
     }
 
-    /// A value below 10^8 as bare digits, two per division.
+    /// A value below 10^8 as bare digits: its 8 digits as one word (`eightDigitsWord`), less
+    /// the leading zeros, stored at once; the room for 8 is asked for, the digits alone are
+    /// kept.
     @inlinable
     mutating func shortDigits(_ value: UInt64) {
         if value < 10 {
@@ -156,24 +164,8 @@ extension ByteWriter {
         let bits = 64 - value.leadingZeroBitCount
         var length = (bits &* 1233) >> 12
         if value >= Self.powerOfTen(length) { length += 1 }
-        let target = room(length)
-        var v = value
-        var i = length
-        // Two digits per division: half the divisions of the digit-by-digit loop. Divisions by
-        // constants compile to multiplications; no table (a global's lazy check per call).
-        while v >= 100 {
-            let pair = v % 100
-            v /= 100
-            i -= 2
-            target[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair / 10)
-            target[i + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair % 10)
-        }
-        if v >= 10 {
-            target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v / 10)
-            target[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
-        } else {
-            target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v)
-        }
+        let digits = Self.eightDigitsWord(value) >> UInt64(8 &* (8 &- length))
+        UnsafeMutableRawPointer(room(8)).storeBytes(of: digits.littleEndian, as: UInt64.self)
         written += length
     }
 
@@ -272,13 +264,27 @@ extension ByteWriter {
         written += 18
     }
 
+    /// 16 lowercase hex digits of `value`, eight at a time (`hexDigits(_:)`).
     @inlinable @inline(__always)
-    static func writeHex(_ value: UInt64, to target: UnsafeMutablePointer<UInt8>) {
-        for i in 0..<16 {
-            let nibble = UInt8(truncatingIfNeeded: (value >> UInt64(60 - 4 * i)) & 0xF)
-            // '0'...'9', then 'a'...'f' (39 further on): arithmetic, not a table behind a global.
-            target[i] = UInt8(ascii: "0") &+ nibble &+ (nibble > 9 ? 39 : 0)
-        }
+    static func writeHex(_ value: UInt64, to target: UnsafeMutableRawPointer) {
+        target.storeBytes(of: hexDigits(UInt32(truncatingIfNeeded: value >> 32)), as: UInt64.self)
+        target.storeBytes(of: hexDigits(UInt32(truncatingIfNeeded: value)), toByteOffset: 8, as: UInt64.self)
+    }
+
+    /// The 8 lowercase hex digits of `value` as one word to store, the first digit first in
+    /// memory: each nibble is spread into a byte of its own, then made a
+    /// digit in all eight bytes at once (`'0'` plus 39 more for the nibbles from 10 up, which
+    /// reach `'a'`). No loop and no table.
+    @inlinable @inline(__always)
+    static func hexDigits(_ value: UInt32) -> UInt64 {
+        var spread = UInt64(value)
+        spread = (spread | spread << 16) & 0x0000_FFFF_0000_FFFF
+        spread = (spread | spread << 8) & 0x00FF_00FF_00FF_00FF
+        spread = (spread | spread << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        // Byte k (from the least significant) now holds nibble k: big-endian order puts the
+        // most significant digit first in memory.
+        let letters = ((spread &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        return (spread &+ 0x3030_3030_3030_3030 &+ letters &* 39).bigEndian
     }
 
     /// Writes `value` as `integer.fraction` with the fewest fraction digits (up to 15) that read

@@ -132,6 +132,17 @@ private func written(_ body: (inout ByteWriter) -> Void) -> String {
     @Test func hexIDsAreQuotedLowercaseAndPadded() {
         #expect(written { $0.quotedHex(0xAB) } == "\"00000000000000ab\"")
         #expect(written { $0.quotedHex(high: 0x0123_4567_89AB_CDEF, low: 1) } == "\"0123456789abcdef0000000000000001\"")
+        #expect(written { $0.quotedHex(.max) } == "\"ffffffffffffffff\"")
+        #expect(written { $0.quotedHex(0) } == "\"0000000000000000\"")
+        // Every nibble value in every position, and values from a generator, against the
+        // standard library's own hex.
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<16).map { UInt64($0) * 0x1111_1111_1111_1111 } + [0xFEDC_BA98_7654_3210, 0x9A0F_F0A9_0909_AFAF]
+            + (0..<1_000).map { _ in UInt64.random(in: .min ... .max, using: &generator) }
+        for value in values {
+            let hex = String(value, radix: 16)
+            #expect(written { $0.quotedHex(value) } == "\"" + String(repeating: "0", count: 16 - hex.count) + hex + "\"")
+        }
     }
 
     @Test func growsPastItsCapacityAndResetsForReuse() {
