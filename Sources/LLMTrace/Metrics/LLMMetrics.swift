@@ -181,6 +181,7 @@ public final class LLMMetrics: Sendable {
 
     /// Counts one ended span.
     func record(_ span: SpanData) -> Recorded {
+        guard SpanReading.mayCount(span.attributes) || !span.events.isEmpty else { return Recorded() }
         let reading = SpanReading(span.attributes, status: span.status)
         let named = reading.operation(in: span.attributes)
         let kind = named.map(Self.kind(of:)) ?? .other

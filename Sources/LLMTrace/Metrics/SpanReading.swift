@@ -57,6 +57,13 @@ struct SpanReading {
         }
     }
 
+    /// Whether `attributes` may hold what makes a span count (an operation name or a RAG step):
+    /// a span whose keys have neither byte count is turned away without the pass. (The counts
+    /// are the `case`s of `init` for those two keys; a test keeps them equal to the keys'.)
+    static func mayCount(_ attributes: Attributes) -> Bool {
+        attributes.mayHaveKey(ofLength: 21) || attributes.mayHaveKey(ofLength: 8)
+    }
+
     // The fields, read from the attributes the reading was made from.
     func operation(in attributes: Attributes) -> String? { string(at: operationAt, attributes) }
     func step(in attributes: Attributes) -> String? { string(at: stepAt, attributes) }

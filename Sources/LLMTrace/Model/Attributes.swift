@@ -125,6 +125,11 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         return storage
     }
 
+    /// Whether a key of `length` UTF-8 bytes may be in the set: `false` is certain, `true` may
+    /// be wrong (the byte counts are kept modulo 64). It lets a reader that looks for a few known
+    /// keys turn away a set that has none of their lengths without a pass.
+    func mayHaveKey(ofLength length: Int) -> Bool { keyLengths & Self.lengthBit(length) != 0 }
+
     /// Where `key` is: the attribute whose key has the same bytes.
     @inline(__always)
     private func index(of key: String) -> Int? {

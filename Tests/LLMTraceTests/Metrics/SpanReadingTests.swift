@@ -50,4 +50,13 @@ import Testing
         #expect(reading.timeToFirstChunk(in: attributes) == nil)
         #expect(reading.model(in: attributes) == "")
     }
+
+    /// The byte counts `mayCount` checks are those of the keys that make a span count.
+    @Test func spansWithoutAnOperationOrAStepAreTurnedAwayByTheirKeysLengths() {
+        #expect(GenAI.operationName.utf8.count == 21 && LLMTraceAttributes.ragStep.utf8.count == 8)
+        #expect(SpanReading.mayCount([GenAI.operationName: "chat"]))
+        #expect(SpanReading.mayCount([LLMTraceAttributes.ragStep: "retrieval", "http.method": "GET"]))
+        #expect(!SpanReading.mayCount(["http.request.method": "GET", "db.system": "postgresql"]))
+        #expect(!SpanReading.mayCount(Attributes()))
+    }
 }
