@@ -47,9 +47,9 @@ extension ByteWriter {
 
     /// Whether any byte of `bytes` needs escaping, eight at a time, the last (or only) few in
     /// one more overlapping load: 8 or more bytes as words, the last word overlapping the one
-    /// before it; 4 to 7 as two overlapping 4-byte halves of one word; fewer byte by byte,
-    /// padded with spaces (which never need escaping). No loop over single bytes: most keys and
-    /// values are short.
+    /// before it; 4 to 7 as two overlapping 4-byte halves of one word; 1 to 3 as their first,
+    /// middle and last bytes in one word padded with spaces (which never need escaping). No
+    /// loop over single bytes: most keys and values are short.
     @inlinable @inline(__always)
     static func needsEscape(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let count = bytes.count
@@ -272,9 +272,9 @@ extension ByteWriter {
     }
 
     /// The 8 lowercase hex digits of `value` as one word to store, the first digit first in
-    /// memory: each nibble is spread into a byte of its own, then made a
-    /// digit in all eight bytes at once (`'0'` plus 39 more for the nibbles from 10 up, which
-    /// reach `'a'`). No loop and no table.
+    /// memory: each nibble is spread into a byte of its own, then made a digit in all eight
+    /// bytes at once (`'0'` plus 39 more for the nibbles from 10 up, which reach `'a'`). No loop
+    /// and no table.
     @inlinable @inline(__always)
     static func hexDigits(_ value: UInt32) -> UInt64 {
         var spread = UInt64(value)
