@@ -46,7 +46,7 @@ extension SpanData {
 
     /// This span with the `sampled` flag set: a span of a trace the rules kept, on its way to
     /// exporters, which only take sampled spans.
-    func markedSampled() -> SpanData {
+    consuming func markedSampled() -> SpanData {
         var span = self
         span.context.traceFlags.insert(.sampled)
         return span

@@ -81,6 +81,16 @@ final class TailSamplingProcessor: SpanProcessor {
         }
     }
 
+    /// `locked` for a body that takes `span` over: the buffer holds it without a copy.
+    @inline(__always)
+    private func locked<R>(handingOver span: consuming SpanData, _ body: (inout TraceBuffer, consuming SpanData) -> R) -> R {
+        buffer.withLock(handingOver: span) { buffer, span in
+            let result = body(&buffer, span)
+            heldTraces.store(buffer.heldTraces, ordering: .relaxed)
+            return result
+        }
+    }
+
     var statistics: ExportStatistics? { next.statistics }
     var isStartRequired: Bool { next.isStartRequired }
     var needsUnsampledSpans: Bool { true }
@@ -103,7 +113,7 @@ final class TailSamplingProcessor: SpanProcessor {
             return
         }
         var kept: [SpanData] = []
-        locked { $0.receive(span, &kept) }
+        locked(handingOver: span) { $0.receive($1, &kept) }
         forward(kept)
     }
 
@@ -122,8 +132,9 @@ final class TailSamplingProcessor: SpanProcessor {
             return
         }
         var kept: [SpanData] = []
-        let headKeptRoot = locked { $0.receiveHeadKept(span, failed: failed, &kept) }
-        if headKeptRoot { countHeadKept(span.parentIsRemote == true ? .parent : .ratio) }
+        let reason: KeepReason = span.parentIsRemote == true ? .parent : .ratio
+        let headKeptRoot = locked(handingOver: span) { $0.receiveHeadKept($1, failed: failed, &kept) }
+        if headKeptRoot { countHeadKept(reason) }
         forward(kept)
     }
 

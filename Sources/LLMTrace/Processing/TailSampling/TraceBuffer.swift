@@ -15,11 +15,13 @@ struct TraceBuffer {
 
         /// Adds an ended span; returns how many the trace now holds, the span's estimated size
         /// and the trace's sequence (which a wait's ticket names, without another lookup).
-        mutating func add(_ span: SpanData, isRoot: Bool) -> (count: Int, size: Int, sequence: UInt64) {
+        mutating func add(_ span: consuming SpanData, isRoot: Bool) -> (count: Int, size: Int, sequence: UInt64) {
             let size = span.estimatedSize
-            spans.append(span)
-            bytes += size
             if span.context.isSampled { headSampled = true }
+            // Moved in, not copied: a copy retains a dozen counted fields, and the span it was
+            // made from is released right after.
+            spans.append(consume span)
+            bytes += size
             if isRoot { rootEnded = true }
             return (spans.count, size, sequence)
         }
@@ -115,10 +117,10 @@ struct TraceBuffer {
     /// goes on, its local root marked with why it is kept (`error`, `slow`, `ratio`, `parent`).
     /// - Returns: whether the span was a local root kept by the head sampler alone (marked
     ///   `ratio` or `parent`), which the caller counts outside the lock.
-    mutating func receiveHeadKept(_ span: SpanData, failed: Bool, _ kept: inout [SpanData]) -> Bool {
+    mutating func receiveHeadKept(_ span: consuming SpanData, failed: Bool, _ kept: inout [SpanData]) -> Bool {
         let traceID = span.context.traceID
         if isHolding(traceID) {
-            receive(span, &kept)
+            receive(consume span, &kept)
             return false
         }
         guard span.isLocalRoot else {
@@ -130,8 +132,8 @@ struct TraceBuffer {
             return false
         }
         let childFailed = failedSampled.remove(traceID) != nil
-        var root = span
         let mark = evaluation.headKeptMark(root: span, failed: failed || childFailed)
+        var root = consume span
         root.markKept(by: mark, early: nil, limit: evaluation.attributeCountLimit)
         if !mark.isHeadDecision { countKept(mark) }
         kept.append(root)
@@ -141,7 +143,7 @@ struct TraceBuffer {
     // MARK: Spans the head sampler did not keep
 
     /// Holds an ended span of an unsampled trace, or follows its trace's verdict.
-    mutating func receive(_ span: SpanData, _ kept: inout [SpanData]) {
+    mutating func receive(_ span: consuming SpanData, _ kept: inout [SpanData]) {
         let traceID = span.context.traceID
         if isShutdown {
             // The processors behind count it as ended after shutdown.
@@ -149,9 +151,10 @@ struct TraceBuffer {
             return
         }
         let isRoot = span.isLocalRoot
-        // The common case, a span of a trace already pending, costs one hash lookup: optional
-        // chaining mutates the stored entry in place, without copying its span array.
-        if let added = pending[traceID]?.add(span, isRoot: isRoot) {
+        // The common case, a span of a trace already pending, costs one hash lookup: the entry
+        // is changed in place through its index, without copying its span array.
+        if let index = pending.index(forKey: traceID) {
+            let added = pending.values[index].add(consume span, isRoot: isRoot)
             pendingSpans += 1
             pendingBytes += added.size
             afterAdding(traceID, added, isRoot: isRoot, &kept)
@@ -177,7 +180,7 @@ struct TraceBuffer {
         var entry = PendingTrace(sequence: nextSequence)
         // A trace has a few spans: one allocation for the first four rather than three.
         entry.spans.reserveCapacity(4)
-        let added = entry.add(span, isRoot: isRoot)
+        let added = entry.add(consume span, isRoot: isRoot)
         pending[traceID] = entry
         pendingSpans += 1
         pendingBytes += added.size
