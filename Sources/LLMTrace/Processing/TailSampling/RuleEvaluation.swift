@@ -27,30 +27,37 @@ struct RuleEvaluation: Sendable {
 
     /// The reason that keeps a trace of `spans`, or `nil` to drop it.
     /// - Parameter headSampled: Whether the head sampler kept the trace.
+    ///
+    /// The spans are read in place, by index: iterating the array copies each span out (a
+    /// dozen retains and releases), and most traces the rules hold are dropped unread after.
     func evaluate(_ spans: [SpanData], headSampled: Bool) -> KeepReason? {
-        if rules.keepErrors && spans.contains(where: \.hasFailed) { return .error }
-        let root = spans.first(where: \.isLocalRoot)
+        var rootIndex: Int?
+        for index in spans.indices {
+            if rules.keepErrors && spans[index].hasFailed { return .error }
+            if rootIndex == nil && spans[index].isLocalRoot { rootIndex = index }
+        }
         if let slowNanos {
             let duration: UInt64
-            if let root {
-                duration = root.durationNanos
+            if let rootIndex {
+                duration = spans[rootIndex].durationNanos
             } else {
                 // Decided before the root ended: how long the trace has run so far.
                 let now = WallClock.nowUnixNano()
-                let start = spans.map(\.startTimeUnixNano).min() ?? 0
-                duration = now &- min(start, now)
+                var start = now
+                for index in spans.indices { start = min(start, spans[index].startTimeUnixNano) }
+                duration = now &- start
             }
             if duration >= slowNanos { return .slow }
         }
         if rules.hasLLMRules, let reason = llmReason(spans) { return reason }
         for sum in rules.attributeSums {
             var total = 0.0
-            for span in spans {
-                if let value = span.attributes[sum.key]?.numericValue { total += value }
+            for index in spans.indices {
+                if let value = spans[index].attributes[sum.key]?.numericValue { total += value }
             }
             if total >= sum.threshold { return .attributeSum(key: sum.key) }
         }
-        if headSampled { return root?.parentIsRemote == true ? .parent : .ratio }
+        if headSampled { return rootIndex.map { spans[$0].parentIsRemote == true } == true ? .parent : .ratio }
         return nil
     }
 
@@ -62,17 +69,20 @@ struct RuleEvaluation: Sendable {
         var finishReason = false
         var failedEvaluation = false
         let ttftSeconds = rules.timeToFirstChunkThreshold.map { Double($0.nanoseconds) / 1e9 }
-        for span in spans {
-            let attributes = span.attributes
-            if let value = attributes[GenAI.usageCost]?.numericValue, value.isFinite { cost += value }
-            if let value = attributes[GenAI.usageInputTokens]?.numericValue, value.isFinite { tokens += value }
-            if let value = attributes[GenAI.usageOutputTokens]?.numericValue, value.isFinite { tokens += value }
-            if let ttftSeconds, let value = attributes[GenAI.responseTimeToFirstChunk]?.numericValue, value >= ttftSeconds { slowFirstChunk = true }
-            if !rules.finishReasons.isEmpty, case .stringArray(let reasons)? = attributes[GenAI.responseFinishReasons],
+        for index in spans.indices {
+            if let value = spans[index].attributes[GenAI.usageCost]?.numericValue, value.isFinite { cost += value }
+            if let value = spans[index].attributes[GenAI.usageInputTokens]?.numericValue, value.isFinite { tokens += value }
+            if let value = spans[index].attributes[GenAI.usageOutputTokens]?.numericValue, value.isFinite { tokens += value }
+            if let ttftSeconds, let value = spans[index].attributes[GenAI.responseTimeToFirstChunk]?.numericValue, value >= ttftSeconds {
+                slowFirstChunk = true
+            }
+            if !rules.finishReasons.isEmpty, case .stringArray(let reasons)? = spans[index].attributes[GenAI.responseFinishReasons],
                reasons.contains(where: rules.finishReasons.contains) {
                 finishReason = true
             }
-            if !failedEvaluation, !span.events.isEmpty { failedEvaluation = span.events.contains(where: isFailedEvaluation) }
+            if !failedEvaluation, !spans[index].events.isEmpty {
+                failedEvaluation = spans[index].events.contains(where: isFailedEvaluation)
+            }
         }
         if let threshold = rules.costThresholdUSD, cost >= threshold { return .cost }
         if let threshold = rules.tokenThreshold, tokens >= Double(threshold) { return .tokens }
