@@ -248,8 +248,8 @@ extension ByteWriter {
     public mutating func quotedHex(high: UInt64, low: UInt64) {
         let target = room(34)
         target[0] = UInt8(ascii: "\"")
-        Self.writeHex(high, to: target + 1)
-        Self.writeHex(low, to: target + 17)
+        Hex.write(high, to: target + 1)
+        Hex.write(low, to: target + 17)
         target[33] = UInt8(ascii: "\"")
         written += 34
     }
@@ -259,32 +259,9 @@ extension ByteWriter {
     public mutating func quotedHex(_ value: UInt64) {
         let target = room(18)
         target[0] = UInt8(ascii: "\"")
-        Self.writeHex(value, to: target + 1)
+        Hex.write(value, to: target + 1)
         target[17] = UInt8(ascii: "\"")
         written += 18
-    }
-
-    /// 16 lowercase hex digits of `value`, eight at a time (`hexDigits(_:)`).
-    @inlinable @inline(__always)
-    static func writeHex(_ value: UInt64, to target: UnsafeMutableRawPointer) {
-        target.storeBytes(of: hexDigits(UInt32(truncatingIfNeeded: value >> 32)), as: UInt64.self)
-        target.storeBytes(of: hexDigits(UInt32(truncatingIfNeeded: value)), toByteOffset: 8, as: UInt64.self)
-    }
-
-    /// The 8 lowercase hex digits of `value` as one word to store, the first digit first in
-    /// memory: each nibble is spread into a byte of its own, then made a digit in all eight
-    /// bytes at once (`'0'` plus 39 more for the nibbles from 10 up, which reach `'a'`). No loop
-    /// and no table.
-    @inlinable @inline(__always)
-    static func hexDigits(_ value: UInt32) -> UInt64 {
-        var spread = UInt64(value)
-        spread = (spread | spread << 16) & 0x0000_FFFF_0000_FFFF
-        spread = (spread | spread << 8) & 0x00FF_00FF_00FF_00FF
-        spread = (spread | spread << 4) & 0x0F0F_0F0F_0F0F_0F0F
-        // Byte k (from the least significant) now holds nibble k: big-endian order puts the
-        // most significant digit first in memory.
-        let letters = ((spread &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
-        return (spread &+ 0x3030_3030_3030_3030 &+ letters &* 39).bigEndian
     }
 
     /// Writes `value` as `integer.fraction` with the fewest fraction digits (up to 15) that read

@@ -9,7 +9,7 @@ import Synchronization
 /// Only spans of this process count: a service that calls another carries its own part. Memory
 /// is bounded: at most `capacity` traces are summed at once; past it the oldest is forgotten
 /// (its root carries no totals) and counted in `evicted`.
-final class TraceTotals: @unchecked Sendable {
+final class TraceTotals: Sendable {
     /// What a trace's model calls add up to.
     struct Sum: Equatable, Sendable {
         var costNanoUSD = 0
@@ -63,10 +63,9 @@ final class TraceTotals: @unchecked Sendable {
 
     /// Most traces summed at once.
     let capacity: Int
-    // `state` is only touched under `lock`: a spin lock, since every section is a comparison or
-    // a dictionary operation (the order's rare compaction aside).
-    private let lock = SpinLock()
-    @exclusivity(unchecked) private var state = State()
+    // A spin lock: every section is a comparison or a dictionary operation (the order's rare
+    // compaction aside).
+    private let state = SpinLocked(State())
     // Lets the roots of traces without model calls (most of them, in many apps) skip the lock.
     private let openCount = Atomic<Int>(0)
 
@@ -74,16 +73,9 @@ final class TraceTotals: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
-    @inline(__always)
-    private func withState<R>(_ body: (inout State) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&state)
-    }
-
     /// Adds a model call that is not its trace's local root.
     func add(_ call: Sum, to traceID: TraceID) {
-        withState { state in
+        state.withLock { state in
             if let latest = state.latest, latest.traceID == traceID {
                 state.latest = (traceID, latest.sum + call)
                 return
@@ -108,7 +100,7 @@ final class TraceTotals: @unchecked Sendable {
     /// model calls (other than the root itself) ended in this process.
     func take(_ traceID: TraceID) -> Sum? {
         guard openCount.load(ordering: .relaxed) > 0 else { return nil }
-        return withState { state in
+        return state.withLock { state in
             defer { openCount.store(state.count, ordering: .relaxed) }
             if let latest = state.latest, latest.traceID == traceID {
                 state.latest = nil
@@ -119,8 +111,8 @@ final class TraceTotals: @unchecked Sendable {
     }
 
     /// Traces summed now.
-    var openTraces: Int { withState { $0.count } }
+    var openTraces: Int { state.withLock { $0.count } }
 
     /// Traces forgotten to stay within `capacity`.
-    var evicted: Int { withState { $0.evicted } }
+    var evicted: Int { state.withLock { $0.evicted } }
 }

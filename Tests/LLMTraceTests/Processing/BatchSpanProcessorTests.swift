@@ -56,25 +56,24 @@ final class FailingExporter: SpanExporter {
         #expect(exporter.entered.wait(timeout: .now() + .seconds(10)) == .success)
         processor.onEnd(.stub(name: "a"))
         processor.onEnd(.stub(name: "b"))
-        weak var droppedResource: Resource?
-        do {
-            let resource = Resource(attributes: ["service.name": "refused"])
-            droppedResource = resource
-            processor.onEnd(SpanData(context: SpanData.stub(name: "c").context, name: "c", startTimeUnixNano: 1, endTimeUnixNano: 2, resource: resource))
-        }
-        #expect(droppedResource == nil)
+        #expect(Self.isReleasedAfterItsEnd(named: "c", by: processor))
         #expect(processor.statistics?.dropped == 1)
         for _ in 0..<10 { exporter.gate.signal() }
         #expect(processor.shutdown(timeout: .seconds(5)))
-        weak var lateResource: Resource?
-        do {
-            let resource = Resource(attributes: ["service.name": "late"])
-            lateResource = resource
-            processor.onEnd(SpanData(context: SpanData.stub(name: "d").context, name: "d", startTimeUnixNano: 1, endTimeUnixNano: 2, resource: resource))
-        }
-        #expect(lateResource == nil)
+        #expect(Self.isReleasedAfterItsEnd(named: "d", by: processor))
         #expect(processor.statistics?.ignoredAfterShutdown == 1)
         #expect(processor.statistics?.exported == 4)
+    }
+
+    /// Ends a span whose resource only it holds, and tells whether the resource is gone after.
+    private static func isReleasedAfterItsEnd(named name: String, by processor: BatchSpanProcessor) -> Bool {
+        weak var watched: Resource?
+        do {
+            let resource = Resource(attributes: ["service.name": .string(name)])
+            watched = resource
+            processor.onEnd(SpanData(context: SpanData.stub(name: name).context, name: name, startTimeUnixNano: 1, endTimeUnixNano: 2, resource: resource))
+        }
+        return watched == nil
     }
 
     @Test func ignoresUnsampledSpans() {
