@@ -43,6 +43,21 @@ public final class Span: @unchecked Sendable {
         /// Whether `end()` gave the ended record a copy of `attributes` rather than sharing them,
         /// so that they are the span's alone and can be given back when it goes.
         var attributesCopiedAtEnd = false
+
+        /// Whether the record needs a `SpanDataExtras`: not for the usual span, which has no
+        /// events, links, dropped counts or error.
+        @inline(__always)
+        var hasExtras: Bool {
+            !events.isEmpty || !links.isEmpty || droppedAttributes != 0 || droppedEvents != 0 || droppedLinks != 0 || status.isError
+        }
+
+        /// The record's `SpanDataExtras`.
+        func extras() -> SpanDataExtras? {
+            SpanDataExtras.holding(SpanDataExtras.Contents(
+                events: events, droppedEvents: droppedEvents, links: links, droppedLinks: droppedLinks,
+                droppedAttributes: droppedAttributes, errorDescription: status.errorDescription
+            ))
+        }
     }
 
     init(
@@ -253,6 +268,7 @@ public final class Span: @unchecked Sendable {
         // shares that list with its record, and its list's storage goes back to the pool.
         let vacated = !copyAttributes && state.attributes.hasSpareCapacity && pipeline.holdsLongBacklog
             ? state.attributes.moveToExactStorage() : nil
+        let extras = state.hasExtras ? state.extras() : nil
         // Copy-on-write: the arrays are shared with the record, not copied; the span changes
         // nothing after this point.
         var data = SpanData(
@@ -264,12 +280,8 @@ public final class Span: @unchecked Sendable {
             startTimeUnixNano: startTimeUnixNano,
             endTimeUnixNano: endTime,
             attributes: state.attributes,
-            droppedAttributesCount: state.droppedAttributes,
-            events: state.events,
-            droppedEventsCount: state.droppedEvents,
-            links: state.links,
-            droppedLinksCount: state.droppedLinks,
-            status: state.status,
+            statusCode: UInt8(state.status.code),
+            extras: extras,
             resource: pipeline.resource,
             scope: scope
         )

@@ -1,33 +1,30 @@
 /// The immutable record of an ended span: what processors and exporters receive.
 public struct SpanData: Sendable {
+    // The stored fields are ordered so that the one-byte ones fill the context's padding. Events,
+    // links, dropped counts and an error's description are behind `extras` (see
+    // `SpanDataExtras`); the public properties for them below read and replace it.
+
     /// Ids, flags and trace state of the span.
     public var context: SpanContext
-    /// The parent's span id; `nil` for a root span.
-    public var parentSpanID: SpanID?
-    /// Whether the parent came from another process; `nil` for a root span.
-    public var parentIsRemote: Bool?
-    /// The span name.
-    public var name: String
     /// The span kind.
     public var kind: SpanKind
+    /// Whether the parent came from another process; `nil` for a root span.
+    public var parentIsRemote: Optional<Bool>
+    /// The OTLP status code (`SpanStatus.code`); an error's description is in `extras`.
+    private var statusCode: UInt8
+    /// The parent's span id; `nil` for a root span.
+    public var parentSpanID: Optional<SpanID>
+    /// The span name.
+    public var name: String
     /// Start, Unix epoch nanoseconds.
     public var startTimeUnixNano: UInt64
     /// End, Unix epoch nanoseconds; never before the start.
     public var endTimeUnixNano: UInt64
     /// The attributes set on the span.
     public var attributes: Attributes
-    /// Attributes discarded by the count limit.
-    public var droppedAttributesCount: Int
-    /// The events recorded on the span.
-    public var events: [SpanEvent]
-    /// Events discarded by the count limit.
-    public var droppedEventsCount: Int
-    /// The links of the span.
-    public var links: [SpanLink]
-    /// Links discarded by the count limit.
-    public var droppedLinksCount: Int
-    /// The outcome.
-    public var status: SpanStatus
+    /// `nil` for a span with no events, links, dropped counts or error description: exporters
+    /// skip those parts at once.
+    private(set) var extras: Optional<SpanDataExtras>
     /// The resource of the provider that made the span.
     public var resource: Resource
     /// The tracer's instrumentation scope.
@@ -52,22 +49,100 @@ public struct SpanData: Sendable {
         resource: Resource = .empty,
         scope: InstrumentationScope = .unnamed
     ) {
+        self.init(
+            context: context, parentSpanID: parentSpanID, parentIsRemote: parentIsRemote, name: name, kind: kind,
+            startTimeUnixNano: startTimeUnixNano, endTimeUnixNano: endTimeUnixNano, attributes: attributes,
+            statusCode: UInt8(status.code),
+            extras: SpanDataExtras.holding(SpanDataExtras.Contents(
+                events: events, droppedEvents: droppedEventsCount, links: links, droppedLinks: droppedLinksCount,
+                droppedAttributes: droppedAttributesCount, errorDescription: status.errorDescription
+            )),
+            resource: resource, scope: scope
+        )
+    }
+
+    /// The one initializer every record goes through, `Span.end()` directly: `extras` holds an
+    /// error status's description.
+    init(
+        context: SpanContext,
+        parentSpanID: SpanID?,
+        parentIsRemote: Bool?,
+        name: String,
+        kind: SpanKind,
+        startTimeUnixNano: UInt64,
+        endTimeUnixNano: UInt64,
+        attributes: Attributes,
+        statusCode: UInt8,
+        extras: SpanDataExtras?,
+        resource: Resource,
+        scope: InstrumentationScope
+    ) {
         self.context = context
-        self.parentSpanID = parentSpanID
-        self.parentIsRemote = parentIsRemote
-        self.name = name
         self.kind = kind
+        self.parentIsRemote = parentIsRemote
+        self.parentSpanID = parentSpanID
+        self.name = name
         self.startTimeUnixNano = startTimeUnixNano
         self.endTimeUnixNano = max(endTimeUnixNano, startTimeUnixNano)
         self.attributes = attributes
-        self.droppedAttributesCount = droppedAttributesCount
-        self.events = events
-        self.droppedEventsCount = droppedEventsCount
-        self.links = links
-        self.droppedLinksCount = droppedLinksCount
-        self.status = status
+        self.statusCode = statusCode
+        self.extras = extras
         self.resource = resource
         self.scope = scope
+    }
+
+    /// Attributes discarded by the count limit.
+    public var droppedAttributesCount: Int {
+        get { extras?.contents.droppedAttributes ?? 0 }
+        set { withExtras { $0.droppedAttributes = newValue } }
+    }
+
+    /// The events recorded on the span.
+    public var events: [SpanEvent] {
+        get { extras?.contents.events ?? [] }
+        set { withExtras { $0.events = newValue } }
+    }
+
+    /// Events discarded by the count limit.
+    public var droppedEventsCount: Int {
+        get { extras?.contents.droppedEvents ?? 0 }
+        set { withExtras { $0.droppedEvents = newValue } }
+    }
+
+    /// The links of the span.
+    public var links: [SpanLink] {
+        get { extras?.contents.links ?? [] }
+        set { withExtras { $0.links = newValue } }
+    }
+
+    /// Links discarded by the count limit.
+    public var droppedLinksCount: Int {
+        get { extras?.contents.droppedLinks ?? 0 }
+        set { withExtras { $0.droppedLinks = newValue } }
+    }
+
+    /// The outcome.
+    public var status: SpanStatus {
+        get {
+            switch statusCode {
+            case 0: .unset
+            case 1: .ok
+            default: .error(description: extras?.contents.errorDescription ?? "")
+            }
+        }
+        set {
+            statusCode = UInt8(newValue.code)
+            let description = newValue.errorDescription
+            if description != (extras?.contents.errorDescription ?? "") { withExtras { $0.errorDescription = description } }
+        }
+    }
+
+    /// Replaces `extras` with its contents changed by `change`: the reference is shared by every
+    /// copy of the record, so it is never changed in place.
+    private mutating func withExtras(_ change: (inout SpanDataExtras.Contents) -> Void) {
+        var contents = extras?.contents ?? SpanDataExtras.Contents()
+        change(&contents)
+        extras = SpanDataExtras.holding(contents)
     }
 
     /// The OTLP `flags` field: the W3C trace flags, plus whether the parent is known to be remote.

@@ -21,4 +21,10 @@ public enum SpanStatus: Sendable, Hashable {
         if case .error = self { return true }
         return false
     }
+
+    /// An error's description; empty for the other two.
+    var errorDescription: String {
+        if case .error(let description) = self { return description }
+        return ""
+    }
 }

@@ -66,40 +66,7 @@ enum OTLPJSONEncoder {
         w.raw(",\"endTimeUnixNano\":")
         w.quotedDigits(span.endTimeUnixNano)
         attributes(span.attributes, dropped: span.droppedAttributesCount, into: &w, leadingComma: true)
-        if !span.events.isEmpty {
-            w.raw(",\"events\":[")
-            span.events.forEachInPlace { i, event in
-                if i > 0 { w.raw(UInt8(ascii: ",")) }
-                w.raw("{\"timeUnixNano\":")
-                w.quotedDigits(event.timeUnixNano)
-                w.raw(",\"name\":")
-                w.string(event.name)
-                attributes(event.attributes, dropped: event.droppedAttributesCount, into: &w, leadingComma: true)
-                w.raw(UInt8(ascii: "}"))
-            }
-            w.raw(UInt8(ascii: "]"))
-        }
-        if span.droppedEventsCount > 0 {
-            w.raw(",\"droppedEventsCount\":")
-            w.digits(UInt64(span.droppedEventsCount))
-        }
-        if !span.links.isEmpty {
-            w.raw(",\"links\":[")
-            span.links.forEachInPlace { i, link in
-                if i > 0 { w.raw(UInt8(ascii: ",")) }
-                w.raw(UInt8(ascii: "{"))
-                ids(link.context, into: &w)
-                attributes(link.attributes, dropped: link.droppedAttributesCount, into: &w, leadingComma: true)
-                w.raw(",\"flags\":")
-                w.digits(UInt64(link.otlpFlags))
-                w.raw(UInt8(ascii: "}"))
-            }
-            w.raw(UInt8(ascii: "]"))
-        }
-        if span.droppedLinksCount > 0 {
-            w.raw(",\"droppedLinksCount\":")
-            w.digits(UInt64(span.droppedLinksCount))
-        }
+        if let extras = span.extras { eventsAndLinks(extras, into: &w) }
         switch span.status {
         case .unset:
             break
@@ -114,6 +81,45 @@ enum OTLPJSONEncoder {
             w.raw(UInt8(ascii: "}"))
         }
         w.raw(UInt8(ascii: "}"))
+    }
+
+    /// `"events"`, `"droppedEventsCount"`, `"links"` and `"droppedLinksCount"`, each only when
+    /// not empty or zero.
+    private static func eventsAndLinks(_ extras: SpanDataExtras, into w: inout ByteWriter) {
+        if !extras.contents.events.isEmpty {
+            w.raw(",\"events\":[")
+            extras.contents.events.forEachInPlace { i, event in
+                if i > 0 { w.raw(UInt8(ascii: ",")) }
+                w.raw("{\"timeUnixNano\":")
+                w.quotedDigits(event.timeUnixNano)
+                w.raw(",\"name\":")
+                w.string(event.name)
+                attributes(event.attributes, dropped: event.droppedAttributesCount, into: &w, leadingComma: true)
+                w.raw(UInt8(ascii: "}"))
+            }
+            w.raw(UInt8(ascii: "]"))
+        }
+        if extras.contents.droppedEvents > 0 {
+            w.raw(",\"droppedEventsCount\":")
+            w.digits(UInt64(extras.contents.droppedEvents))
+        }
+        if !extras.contents.links.isEmpty {
+            w.raw(",\"links\":[")
+            extras.contents.links.forEachInPlace { i, link in
+                if i > 0 { w.raw(UInt8(ascii: ",")) }
+                w.raw(UInt8(ascii: "{"))
+                ids(link.context, into: &w)
+                attributes(link.attributes, dropped: link.droppedAttributesCount, into: &w, leadingComma: true)
+                w.raw(",\"flags\":")
+                w.digits(UInt64(link.otlpFlags))
+                w.raw(UInt8(ascii: "}"))
+            }
+            w.raw(UInt8(ascii: "]"))
+        }
+        if extras.contents.droppedLinks > 0 {
+            w.raw(",\"droppedLinksCount\":")
+            w.digits(UInt64(extras.contents.droppedLinks))
+        }
     }
 
     /// `"traceId"`, `"spanId"` and, when present, `"traceState"`: shared by spans and links.

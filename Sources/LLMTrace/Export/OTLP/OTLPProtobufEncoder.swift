@@ -52,24 +52,7 @@ enum OTLPProtobufEncoder {
         w.fixed64(8, span.endTimeUnixNano)
         attributes(span.attributes, field: 9, into: &w)
         if span.droppedAttributesCount > 0 { w.uint(10, UInt64(span.droppedAttributesCount)) }
-        span.events.forEachInPlace { _, event in
-            let e = w.beginMessage(11)
-            w.fixed64(1, event.timeUnixNano)
-            w.string(2, event.name)
-            attributes(event.attributes, field: 3, into: &w)
-            if event.droppedAttributesCount > 0 { w.uint(4, UInt64(event.droppedAttributesCount)) }
-            w.endMessage(e)
-        }
-        if span.droppedEventsCount > 0 { w.uint(12, UInt64(span.droppedEventsCount)) }
-        span.links.forEachInPlace { _, link in
-            let l = w.beginMessage(13)
-            ids(link.context, into: &w)
-            attributes(link.attributes, field: 4, into: &w)
-            if link.droppedAttributesCount > 0 { w.uint(5, UInt64(link.droppedAttributesCount)) }
-            w.fixed32(6, link.otlpFlags)
-            w.endMessage(l)
-        }
-        if span.droppedLinksCount > 0 { w.uint(14, UInt64(span.droppedLinksCount)) }
+        if let extras = span.extras { eventsAndLinks(extras, into: &w) }
         switch span.status {
         case .unset:
             break
@@ -85,6 +68,29 @@ enum OTLPProtobufEncoder {
         }
         w.fixed32(16, span.otlpFlags)
         w.endMessage(message)
+    }
+
+    /// Events (11), their dropped count (12), links (13) and theirs (14), each only when not
+    /// empty or zero.
+    private static func eventsAndLinks(_ extras: SpanDataExtras, into w: inout ByteWriter) {
+        extras.contents.events.forEachInPlace { _, event in
+            let e = w.beginMessage(11)
+            w.fixed64(1, event.timeUnixNano)
+            w.string(2, event.name)
+            attributes(event.attributes, field: 3, into: &w)
+            if event.droppedAttributesCount > 0 { w.uint(4, UInt64(event.droppedAttributesCount)) }
+            w.endMessage(e)
+        }
+        if extras.contents.droppedEvents > 0 { w.uint(12, UInt64(extras.contents.droppedEvents)) }
+        extras.contents.links.forEachInPlace { _, link in
+            let l = w.beginMessage(13)
+            ids(link.context, into: &w)
+            attributes(link.attributes, field: 4, into: &w)
+            if link.droppedAttributesCount > 0 { w.uint(5, UInt64(link.droppedAttributesCount)) }
+            w.fixed32(6, link.otlpFlags)
+            w.endMessage(l)
+        }
+        if extras.contents.droppedLinks > 0 { w.uint(14, UInt64(extras.contents.droppedLinks)) }
     }
 
     /// `trace_id` (1), `span_id` (2) and, when present, `trace_state` (3): shared by spans and links.
