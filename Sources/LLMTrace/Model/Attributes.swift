@@ -82,12 +82,16 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
         return true
     }
 
-    /// Gives the set storage of its own from `AttributeStoragePool`, with room for one more
-    /// attribute at least: the copy that copy-on-write would allocate when the storage is
-    /// shared and the set is added to.
-    mutating func moveToPooledStorage() {
-        var storage = AttributeStoragePool.shared.take()
-        storage.reserveCapacity(elements.count + 1)
+    /// Gives the set storage of its own, with room for `room` more attributes at least: the
+    /// copy that copy-on-write would allocate when the storage is shared and the set is added
+    /// to.
+    ///
+    /// - Parameter pooled: Whether to start from storage `AttributeStoragePool` has (room for
+    ///   8 to 32 attributes), or, for a record that will wait in a long queue, from storage of
+    ///   about the size asked for.
+    mutating func moveToOwnStorage(room: Int, pooled: Bool) {
+        var storage = pooled ? AttributeStoragePool.shared.take() : []
+        storage.reserveCapacity(elements.count + room)
         storage.append(contentsOf: elements)
         elements = storage
     }

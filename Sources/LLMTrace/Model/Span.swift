@@ -262,7 +262,7 @@ public final class Span: @unchecked Sendable {
             return
         }
         state.ended = true
-        let copyAttributes = pipeline.changesLocalRoots && SpanData.isLocalRoot(parentSpanID: parentSpanID, parentIsRemote: parentIsRemote)
+        let copyAttributes = pipeline.attributesAddedToLocalRoots > 0 && SpanData.isLocalRoot(parentSpanID: parentSpanID, parentIsRemote: parentIsRemote)
         // A record that joins a long backlog gets its attributes at their own size: the room to
         // grow a span's list has (8, 16 or 32 attributes) would wait in memory with it. The span
         // shares that list with its record, and its list's storage goes back to the pool.
@@ -291,9 +291,15 @@ public final class Span: @unchecked Sendable {
         if copyAttributes {
             // The chain adds to a local root (its sampling mark, the trace totals), which would
             // copy the list it shares with this span: copied here instead (the span's own list
-            // no longer changes), into storage an export gave back, and this span's own list
-            // goes back when it does (`deinit`).
-            data.attributes.moveToPooledStorage()
+            // no longer changes), and this span's own list goes back to the pool when it does
+            // (`deinit`). The copy goes into storage an export gave back; behind a long backlog,
+            // where that storage (room for 8 to 32) would wait with the record, into storage
+            // with room for what the chain adds and no more.
+            if pipeline.holdsLongBacklog {
+                data.attributes.moveToOwnStorage(room: pipeline.attributesAddedToLocalRoots, pooled: false)
+            } else {
+                data.attributes.moveToOwnStorage(room: 1, pooled: true)
+            }
         }
         pipeline.spanEnded(consume data)
     }

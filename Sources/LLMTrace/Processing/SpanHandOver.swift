@@ -30,13 +30,14 @@ enum SpanHandOver: Sendable {
         }
     }
 
-    /// Whether the chain from here adds attributes to local roots: the sampling stage its mark,
-    /// the LLM metrics their trace totals (when those are on).
-    var changesLocalRoots: Bool {
+    /// How many attributes the chain from here may add to a local root: the sampling stage its
+    /// mark (`llmtrace.sampling.rule`, and `llmtrace.sampling.early`), the LLM metrics their
+    /// three trace totals (when those are on). None for a chain that leaves roots alone.
+    var attributesAddedToLocalRoots: Int {
         switch self {
-        case .metrics(let metrics): metrics.metrics.traceTotals != nil || metrics.handOver.changesLocalRoots
-        case .sampling: true
-        case .batch, .borrowing: false
+        case .metrics(let metrics): (metrics.metrics.traceTotals != nil ? 3 : 0) + metrics.handOver.attributesAddedToLocalRoots
+        case .sampling: 2
+        case .batch, .borrowing: 0
         }
     }
 

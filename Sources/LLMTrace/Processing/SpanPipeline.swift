@@ -19,8 +19,9 @@ final class SpanPipeline: Sendable {
     private let terminalBatch: BatchSpanProcessor?
     /// Whether any processor of the chain wants `onStart`; usually none does.
     let isStartRequired: Bool
-    /// Whether the chain starts with a stage that adds attributes to local roots.
-    let changesLocalRoots: Bool
+    /// How many attributes the chain's stages may add to a local root (`SpanHandOver`); 0 when
+    /// they leave roots alone.
+    let attributesAddedToLocalRoots: Int
     /// Baggage entries copied onto every span started where they are current.
     let baggageAttributeKeys: [String]
     let isShutdown = Atomic<Bool>(false)
@@ -41,7 +42,7 @@ final class SpanPipeline: Sendable {
         self.head = head
         self.handOver = SpanHandOver(head)
         self.isStartRequired = head.isStartRequired
-        self.changesLocalRoots = handOver.changesLocalRoots
+        self.attributesAddedToLocalRoots = handOver.attributesAddedToLocalRoots
         self.terminalBatch = handOver.terminalBatch
     }
 

@@ -195,6 +195,37 @@ import LLMTraceTesting
     /// Behind a long backlog a span's record keeps its attributes in storage of their own size,
     /// and the span's list goes back to the pool; before it, records share the span's list.
     @Test func spansThatEndBehindALongBacklogKeepTheirAttributesTight() {
+        let children = Self.endBehindALongBacklog(name: "child") { tracer, index in
+            let span = tracer.startSpan("child")
+            span.setAttribute("index", index)
+            span.setAttribute("gen_ai.operation.name", "retrieval")
+            span.end()
+        }
+        #expect(children.enumerated().allSatisfy { $0.element.attributes["index"] == .int($0.offset) && $0.element.attributes.count == 2 })
+        // Early ones shared the span's list (room for 8); late ones have theirs at its size.
+        #expect(children[0].attributes.elements.capacity >= AttributeStoragePool.minimumCapacity)
+        #expect(children.last!.attributes.elements.capacity < AttributeStoragePool.minimumCapacity)
+    }
+
+    /// A local root's record gets a copy of its attributes (the chain adds to it): behind a long
+    /// backlog, with room for what the chain may add (the sampling mark, the trace totals) and
+    /// no more, instead of pooled storage with room for 8 or more.
+    @Test func rootsThatEndBehindALongBacklogKeepRoomOnlyForWhatTheChainAdds() {
+        let roots = Self.endBehindALongBacklog(name: "root") { tracer, index in
+            let span = tracer.startSpan("root", parent: .root)
+            span.setAttribute("index", index)
+            span.end()
+        }
+        #expect(roots.enumerated().allSatisfy { $0.element.attributes["index"] == .int($0.offset) })
+        #expect(roots[0].attributes.elements.capacity >= AttributeStoragePool.minimumCapacity)
+        // One attribute, room for the sampling stage's two and the metrics' three.
+        #expect((6..<AttributeStoragePool.minimumCapacity).contains(roots.last!.attributes.elements.capacity))
+    }
+
+    /// Ends `BatchSpanProcessor.longBacklog` + 1,000 spans through `end(tracer, index)`, the
+    /// first full batch held in the exporter, with the default chain (LLM metrics on, sampling
+    /// rules), and returns the exported spans called `name`, in order.
+    private static func endBehindALongBacklog(name: String, _ end: (Tracer, Int) -> Void) -> [SpanData] {
         let exporter = GatedExporter()
         var batchConfiguration = BatchConfiguration()
         batchConfiguration.maxQueueSize = 20_000
@@ -206,24 +237,18 @@ import LLMTraceTesting
         let provider = TracerProvider(configuration: configuration, processors: [batch])
         let tracer = provider.tracer("t")
         let total = BatchSpanProcessor.longBacklog + 1_000
-        tracer.withSpan("root") { _ in
+        tracer.withSpan("outer") { _ in
             for index in 0..<total {
-                let span = tracer.startSpan("child")
-                span.setAttribute("index", index)
-                span.setAttribute("gen_ai.operation.name", "retrieval")
-                span.end()
+                end(tracer, index)
                 // The first full batch holds the export queue until the gate opens.
                 if index == 511 { #expect(exporter.entered.wait(timeout: .now() + .seconds(10)) == .success) }
             }
         }
         for _ in 0..<100 { exporter.gate.signal() }
         #expect(provider.forceFlush())
-        let children = exporter.batches.withLock { $0.flatMap { $0 } }.filter { $0.name == "child" }
-        #expect(children.count == total)
-        #expect(children.enumerated().allSatisfy { $0.element.attributes["index"] == .int($0.offset) && $0.element.attributes.count == 2 })
-        // Early ones shared the span's list (room for 8); late ones have theirs at its size.
-        #expect(children[0].attributes.elements.capacity >= AttributeStoragePool.minimumCapacity)
-        #expect(children[total - 1].attributes.elements.capacity < AttributeStoragePool.minimumCapacity)
+        let spans = exporter.batches.withLock { $0.flatMap { $0 } }.filter { $0.name == name }
+        #expect(spans.count == total)
         provider.shutdown()
+        return spans
     }
 }
