@@ -57,8 +57,14 @@ final class LLMMetricsProcessor: SpanProcessor {
             return
         }
         var marked = consume span
-        for event in exceeded {
-            if marked.events.count < eventCountLimit { marked.events.append(event) } else { marked.droppedEventsCount += 1 }
+        if !exceeded.isEmpty {
+            // Edited as a copy and assigned once: each assignment replaces the record's shared
+            // `extras` reference.
+            var events = marked.events
+            let kept = exceeded.prefix(max(0, eventCountLimit - events.count))
+            events.append(contentsOf: kept)
+            marked.events = events
+            if kept.count < exceeded.count { marked.droppedEventsCount += exceeded.count - kept.count }
         }
         if let totals {
             // The root's list is its own copy (`Span.end()` made it, for this chain): appended

@@ -44,15 +44,16 @@ public final class Span: @unchecked Sendable {
         /// so that they are the span's alone and can be given back when it goes.
         var attributesCopiedAtEnd = false
 
-        /// Whether the record needs a `SpanDataExtras`: not for the usual span, which has no
-        /// events, links, dropped counts or error.
+        /// Whether the record may need a `SpanDataExtras`: not for the usual span, which has no
+        /// events, links, dropped counts or error (an error with an empty description needs
+        /// none either; `makeExtras()` then gives `nil`).
         @inline(__always)
         var hasExtras: Bool {
             !events.isEmpty || !links.isEmpty || droppedAttributes != 0 || droppedEvents != 0 || droppedLinks != 0 || status.isError
         }
 
-        /// The record's `SpanDataExtras`.
-        func extras() -> SpanDataExtras? {
+        /// The record's `SpanDataExtras`, or `nil` when all its parts are empty.
+        func makeExtras() -> SpanDataExtras? {
             SpanDataExtras.holding(SpanDataExtras.Contents(
                 events: events, droppedEvents: droppedEvents, links: links, droppedLinks: droppedLinks,
                 droppedAttributes: droppedAttributes, errorDescription: status.errorDescription
@@ -268,7 +269,7 @@ public final class Span: @unchecked Sendable {
         // shares that list with its record, and its list's storage goes back to the pool.
         let vacated = !copyAttributes && state.attributes.hasSpareCapacity && pipeline.holdsLongBacklog
             ? state.attributes.moveToExactStorage() : nil
-        let extras = state.hasExtras ? state.extras() : nil
+        let extras = state.hasExtras ? state.makeExtras() : nil
         // Copy-on-write: the arrays are shared with the record, not copied; the span changes
         // nothing after this point.
         var data = SpanData(
@@ -298,6 +299,9 @@ public final class Span: @unchecked Sendable {
             if pipeline.holdsLongBacklog {
                 data.attributes.moveToOwnStorage(room: pipeline.attributesAddedToLocalRoots, pooled: false)
             } else {
+                // Room for one only: a pooled list (room for 8 or more) holds what the chain adds
+                // to the usual root anyway, and asking for all of it would replace a pooled list
+                // of 8 for a root with five attributes; if one does fill up, it grows in place.
                 data.attributes.moveToOwnStorage(room: 1, pooled: true)
             }
         }

@@ -6,9 +6,11 @@ public struct SpanContext: Sendable, Hashable {
     public var traceID: TraceID
     /// This span's id.
     public var spanID: SpanID
+
     // The trace state before the two one-byte fields, which then share one word: a context is
     // 34 bytes, not 41, and a record that holds one (`SpanData`) puts its own one-byte fields
     // in the rest of that word.
+
     /// Vendor entries carried with the trace (W3C `tracestate`), passed on as received.
     var traceState: TraceState
     /// Sampled and random bits.

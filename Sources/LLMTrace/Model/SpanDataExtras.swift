@@ -2,12 +2,12 @@
 /// the limits dropped, and an error's description.
 ///
 /// `SpanData` holds them behind one optional reference, `nil` for a span that has none of them,
-/// rather than as six fields of its own (an error's description was a 17-byte status): a queued
+/// rather than as six fields of its own (one of them a status with a string payload): a queued
 /// record is then 128 bytes instead of 192 (with `SpanContext`'s packing; a backlog of 800,000
 /// spans holds 51 MB less), and building, moving and destroying one handles one reference
 /// instead of two arrays and a string.
 final class SpanDataExtras: Sendable {
-    /// What the reference holds; a record changes it by replacing the whole (`SpanData.withExtras`).
+    /// What the reference holds; a record changes it by replacing the whole (`SpanData.replaceExtras`).
     struct Contents {
         var events: [SpanEvent] = []
         var droppedEvents = 0

@@ -36,7 +36,7 @@ enum SpanHandOver: Sendable {
     var attributesAddedToLocalRoots: Int {
         switch self {
         case .metrics(let metrics): (metrics.metrics.traceTotals != nil ? 3 : 0) + metrics.handOver.attributesAddedToLocalRoots
-        case .sampling: 2
+        case .sampling(let sampling): 2 + sampling.handOver.attributesAddedToLocalRoots
         case .batch, .borrowing: 0
         }
     }
