@@ -166,7 +166,11 @@ import LLMTraceSupport
         #expect(statistics.exported == 0)
         #expect(statistics.queued + statistics.dropped == 500)
         if completed { #expect(statistics.failed == statistics.queued) }
-        #expect(statistics.dropped > 0)
+        // Every span is counted as lost, by the queue (full) or the exporter (failed). Which of
+        // the two depends on whether the caller outran the exporter's fast failures (under
+        // ThreadSanitizer it may not), so neither share is asserted.
+        #expect(statistics.lost + statistics.pending == 500)
+        if completed { #expect(statistics.lost == 500) }
         // Spans after shutdown are not recorded at all.
         #expect(!tracer.startSpan("late").isRecording)
     }
