@@ -165,12 +165,10 @@ import LLMTraceSupport
         let statistics = provider.statistics
         #expect(statistics.exported == 0)
         #expect(statistics.queued + statistics.dropped == 500)
+        // Every span is counted as lost: dropped by the full queue, or failed by the exporter.
+        // Which of the two depends on whether the caller outran the exporter's fast failures
+        // (under ThreadSanitizer it may not), so neither share is asserted.
         if completed { #expect(statistics.failed == statistics.queued) }
-        // Every span is counted as lost, by the queue (full) or the exporter (failed). Which of
-        // the two depends on whether the caller outran the exporter's fast failures (under
-        // ThreadSanitizer it may not), so neither share is asserted.
-        #expect(statistics.lost + statistics.pending == 500)
-        if completed { #expect(statistics.lost == 500) }
         // Spans after shutdown are not recorded at all.
         #expect(!tracer.startSpan("late").isRecording)
     }
