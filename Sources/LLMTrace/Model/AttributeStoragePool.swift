@@ -14,6 +14,13 @@ import Synchronization
 /// root's own list once its record got a copy. Bounded: at most `capacity` lists, none with room
 /// for more than `maximumCapacity` attributes (a rare large list is released as before), so at
 /// most about 180 KB of typical lists stay behind after a burst.
+///
+/// Behind a long backlog, records keep their attributes in lists of their own size
+/// (`Attributes.moveToExactStorage()`), one allocation per span in the application's thread.
+/// Released by the exporter, those contended for glibc's arena lock with the application's
+/// next allocation: about 80,000 futex calls in the benchmark's 800,000-span big queue, 7,000
+/// without. So while the backlog lasts, an export also keeps the lists of the sizes spans have
+/// asked for (`take(capacity:)`): at most `capacity` more, about 100 KB of typical ones.
 final class AttributeStoragePool: @unchecked Sendable {
     /// The pool every tracer draws from: spans of any provider may end in any batch processor.
     static let shared = AttributeStoragePool(capacity: 512)
@@ -33,9 +40,21 @@ final class AttributeStoragePool: @unchecked Sendable {
     /// `free.count`, written under the lock: a caller that outruns the exporter finds the pool
     /// empty, and learns it without taking the lock.
     private let available = Atomic<Int>(0)
+    /// Lists kept by their size: `bySize[c]` holds empty lists with room for exactly `c`.
+    @exclusivity(unchecked) private var bySize: [[[Attribute]]]
+    /// The lists in `bySize`, written under the lock.
+    private let sizedAvailable = Atomic<Int>(0)
+    /// Bit `c` is set when `bySize[c]` is not empty, written under the lock: a caller learns
+    /// without the lock that there is no list of its size. (`maximumCapacity` < 64.)
+    private let sizesAvailable = Atomic<UInt64>(0)
+    /// Bit `c` is set once `take(capacity: c)` found no list: the sizes worth keeping. An export
+    /// also releases lists that no span will ask for again (a live span's list with room to
+    /// grow), which would otherwise fill `bySize` for good.
+    private let sizesWanted = Atomic<UInt64>(0)
 
     init(capacity: Int) {
         self.capacity = capacity
+        bySize = Array(repeating: [], count: Self.maximumCapacity + 1)
     }
 
     /// Empty storage with room for at least `minimumCapacity` attributes: reclaimed storage if
@@ -53,19 +72,62 @@ final class AttributeStoragePool: @unchecked Sendable {
         return fresh
     }
 
+    /// An empty list with room for `count` attributes (or one more): one an export kept by its
+    /// size (`reclaim(from:keepingSizes:)`) if there is one, a new allocation otherwise.
+    func take(capacity count: Int) -> [Attribute] {
+        let sizes: UInt64 = count < Self.maximumCapacity ? 0b11 << UInt64(count) : 0
+        if sizesAvailable.load(ordering: .relaxed) & sizes != 0 {
+            lock.lock()
+            let size = count + (bySize[count].isEmpty ? 1 : 0)
+            let storage = bySize[size].popLast()
+            if storage != nil {
+                if bySize[size].isEmpty { sizesAvailable.store(sizesAvailable.load(ordering: .relaxed) & ~(1 << UInt64(size)), ordering: .relaxed) }
+                sizedAvailable.store(sizedAvailable.load(ordering: .relaxed) - 1, ordering: .relaxed)
+            }
+            lock.unlock()
+            if let storage { return storage }
+        }
+        if count <= Self.maximumCapacity, sizesWanted.load(ordering: .relaxed) & (1 << UInt64(count)) == 0 {
+            sizesWanted.bitwiseOr(1 << UInt64(count), ordering: .relaxed)
+        }
+        var fresh: [Attribute] = []
+        fresh.reserveCapacity(count)
+        return fresh
+    }
+
     /// Takes the attribute storage of `batch`, whose spans the encoders have finished with.
     ///
     /// Emptying storage that something else still shares (a `Span` the application keeps after
     /// its end) copies nothing and allocates fresh storage of the same size, so the pool stays
     /// correct either way (copy-on-write protects the other holder); it is the common case,
     /// storage no one else holds, that saves.
-    func reclaim(from batch: inout [SpanData]) {
-        let room = capacity - available.load(ordering: .relaxed)
-        guard room > 0 else { return }
+    ///
+    /// - Parameter keepingSizes: Whether lists that `take()` has no room for are kept by their
+    ///   size for `take(capacity:)`: while a long backlog lasts, when spans ask for such lists.
+    func reclaim(from batch: inout [SpanData], keepingSizes: Bool = false) {
+        var room = capacity - available.load(ordering: .relaxed)
+        var sizedRoom = keepingSizes ? capacity - sizedAvailable.load(ordering: .relaxed) : 0
+        // A list with room for `c` serves a span that asks for `c` or `c - 1`.
+        let wanted = sizesWanted.load(ordering: .relaxed)
+        let servesWanted = wanted | wanted << 1
+        guard room > 0 || sizedRoom > 0 else { return }
         var reclaimed: [[Attribute]] = []
-        reclaimed.reserveCapacity(min(room, batch.count))
-        for index in batch.indices where reclaimed.count < room {
-            if let storage = Self.emptied(batch[index].attributes.takeStorage()) { reclaimed.append(storage) }
+        var sized: [[Attribute]] = []
+        for index in batch.indices where room > 0 || sizedRoom > 0 {
+            let size = batch[index].attributes.elements.capacity
+            let pooled = room > 0 && size >= Self.minimumCapacity
+            guard pooled || (sizedRoom > 0 && size <= Self.maximumCapacity && servesWanted & (1 << UInt64(size)) != 0),
+                  let storage = Self.emptied(batch[index].attributes.takeStorage(), smallest: pooled ? Self.minimumCapacity : 1)
+            else { continue }
+            if pooled {
+                if reclaimed.isEmpty { reclaimed.reserveCapacity(min(room, batch.count)) }
+                reclaimed.append(storage)
+                room -= 1
+            } else {
+                if sized.isEmpty { sized.reserveCapacity(min(sizedRoom, batch.count)) }
+                sized.append(storage)
+                sizedRoom -= 1
+            }
         }
         lock.lock()
         if free.isEmpty {
@@ -74,6 +136,16 @@ final class AttributeStoragePool: @unchecked Sendable {
             free.append(contentsOf: reclaimed.prefix(capacity - free.count))
         }
         available.store(free.count, ordering: .relaxed)
+        var kept = sizedAvailable.load(ordering: .relaxed)
+        var sizes = sizesAvailable.load(ordering: .relaxed)
+        // By the capacity the emptied list has: a copy, if something else still shared it.
+        for storage in sized where kept < capacity && bySize.indices.contains(storage.capacity) {
+            bySize[storage.capacity].append(storage)
+            sizes |= 1 << UInt64(storage.capacity)
+            kept += 1
+        }
+        sizesAvailable.store(sizes, ordering: .relaxed)
+        sizedAvailable.store(kept, ordering: .relaxed)
         lock.unlock()
     }
 
@@ -95,16 +167,22 @@ final class AttributeStoragePool: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// `storage` emptied, if it is worth keeping.
-    private static func emptied(_ storage: consuming [Attribute]) -> [Attribute]? {
+    /// `storage` emptied, if it is worth keeping: room for `smallest` to `maximumCapacity`.
+    private static func emptied(_ storage: consuming [Attribute], smallest: Int = minimumCapacity) -> [Attribute]? {
         var storage = storage
-        guard (minimumCapacity...maximumCapacity).contains(storage.capacity) else { return nil }
+        guard (smallest...maximumCapacity).contains(storage.capacity) else { return nil }
         // One at a time from the end, in code specialized for attributes: `removeAll` destroys
         // them through their type's value witness, at some 40 instructions apiece.
         while !storage.isEmpty { storage.removeLast() }
+        // Storage that something else still held was copied at the first removal, with room
+        // for what it held only: `take()` promises room for `minimumCapacity`.
+        guard (smallest...maximumCapacity).contains(storage.capacity) else { return nil }
         return storage
     }
 
-    /// How much storage is waiting to be taken.
+    /// How much storage is waiting to be taken by `take()`.
     var count: Int { available.load(ordering: .relaxed) }
+
+    /// How much storage is waiting to be taken by `take(capacity:)`.
+    var sizedCount: Int { sizedAvailable.load(ordering: .relaxed) }
 }

@@ -88,9 +88,9 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     ///
     /// - Parameter pooled: Whether to start from storage `AttributeStoragePool` has (room for
     ///   8 to 32 attributes), or, for a record that will wait in a long queue, from storage of
-    ///   about the size asked for.
+    ///   about the size asked for (which the pool may have as well).
     mutating func moveToOwnStorage(room: Int, pooled: Bool) {
-        var storage = pooled ? AttributeStoragePool.shared.take() : []
+        var storage = pooled ? AttributeStoragePool.shared.take() : AttributeStoragePool.shared.take(capacity: elements.count + room)
         storage.reserveCapacity(elements.count + room)
         storage.append(contentsOf: elements)
         elements = storage
@@ -107,10 +107,9 @@ public struct Attributes: Sendable, Hashable, RandomAccessCollection, Expressibl
     /// application took shares the storage, which copy-on-write then copies first). The slots
     /// left behind hold an attribute that owns nothing until the pool empties them.
     mutating func moveToExactStorage() -> [Attribute] {
-        var exact: [Attribute] = []
-        // `reserveCapacity` and `append` rather than `init(unsafeUninitializedCapacity:)`, which
-        // is not specialized and looks up the array's generic metadata at every call.
-        exact.reserveCapacity(elements.count)
+        // Filled by `append` rather than `init(unsafeUninitializedCapacity:)`, which is not
+        // specialized and looks up the array's generic metadata at every call.
+        var exact = AttributeStoragePool.shared.take(capacity: elements.count)
         elements.withUnsafeMutableBufferPointer { source in
             for slot in source.indices {
                 exact.append((source.baseAddress! + slot).move())

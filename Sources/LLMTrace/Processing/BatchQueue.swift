@@ -27,8 +27,9 @@ final class BatchQueue<Item: Sendable>: Sendable {
         /// Whether `forceFlush` may wait in the caller's thread rather than on the export queue
         /// (a delivery queue's flush may wait out an outage, while new batches keep coming).
         var flushWaitsOffExportQueue = false
-        /// Takes what it can reuse from an exported batch, before the batch is released.
-        var reclaim: (@Sendable (_ batch: inout [Item]) -> Void)? = nil
+        /// Takes what it can reuse from an exported batch, before the batch is released;
+        /// `backlog` is the number of items queued behind it.
+        var reclaim: (@Sendable (_ batch: inout [Item], _ backlog: Int) -> Void)? = nil
     }
 
     /// The settings in force (the batch size is clamped to the queue size).
@@ -239,7 +240,7 @@ final class BatchQueue<Item: Sendable>: Sendable {
         if let flushDeadline { deadline = min(deadline, flushDeadline) }
         let count = batch.count
         let result = sink.export(batch, deadline.instant)
-        sink.reclaim?(&batch)
+        sink.reclaim?(&batch, approximateDepth)
         batch.removeAll(keepingCapacity: true)
         state.withLock { state in
             state.buffer.recycle(&batch)
@@ -268,7 +269,7 @@ extension BatchQueue.Sink {
     static func handingOff(
         to delivery: DeliveryQueue,
         enqueue: @escaping @Sendable ([Item], ContinuousClock.Instant) -> Void,
-        reclaim: (@Sendable (inout [Item]) -> Void)? = nil
+        reclaim: (@Sendable (inout [Item], Int) -> Void)? = nil
     ) -> Self {
         .init(
             export: { batch, deadline in

@@ -25,9 +25,12 @@ public final class BatchSpanProcessor: SpanProcessor {
         queue = BatchQueue(
             label: "llmtrace.batch-span-processor.export", configuration: configuration,
             itemName: "spans", queueSizeVariable: "OTEL_BSP_MAX_QUEUE_SIZE", logger: logger,
-            // The OTLP encoders keep nothing of a span, so its attribute storage can be reused.
+            // The OTLP encoders keep nothing of a span, so its attribute storage can be reused:
+            // behind a long backlog, by the spans that keep their attributes at their size.
             sink: (exporter as? OTLPHTTPExporter).map {
-                .handingOff(to: $0.delivery, enqueue: $0.enqueue, reclaim: { AttributeStoragePool.shared.reclaim(from: &$0) })
+                .handingOff(to: $0.delivery, enqueue: $0.enqueue, reclaim: { batch, backlog in
+                    AttributeStoragePool.shared.reclaim(from: &batch, keepingSizes: backlog > Self.longBacklog)
+                })
             } ?? .init(
                 export: { exporter.export($0, deadline: $1) },
                 forceFlush: { exporter.forceFlush(deadline: $0) },

@@ -44,6 +44,44 @@ import LLMTraceTesting
         #expect(pool.count == 0)
     }
 
+    /// Behind a long backlog an export also keeps lists too small for `take()`, by their size,
+    /// once a span has asked for that size: each is handed out again for its size or one less.
+    @Test func listsKeptByTheirSizeGoToTheSpansThatAskForThatSize() throws {
+        let pool = AttributeStoragePool(capacity: 3)
+        // Records as `Attributes.moveToExactStorage()` leaves them: a list of their own size.
+        func records(_ counts: [Int]) throws -> [SpanData] {
+            try counts.map { count in
+                let attributes = Attributes(unique: (0..<count).map { Attribute("key.\($0)", .int($0)) })
+                try #require(attributes.elements.capacity == count)
+                return span("exact", attributes: attributes)
+            }
+        }
+        var batch = try records([2, 4, 4, 6])
+        pool.reclaim(from: &batch, keepingSizes: true)
+        #expect(pool.sizedCount == 0, "no span has asked for these sizes yet")
+        #expect(pool.take(capacity: 2).capacity >= 2 && pool.take(capacity: 4).capacity >= 4)
+
+        batch = try records([2, 4, 4, 6])
+        pool.reclaim(from: &batch, keepingSizes: false)
+        #expect(pool.sizedCount == 0, "kept only while a backlog lasts")
+
+        batch = try records([2, 4, 4, 6])
+        let storages = batch.map(storage(of:))
+        pool.reclaim(from: &batch, keepingSizes: true)
+        #expect(pool.sizedCount == 3, "the sizes asked for, up to the capacity")
+        #expect(pool.count == 0, "too small for take()")
+        let two = pool.take(capacity: 2)
+        let threeFromFour = pool.take(capacity: 3)
+        let four = pool.take(capacity: 4)
+        let address = { (list: [Attribute]) in list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } }
+        #expect(address(two) == storages[0] && two.isEmpty && two.capacity == 2)
+        #expect([storages[1], storages[2]].contains(address(threeFromFour)) && threeFromFour.capacity == 4)
+        #expect([storages[1], storages[2]].contains(address(four)) && four.isEmpty && address(four) != address(threeFromFour))
+        #expect(pool.sizedCount == 0)
+        let fresh = pool.take(capacity: 4)
+        #expect(!storages.contains(address(fresh)) && fresh.capacity >= 4)
+    }
+
     /// A span the application still holds shares its attributes with the ended record: giving
     /// the record's storage back must leave the span's attributes as they were.
     @Test func storageStillSharedWithALiveSpanIsNotDisturbed() throws {
@@ -67,6 +105,8 @@ import LLMTraceTesting
         #expect(copy[0].attributes["question.id"] == "q-1" && copy[0].attributes.count == exportedCount)
         #expect(exporter.spans.first { $0.name == "kept" }?.attributes["rank"] == 3)
         var reused = pool.take()
+        // Emptying the shared list copied it, at the size of what it held: too small to keep.
+        #expect(reused.capacity >= AttributeStoragePool.minimumCapacity)
         reused.append(Attribute("other", 9))
         #expect(span.attributes.count == 2 && copy[0].attributes.count == exportedCount)
         provider.shutdown()
@@ -154,7 +194,8 @@ import LLMTraceTesting
     }
 
     /// Threads taking, giving back and reclaiming at once (ThreadSanitizer runs this in CI):
-    /// every list handed out is empty and the pool never holds more than its capacity.
+    /// every list handed out is empty and the pool never holds more than its capacity of
+    /// either kind.
     @Test func takingAndGivingBackFromManyThreadsAtOnce() async {
         let pool = AttributeStoragePool(capacity: 64)
         await withTaskGroup(of: Bool.self) { group in
@@ -165,14 +206,18 @@ import LLMTraceTesting
                         var storage = pool.take()
                         allEmpty = allEmpty && storage.isEmpty
                         storage.append(Attribute("worker", .int(worker)))
+                        let size = 1 + round % 5
+                        let sized = pool.take(capacity: size)
+                        allEmpty = allEmpty && sized.isEmpty && sized.capacity >= size
                         var attributes = Attributes()
                         attributes.set("round", .int(round), countLimit: 128)
                         if round % 2 == 0 {
                             pool.give(&attributes)
                         } else {
-                            var batch = [SpanData.stub(name: "s")]
+                            var batch = [SpanData.stub(name: "s"), SpanData.stub(name: "exact")]
                             batch[0].attributes = attributes
-                            pool.reclaim(from: &batch)
+                            batch[1].attributes = Attributes(unique: (0..<size).map { Attribute("key.\($0)", .int($0)) })
+                            pool.reclaim(from: &batch, keepingSizes: true)
                         }
                     }
                     return allEmpty
@@ -180,7 +225,7 @@ import LLMTraceTesting
             }
             for await allEmpty in group { #expect(allEmpty) }
         }
-        #expect(pool.count <= 64)
+        #expect(pool.count <= 64 && pool.sizedCount <= 64)
     }
 
     /// Lists too large to be worth keeping are released, not pooled.
