@@ -1,5 +1,5 @@
 import Testing
-import LLMTraceSupport
+@testable import LLMTraceSupport
 
 /// `bytes` gzipped by a compressor made for the call.
 func gzip(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
@@ -18,5 +18,31 @@ func gzip(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
 
     @Test func garbageFailsCleanly() {
         #expect(throws: (any Error).self) { try Gzip.decompress([0x1F, 0x8B, 1, 2, 3]) }
+    }
+
+    /// A gzip body is inflated in one call into a buffer of the size its trailer states; what
+    /// that path cannot take (a stated size over the limit, a false one, two members, a zlib
+    /// stream) goes through zlib as before, with the same results.
+    @Test func aBodyOfStatedSizeIsInflatedWholeAndTheRestAsBefore() throws {
+        let input = Array(String(repeating: "{\"key\":\"gen_ai.request.model\"},", count: 2_000).utf8)
+        let compressed = try gzip(input, level: 1)
+        #expect(Gzip.inflatedWhole(compressed, limit: 1 << 20) == input)
+        #expect(Gzip.inflatedWhole(try gzip([]), limit: 1 << 20) == [])
+
+        // Over the limit: zlib refuses it once the output passes the limit.
+        #expect(Gzip.inflatedWhole(compressed, limit: input.count - 1) == nil)
+        #expect(throws: (any Error).self) { try Gzip.decompress(compressed, limit: input.count - 1) }
+        #expect(try Gzip.decompress(compressed, limit: input.count) == input)
+
+        // A trailer that states another size: both checks refuse it.
+        var misstated = compressed
+        misstated[misstated.count - 4] &+= 1
+        #expect(Gzip.inflatedWhole(misstated, limit: 1 << 20) == nil)
+        #expect(throws: (any Error).self) { try Gzip.decompress(misstated) }
+
+        // Two members: zlib inflates the first, as it always did.
+        let second = try gzip(Array("more".utf8))
+        #expect(Gzip.inflatedWhole(compressed + second, limit: 1 << 20) == nil)
+        #expect(try Gzip.decompress(compressed + second) == input)
     }
 }
