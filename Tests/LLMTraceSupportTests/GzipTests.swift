@@ -21,8 +21,8 @@ func gzip(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
     }
 
     /// A gzip body is inflated in one call into a buffer of the size its trailer states; what
-    /// that path cannot take (a stated size over the limit, a false one, two members, a zlib
-    /// stream) goes through zlib as before, with the same results.
+    /// that path cannot take (a stated size over the limit, a false or impossible one, two
+    /// members) goes through zlib as before, with the same results.
     @Test func aBodyOfStatedSizeIsInflatedWholeAndTheRestAsBefore() throws {
         let input = Array(String(repeating: "{\"key\":\"gen_ai.request.model\"},", count: 2_000).utf8)
         let compressed = try gzip(input, level: 1)
@@ -39,6 +39,12 @@ func gzip(_ bytes: [UInt8], level: Int32 = 6) throws -> [UInt8] {
         misstated[misstated.count - 4] &+= 1
         #expect(Gzip.inflatedWhole(misstated, limit: 1 << 20) == nil)
         #expect(throws: (any Error).self) { try Gzip.decompress(misstated) }
+
+        // A trailer that states more than DEFLATE can expand to: refused before any buffer of
+        // that size is made.
+        let bogus: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0x00, 0x00, 0x00, 0x03]
+        #expect(Gzip.inflatedWhole(bogus, limit: 64 << 20) == nil)
+        #expect(throws: (any Error).self) { try Gzip.decompress(bogus) }
 
         // Two members: zlib inflates the first, as it always did.
         let second = try gzip(Array("more".utf8))

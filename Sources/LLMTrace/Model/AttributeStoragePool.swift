@@ -19,9 +19,9 @@ import Synchronization
 /// (`Attributes.moveToExactStorage()`), one allocation per span in the application's thread.
 /// Released by the exporter, those contended for glibc's arena lock with the application's
 /// next allocation: 84,000 to 170,000 futex calls in the benchmark's 800,000-span big queue,
-/// 6,600 to 13,000 without. So while the backlog lasts, an export also keeps the lists of the
-/// sizes spans have asked for (`take(capacity:)`): at most `capacity` more, about 100 KB of
-/// typical ones.
+/// 6,600 to 17,000 once they are kept. So while the backlog lasts, an export also keeps the
+/// lists of the sizes spans ask for (`take(capacity:)`): at most `capacity` more, typically
+/// about 100 KB (at most about 670 KB), released when the backlog ends.
 final class AttributeStoragePool: @unchecked Sendable {
     /// The pool every tracer draws from: spans of any provider may end in any batch processor.
     static let shared = AttributeStoragePool(capacity: 512)
@@ -46,12 +46,16 @@ final class AttributeStoragePool: @unchecked Sendable {
     /// The lists in `bySize`, written under the lock.
     private let sizedAvailable = Atomic<Int>(0)
     /// Bit `c` is set when `bySize[c]` is not empty, written under the lock: a caller learns
-    /// without the lock that there is no list of its size. (`maximumCapacity` < 64.)
+    /// without the lock that there is no list of its size. (The masks need `maximumCapacity`
+    /// + 1 < 64.)
     private let sizesAvailable = Atomic<UInt64>(0)
     /// Bit `c` is set once `take(capacity: c)` found no list: the sizes worth keeping. An export
     /// also releases lists that no span will ask for again (a live span's list with room to
     /// grow), which would otherwise fill `bySize` for good.
     private let sizesWanted = Atomic<UInt64>(0)
+    /// Bit `c` is set when `take(capacity:)` handed out a list of size `c` since the last
+    /// `reclaim`; under the lock. Sizes kept but not taken are no longer in demand.
+    @exclusivity(unchecked) private var sizesTaken: UInt64 = 0
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -76,14 +80,15 @@ final class AttributeStoragePool: @unchecked Sendable {
     /// An empty list with room for `count` attributes (or one more): one an export kept by its
     /// size (`reclaim(from:keepingSizes:)`) if there is one, a new allocation otherwise.
     func take(capacity count: Int) -> [Attribute] {
-        let sizes: UInt64 = count < Self.maximumCapacity ? 0b11 << UInt64(count) : 0
+        let sizes: UInt64 = count < Self.maximumCapacity ? 0b11 << UInt64(count) : count == Self.maximumCapacity ? 1 << UInt64(count) : 0
         if sizesAvailable.load(ordering: .relaxed) & sizes != 0 {
             lock.lock()
-            let size = count + (bySize[count].isEmpty ? 1 : 0)
+            let size = count < Self.maximumCapacity && bySize[count].isEmpty ? count + 1 : count
             let storage = bySize[size].popLast()
             if storage != nil {
                 if bySize[size].isEmpty { sizesAvailable.store(sizesAvailable.load(ordering: .relaxed) & ~(1 << UInt64(size)), ordering: .relaxed) }
                 sizedAvailable.store(sizedAvailable.load(ordering: .relaxed) - 1, ordering: .relaxed)
+                sizesTaken |= 1 << UInt64(size)
             }
             lock.unlock()
             if let storage { return storage }
@@ -103,15 +108,15 @@ final class AttributeStoragePool: @unchecked Sendable {
     /// correct either way (copy-on-write protects the other holder); it is the common case,
     /// storage no one else holds, that saves.
     ///
-    /// - Parameter keepingSizes: Whether lists that `take()` has no room for are kept by their
-    ///   size for `take(capacity:)`: while a long backlog lasts, when spans ask for such lists.
+    /// - Parameter keepingSizes: Whether lists that `take()` does not keep (too small, or no
+    ///   room left) are kept by their size for `take(capacity:)`: while a long backlog lasts,
+    ///   when spans ask for such lists. Without it, the lists kept so far are released.
     func reclaim(from batch: inout [SpanData], keepingSizes: Bool = false) {
         var room = capacity - available.load(ordering: .relaxed)
         var sizedRoom = keepingSizes ? capacity - sizedAvailable.load(ordering: .relaxed) : 0
         // A list with room for `c` serves a span that asks for `c` or `c - 1`.
         let wanted = sizesWanted.load(ordering: .relaxed)
         let servesWanted = wanted | wanted << 1
-        guard room > 0 || sizedRoom > 0 else { return }
         var reclaimed: [[Attribute]] = []
         var sized: [[Attribute]] = []
         for index in batch.indices where room > 0 || sizedRoom > 0 {
@@ -130,6 +135,9 @@ final class AttributeStoragePool: @unchecked Sendable {
                 sizedRoom -= 1
             }
         }
+        guard !reclaimed.isEmpty || !sized.isEmpty || sizesAvailable.load(ordering: .relaxed) != 0 else { return }
+        // Released after the unlock: a release frees.
+        var released: [[Attribute]] = []
         lock.lock()
         if free.isEmpty {
             swap(&free, &reclaimed)
@@ -139,8 +147,18 @@ final class AttributeStoragePool: @unchecked Sendable {
         available.store(free.count, ordering: .relaxed)
         var kept = sizedAvailable.load(ordering: .relaxed)
         var sizes = sizesAvailable.load(ordering: .relaxed)
+        // Sizes no span took since the last export are not in demand (the backlog ended, or the
+        // spans changed shape): their lists would hold memory, and slots, for nothing.
+        let stale = keepingSizes ? sizes & ~sizesTaken : sizes
+        sizesTaken = 0
+        for size in bySize.indices where stale & (1 << UInt64(size)) != 0 {
+            kept -= bySize[size].count
+            released.append(contentsOf: bySize[size])
+            bySize[size] = []
+            sizes &= ~(1 << UInt64(size))
+        }
         // By the capacity the emptied list has: a copy, if something else still shared it.
-        for storage in sized where kept < capacity && bySize.indices.contains(storage.capacity) {
+        for storage in sized where kept < capacity && bySize.indices.contains(storage.capacity) && servesWanted & (1 << UInt64(storage.capacity)) != 0 {
             bySize[storage.capacity].append(storage)
             sizes |= 1 << UInt64(storage.capacity)
             kept += 1
@@ -148,6 +166,7 @@ final class AttributeStoragePool: @unchecked Sendable {
         sizesAvailable.store(sizes, ordering: .relaxed)
         sizedAvailable.store(kept, ordering: .relaxed)
         lock.unlock()
+        released.removeAll()
     }
 
     /// Takes the storage of one attribute set that no one else should hold any more (a span's

@@ -47,7 +47,7 @@ import LLMTraceTesting
     /// Behind a long backlog an export also keeps lists too small for `take()`, by their size,
     /// once a span has asked for that size: each is handed out again for its size or one less.
     @Test func listsKeptByTheirSizeGoToTheSpansThatAskForThatSize() throws {
-        let pool = AttributeStoragePool(capacity: 3)
+        let pool = AttributeStoragePool(capacity: 4)
         // Records as `Attributes.moveToExactStorage()` leaves them: a list of their own size.
         func records(_ counts: [Int]) throws -> [SpanData] {
             try counts.map { count in
@@ -65,21 +65,35 @@ import LLMTraceTesting
         pool.reclaim(from: &batch, keepingSizes: false)
         #expect(pool.sizedCount == 0, "kept only while a backlog lasts")
 
-        batch = try records([2, 4, 4, 6])
+        batch = try records([2, 4, 4, 6, 4, 4])
         let storages = batch.map(storage(of:))
         pool.reclaim(from: &batch, keepingSizes: true)
-        #expect(pool.sizedCount == 3, "the sizes asked for, up to the capacity")
+        #expect(pool.sizedCount == 4, "the sizes asked for, up to the capacity")
         #expect(pool.count == 0, "too small for take()")
         let two = pool.take(capacity: 2)
         let threeFromFour = pool.take(capacity: 3)
         let four = pool.take(capacity: 4)
         let address = { (list: [Attribute]) in list.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) } }
+        let keptFours = [storages[1], storages[2], storages[4]]
         #expect(address(two) == storages[0] && two.isEmpty && two.capacity == 2)
-        #expect([storages[1], storages[2]].contains(address(threeFromFour)) && threeFromFour.capacity == 4)
-        #expect([storages[1], storages[2]].contains(address(four)) && four.isEmpty && address(four) != address(threeFromFour))
+        #expect(keptFours.contains(address(threeFromFour)) && threeFromFour.capacity == 4)
+        #expect(keptFours.contains(address(four)) && four.isEmpty && address(four) != address(threeFromFour))
+        #expect(pool.sizedCount == 1)
+
+        // A size no span took from between two exports is released at the second; once the
+        // backlog is over, all of them are.
+        batch = try records([2, 2])
+        pool.reclaim(from: &batch, keepingSizes: true)
+        #expect(pool.sizedCount == 3, "both sizes were taken since the last export")
+        #expect(pool.take(capacity: 2).capacity == 2)
+        batch = try records([2])
+        pool.reclaim(from: &batch, keepingSizes: true)
+        #expect(pool.sizedCount == 2, "the list of 4 released, a list of 2 kept")
+        #expect(pool.take(capacity: 4).capacity >= 4 && pool.sizedCount == 2, "a new list: none of 4 or 5 left")
+        batch = try records([2])
+        pool.reclaim(from: &batch, keepingSizes: false)
         #expect(pool.sizedCount == 0)
-        let fresh = pool.take(capacity: 4)
-        #expect(!storages.contains(address(fresh)) && fresh.capacity >= 4)
+        #expect(pool.take(capacity: 2).capacity >= 2 && pool.sizedCount == 0)
     }
 
     /// A span the application still holds shares its attributes with the ended record: giving
