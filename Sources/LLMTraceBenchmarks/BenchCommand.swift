@@ -90,8 +90,8 @@ struct BenchCommand: ParsableCommand {
         let gzipCeiling = try Workload.sinkCeiling(executable: executable, gzip: true)
         print("sink ceiling: \(Self.grouped(ceiling)) spans/s JSON, \(Self.grouped(gzipCeiling)) spans/s gzipped JSON (two libcurl clients posting 512-span batches for 1 s)")
         print("")
-        print("| configuration | caller ns/span | end-to-end spans/s | dropped: sink count / processor | peak RSS MB | wire bytes/span | decoded bytes/span |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print("| configuration | caller ns/span | end-to-end spans/s | CPU ns/span: process / sink | dropped: sink count / processor | peak RSS MB | wire bytes/span | decoded bytes/span |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
         var failures = 0
         var measured: [BenchConfiguration: [RunResult]] = [:]
         for configuration in selected {
@@ -102,7 +102,7 @@ struct BenchCommand: ParsableCommand {
             measured[configuration] = results
             let drops = results.map { "\($0.droppedBySinkCount) / \($0.droppedByProcessor)" }
             if results.contains(where: { $0.droppedBySinkCount != $0.droppedByProcessor || !$0.flushed }) { failures += 1 }
-            print("| \(configuration.rawValue) | \(Self.figure(results.map(\.callerNanosPerSpan), decimals: 0)) | \(Self.figure(results.map(\.endToEndSpansPerSecond), decimals: 0)) | \(drops.joined(separator: ", ")) | \(Self.figure(results.map { Double($0.peakRSSBytes) / 1_048_576 }, decimals: 1)) | \(Self.figure(results.map(\.wireBytesPerSpan), decimals: 1)) | \(Self.figure(results.map(\.decodedBytesPerSpan), decimals: 1)) |")
+            print("| \(configuration.rawValue) | \(Self.figure(results.map(\.callerNanosPerSpan), decimals: 0)) | \(Self.figure(results.map(\.endToEndSpansPerSecond), decimals: 0)) | \(Self.figure(results.map(\.cpuNanosPerSpan), decimals: 0)) / \(Self.figure(results.map(\.sinkCPUNanosPerSpan), decimals: 0)) | \(drops.joined(separator: ", ")) | \(Self.figure(results.map { Double($0.peakRSSBytes) / 1_048_576 }, decimals: 1)) | \(Self.figure(results.map(\.wireBytesPerSpan), decimals: 1)) | \(Self.figure(results.map(\.decodedBytesPerSpan), decimals: 1)) |")
         }
         let sinkForAllocations = try SinkProcess(executable: executable, payloadDirectory: nil)
         let allocations = Workload.allocationsPerSpan(endpoint: sinkForAllocations.url)

@@ -15,6 +15,8 @@ final class SinkProcess {
         var spans: Int
         var bytes: Int
         var decodedBytes: Int
+        /// The sink process's CPU time over its life: one run.
+        var cpuSeconds: Double
     }
 
     private let process: ChildProcess
@@ -57,7 +59,7 @@ final class SinkProcess {
         // Standard input closes when the benchmark is done with the sink (or has died).
         _ = FileDescriptorInput.readToEnd(STDIN_FILENO)
         sink.stop()
-        let counts = Counts(spans: sink.spans, bytes: sink.bytes, decodedBytes: sink.decodedBytes)
+        let counts = Counts(spans: sink.spans, bytes: sink.bytes, decodedBytes: sink.decodedBytes, cpuSeconds: ProcessFigures.cpuSeconds())
         print(String(decoding: try JSONEncoder().encode(counts), as: UTF8.self))
     }
 }

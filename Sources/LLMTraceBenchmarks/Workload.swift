@@ -68,6 +68,7 @@ enum Workload {
             spansHandedToExport: statistics.queued + statistics.dropped + statistics.ignoredAfterShutdown,
             droppedByProcessor: statistics.lost,
             peakRSSBytes: ProcessFigures.peakRSSBytes(),
+            cpuSeconds: ProcessFigures.cpuSeconds(),
             flushed: flushed
         )
     }

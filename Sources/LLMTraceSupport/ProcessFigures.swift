@@ -14,6 +14,21 @@ public enum ProcessFigures {
     /// The resident set now (`VmRSS`), in bytes.
     public static func residentBytes() -> Int { statusField("VmRSS:") * 1024 }
 
+    /// CPU time this process has used so far, user and system, in seconds (`getrusage`): on a
+    /// machine whose cores the measured process and its receiver share, the end-to-end rate is
+    /// bounded by their CPU seconds over the cores.
+    public static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if canImport(Glibc)
+        let who = RUSAGE_SELF.rawValue
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// Threads in the process.
     public static func threads() -> Int { statusField("Threads:") }
 
