@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the C libraries LLMTrace links (libcurl, zlib, libdeflate, OpenSSL's libcrypto) and
+# Installs the C libraries LLMTrace links (libcurl, zlib, libdeflate, ISA-L's
+# igzip, OpenSSL's libcrypto) and
 # the tools its tests use (promtool among them), from Debian's packages, when they are missing.
 # Uses sudo when not run as root.
 set -euo pipefail
@@ -9,6 +10,7 @@ missing=()
 pkg-config --exists libcurl 2> /dev/null || missing+=(libcurl4-openssl-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 pkg-config --exists libdeflate 2> /dev/null || missing+=(libdeflate-dev)
+pkg-config --exists libisal 2> /dev/null || missing+=(libisal-dev)
 pkg-config --exists libcrypto 2> /dev/null || missing+=(libssl-dev)
 command -v pkg-config > /dev/null || missing+=(pkg-config)
 command -v curl > /dev/null || missing+=(curl)
