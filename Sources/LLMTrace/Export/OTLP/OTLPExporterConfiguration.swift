@@ -28,13 +28,13 @@ public struct OTLPExporterConfiguration: Sendable, Equatable, CustomStringConver
     /// Body compression.
     /// - Environment: `OTEL_EXPORTER_OTLP_TRACES_COMPRESSION`, else `OTEL_EXPORTER_OTLP_COMPRESSION`. Default: none.
     public var compression = Compression.none
-    /// gzip level, 1 (fastest) to 9 (smallest): libdeflate's levels, which also go on to 12
-    /// (slower still, for a few bytes less) when set in code. The exporter uses level 1, with one
-    /// warning, for a level outside 1–12.
+    /// gzip level, 1 (fastest) to 9 (smallest). Level 1 is ISA-L's igzip; 2–9 are libdeflate's
+    /// levels, which also go on to 12 (slower still, for a few bytes less) when set in code. The
+    /// exporter uses level 1, with one warning, for a level outside 1–12.
     ///
     /// Span JSON is mostly repeated keys and names, which the fastest level already finds:
-    /// level 1 sends about 45 bytes per span of the benchmark's workload against about 36 at
-    /// level 6, for a quarter of the CPU, and that CPU is the app's.
+    /// level 1 sends about 43 bytes per span of the benchmark's workload against about 35 at
+    /// level 6, for a tenth of the CPU, and that CPU is the app's.
     /// - Environment: `LLMTRACE_OTLP_GZIP_LEVEL` (1–9). Default: 1.
     public var gzipLevel: Int32 = 1
     /// PEM file of the CA that signs the receiver's certificate, for `https`; `nil` uses the
