@@ -123,6 +123,37 @@ enum Workload {
         return (child, count(.root))
     }
 
+    /// The calling thread's ns/span with the LLM metrics on and off, in this process, the same
+    /// workload and chain otherwise (sampling rules on) but no exporter: the spans end in a
+    /// processor that keeps nothing, so no other thread shares the cores and the difference is
+    /// the metrics stage's. Rounds alternate between the two providers; each figure is the
+    /// median of its rounds. (The difference of the `default` and `metrics-off` runs is too
+    /// noisy for that: their exporters and sinks compete with the caller, and `default` drops
+    /// about half its spans.)
+    static func metricsCost(rounds: Int, tracesPerRound: Int) -> (on: Double, off: Double) {
+        func provider(metrics: Bool) -> TracerProvider {
+            var configuration = TracingConfiguration()
+            configuration.serviceName = "llmtrace-bench"
+            configuration.metrics.exporters = metrics ? [.prometheus] : []
+            return TracerProvider(configuration: configuration, processors: [DiscardingProcessor()])
+        }
+        let providers = [provider(metrics: true), provider(metrics: false)]
+        defer { for provider in providers { provider.shutdown(timeout: .seconds(10)) } }
+        let tracers = providers.map { $0.tracer("llmtrace-bench", version: TracerProvider.sdkVersion) }
+        for tracer in tracers { for _ in 0..<2_000 { trace(tracer) } }
+        var perSpan: [[Double]] = [[], []]
+        let clock = ContinuousClock()
+        for _ in 0..<rounds {
+            for (index, tracer) in tracers.enumerated() {
+                let start = clock.now
+                for _ in 0..<tracesPerRound { trace(tracer) }
+                perSpan[index].append((clock.now - start).seconds * 1e9 / Double(tracesPerRound * 4))
+            }
+        }
+        let median = { (values: [Double]) in values.sorted()[values.count / 2] }
+        return (median(perSpan[0]), median(perSpan[1]))
+    }
+
     /// What the sink (in its own process) takes when fed pre-encoded 512-span JSON batches,
     /// gzipped or not, by two libcurl clients for about a second: the ceiling the agent is
     /// measured against.
@@ -156,6 +187,14 @@ enum Workload {
         let elapsed = clock.now - start
         return Double(try sink.finish().spans) / elapsed.seconds
     }
+}
+
+/// Ends the chain of `Workload.metricsCost` and keeps nothing.
+private final class DiscardingProcessor: SpanProcessor {
+    var isStartRequired: Bool { false }
+    func onEnd(_ span: SpanData) {}
+    func forceFlush(timeout: Duration) -> Bool { true }
+    func shutdown(timeout: Duration) -> Bool { true }
 }
 
 /// Keeps what it is given: the spans whose encoding feeds the sink's ceiling.
