@@ -2,16 +2,17 @@ import CCurlZlib
 import CDeflate
 
 /// gzip (RFC 1952), as `Content-Encoding: gzip` requires: the gzip container, not a raw zlib
-/// stream. libdeflate compresses and computes CRC-32s (whole buffers, the fast path). It also
-/// inflates a gzip body in one call when the size its trailer states is within the limit; zlib
-/// inflates everything else, streaming, so that a limit holds before the output is all there.
+/// stream. `GzipCompressor` compresses whole buffers (igzip at level 1, libdeflate at the
+/// others); libdeflate computes CRC-32s and inflates a gzip body in one call when the size its
+/// trailer states is within the limit; zlib inflates everything else, streaming, so that a limit
+/// holds before the output is all there.
 public enum Gzip {
     public enum Error: Swift.Error, Equatable {
         /// zlib's status, inflating.
         case zlib(Int32)
-        /// A compression level libdeflate does not have, or no memory for its state.
+        /// A compression level there is not (0–12 are), or no memory for libdeflate's state.
         case level(Int32)
-        /// libdeflate compressed nothing.
+        /// The compressor wrote nothing (or igzip was given 4 GiB or more).
         case deflate
     }
 
