@@ -33,7 +33,8 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev", "zlib1g-dev"])]
         ),
-        // gzip for request bodies and the spool's CRC-32: faster than zlib on whole buffers.
+        // gzip levels 0 and 2–12, inflating a body in one call, and the spool's CRC-32: faster
+        // than zlib on whole buffers.
         .systemLibrary(
             name: "CDeflate",
             pkgConfig: "libdeflate",

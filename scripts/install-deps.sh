@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the C libraries LLMTrace links (libcurl, zlib, libdeflate, ISA-L's
-# igzip, OpenSSL's libcrypto) and
-# the tools its tests use (promtool among them), from Debian's packages, when they are missing.
+# Installs the C libraries LLMTrace links (libcurl, zlib, libdeflate, ISA-L's igzip, OpenSSL's
+# libcrypto) and the tools its tests use (promtool among them), from Debian's packages, when
+# they are missing.
 # Uses sudo when not run as root.
 set -euo pipefail
 SUDO=""

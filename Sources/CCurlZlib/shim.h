@@ -44,7 +44,8 @@ static inline int llmtrace_curl_multi_done(CURLM *multi) {
     return -1;
 }
 
-/* inflateInit2 is a macro over the versioned function. (libdeflate, in CDeflate, compresses.) */
+/* inflateInit2 is a macro over the versioned function. (igzip, in CIgzip, and libdeflate, in
+   CDeflate, compress.) */
 static inline int llmtrace_inflate_init_gzip(z_streamp stream) {
     return inflateInit2(stream, 15 + 32);
 }

@@ -85,7 +85,7 @@ struct BenchCommand: ParsableCommand {
         let executable = ProcessFigures.executablePath
         print("LLMTrace \(TracerProvider.sdkVersion) benchmark: \(traceCount) traces × 4 spans per run (../shared/bench/WORKLOAD.md),")
         print("18 attributes set after start with one setAttribute call each; \(ProcessInfo.processInfo.activeProcessorCount) cores; median of \(runCount) run(s) [min–max];")
-        print("every run in a process of its own, the sink in another")
+        print("every run in a process of its own, the sink in another (the allocation count and the LLM metrics' cost run in this one)")
         let ceiling = try Workload.sinkCeiling(executable: executable, gzip: false)
         let gzipCeiling = try Workload.sinkCeiling(executable: executable, gzip: true)
         print("sink ceiling: \(Self.grouped(ceiling)) spans/s JSON, \(Self.grouped(gzipCeiling)) spans/s gzipped JSON (two libcurl clients posting 512-span batches for 1 s)")
@@ -111,7 +111,7 @@ struct BenchCommand: ParsableCommand {
         let tracesPerRound = quick ? 500 : 20_000
         let metricsCost = Workload.metricsCost(rounds: rounds, tracesPerRound: tracesPerRound)
         print("")
-        print("caller ns/span without an exporter (median of \(rounds) alternating rounds of \(Self.grouped(Double(tracesPerRound * 4))) spans): LLM metrics on \(Self.grouped(metricsCost.on)), off \(Self.grouped(metricsCost.off))")
+        print("caller ns/span in this process without an exporter (medians of \(rounds) rounds of \(Self.grouped(Double(tracesPerRound * 4))) spans each way): LLM metrics on \(Self.grouped(metricsCost.on)), off \(Self.grouped(metricsCost.off)), difference \(Self.grouped(metricsCost.cost))\(quick ? " (a smoke run: too short to judge)" : "")")
         print("")
         print("| figure | measured | target | |")
         print("| --- | --- | --- | --- |")

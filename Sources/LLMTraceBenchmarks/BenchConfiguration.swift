@@ -6,8 +6,9 @@ import LLMTraceSupport
 enum BenchConfiguration: String, CaseIterable {
     /// The library's defaults (batch queue 2048, sampling rules on with always-on head sampling).
     case `default`
-    /// `default` with the LLM metrics (and the trace totals they sum) off: the difference is
-    /// what the metrics cost.
+    /// `default` with the LLM metrics (and the trace totals they sum) off. What the metrics cost
+    /// is measured apart (`Workload.metricsCost`): the difference of these two end-to-end runs
+    /// is mostly noise.
     case metricsOff = "metrics-off"
     /// A queue that holds every span of the run, so nothing can be dropped.
     case bigq

@@ -126,11 +126,12 @@ enum Workload {
     /// The calling thread's ns/span with the LLM metrics on and off, in this process, the same
     /// workload and chain otherwise (sampling rules on) but no exporter: the spans end in a
     /// processor that keeps nothing, so no other thread shares the cores and the difference is
-    /// the metrics stage's. Rounds alternate between the two providers; each figure is the
-    /// median of its rounds. (The difference of the `default` and `metrics-off` runs is too
-    /// noisy for that: their exporters and sinks compete with the caller, and `default` drops
-    /// about half its spans.)
-    static func metricsCost(rounds: Int, tracesPerRound: Int) -> (on: Double, off: Double) {
+    /// the metrics stage's. Each round times both providers, in alternating order (on, off;
+    /// then off, on); `on` and `off` are the medians of their rounds, `cost` the median of the
+    /// rounds' differences. (The difference of the `default` and `metrics-off` runs is too
+    /// noisy for that: their exporters and sinks compete with the caller, and their drops
+    /// differ.)
+    static func metricsCost(rounds: Int, tracesPerRound: Int) -> (on: Double, off: Double, cost: Double) {
         func provider(metrics: Bool) -> TracerProvider {
             var configuration = TracingConfiguration()
             configuration.serviceName = "llmtrace-bench"
@@ -141,17 +142,25 @@ enum Workload {
         defer { for provider in providers { provider.shutdown(timeout: .seconds(10)) } }
         let tracers = providers.map { $0.tracer("llmtrace-bench", version: TracerProvider.sdkVersion) }
         for tracer in tracers { for _ in 0..<2_000 { trace(tracer) } }
-        var perSpan: [[Double]] = [[], []]
         let clock = ContinuousClock()
-        for _ in 0..<rounds {
-            for (index, tracer) in tracers.enumerated() {
-                let start = clock.now
-                for _ in 0..<tracesPerRound { trace(tracer) }
-                perSpan[index].append((clock.now - start).seconds * 1e9 / Double(tracesPerRound * 4))
+        let time = { (tracer: Tracer) -> Double in
+            let start = clock.now
+            for _ in 0..<tracesPerRound { trace(tracer) }
+            return (clock.now - start).seconds * 1e9 / Double(tracesPerRound * 4)
+        }
+        var on: [Double] = []
+        var off: [Double] = []
+        for round in 0..<rounds {
+            if round.isMultiple(of: 2) {
+                on.append(time(tracers[0]))
+                off.append(time(tracers[1]))
+            } else {
+                off.append(time(tracers[1]))
+                on.append(time(tracers[0]))
             }
         }
         let median = { (values: [Double]) in values.sorted()[values.count / 2] }
-        return (median(perSpan[0]), median(perSpan[1]))
+        return (median(on), median(off), median(zip(on, off).map { $0 - $1 }))
     }
 
     /// What the sink (in its own process) takes when fed pre-encoded 512-span JSON batches,

@@ -42,7 +42,11 @@ public final class GzipCompressor {
     public init(level: Int32) throws {
         guard Self.levels.contains(level) else { throw Gzip.Error.level(level) }
         if level == Self.igzipLevel {
-            engine = .igzip(.allocate(capacity: 1))
+            // Zeroed in place (an 82 KB value would be built on the stack): the one-shot init
+            // leaves some fields as they were, `hist_bits` among them, which the compressor reads.
+            let stream = UnsafeMutablePointer<isal_zstream>.allocate(capacity: 1)
+            UnsafeMutableRawPointer(stream).initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<isal_zstream>.size)
+            engine = .igzip(stream)
         } else {
             guard let state = libdeflate_alloc_compressor(level) else { throw Gzip.Error.level(level) }
             engine = .libdeflate(state)
@@ -69,9 +73,11 @@ public final class GzipCompressor {
     /// `input` as one gzip member (RFC 1952), read straight from the caller's memory.
     ///
     /// - Throws: `Gzip.Error.deflate` when the compressor fails, or for an input igzip cannot
-    ///   take (4 GiB or more).
+    ///   take (its sizes are 32-bit: an input whose bound is 4 GiB or more).
     public func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
         let bound = bound(for: input.count)
+        // Refused before the scratch is grown to a bound igzip could not use.
+        if case .igzip = engine, UInt32(exactly: bound) == nil { throw Gzip.Error.deflate }
         if scratch.count < bound {
             scratch.deallocate()
             scratch = .allocate(byteCount: bound, alignment: 16)
@@ -121,6 +127,8 @@ public final class GzipCompressor {
         stream.pointee.level_buf = nil
         stream.pointee.level_buf_size = 0
         stream.pointee.gzip_flag = UInt16(IGZIP_GZIP)
+        // The default window, 32 KiB; the init does not reset it.
+        stream.pointee.hist_bits = 0
         stream.pointee.end_of_stream = 1
         stream.pointee.flush = UInt16(NO_FLUSH)
         // igzip reads its input through a mutable pointer type but does not write it.
