@@ -42,11 +42,13 @@ public final class GzipCompressor {
     public init(level: Int32) throws {
         guard Self.levels.contains(level) else { throw Gzip.Error.level(level) }
         if level == Self.igzipLevel {
-            // Zeroed in place (an 82 KB value would be built on the stack): the one-shot init
-            // leaves some fields as they were, `hist_bits` among them, which the compressor reads.
-            let stream = UnsafeMutablePointer<isal_zstream>.allocate(capacity: 1)
-            UnsafeMutableRawPointer(stream).initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<isal_zstream>.size)
-            engine = .igzip(stream)
+            // Zeroed in place, as bytes, then bound to the stream's type (an 82 KB value would be
+            // built on the stack): the one-shot init leaves some fields as they were,
+            // `hist_bits` among them, which the compressor reads.
+            let size = MemoryLayout<isal_zstream>.size
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: MemoryLayout<isal_zstream>.alignment)
+            memory.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+            engine = .igzip(memory.bindMemory(to: isal_zstream.self, capacity: 1))
         } else {
             guard let state = libdeflate_alloc_compressor(level) else { throw Gzip.Error.level(level) }
             engine = .libdeflate(state)
@@ -64,7 +66,7 @@ public final class GzipCompressor {
 
     deinit {
         switch engine {
-        case .igzip(let stream): stream.deallocate()
+        case .igzip(let stream): UnsafeMutableRawPointer(stream).deallocate()
         case .libdeflate(let state): libdeflate_free_compressor(state)
         }
         scratch.deallocate()
