@@ -132,13 +132,11 @@ enum Workload {
     /// noisy for that: their exporters and sinks compete with the caller, and their drops
     /// differ.)
     static func metricsCost(rounds: Int, tracesPerRound: Int) -> (on: Double, off: Double, cost: Double) {
-        func provider(metrics: Bool) -> TracerProvider {
-            var configuration = TracingConfiguration()
-            configuration.serviceName = "llmtrace-bench"
-            configuration.metrics.exporters = metrics ? [.prometheus] : []
-            return TracerProvider(configuration: configuration, processors: [DiscardingProcessor()])
+        // The `default` and `metrics-off` configurations, their exporter replaced (its endpoint
+        // is never posted to).
+        let providers = [BenchConfiguration.default, .metricsOff].map {
+            TracerProvider(configuration: $0.tracing(endpoint: "http://127.0.0.1:9/v1/traces", traces: tracesPerRound), processors: [DiscardingProcessor()])
         }
-        let providers = [provider(metrics: true), provider(metrics: false)]
         defer { for provider in providers { provider.shutdown(timeout: .seconds(10)) } }
         let tracers = providers.map { $0.tracer("llmtrace-bench", version: TracerProvider.sdkVersion) }
         for tracer in tracers { for _ in 0..<2_000 { trace(tracer) } }

@@ -77,9 +77,8 @@ public final class GzipCompressor {
     /// - Throws: `Gzip.Error.deflate` when the compressor fails, or for an input igzip cannot
     ///   take (its sizes are 32-bit: an input whose bound is 4 GiB or more).
     public func compress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {
-        let bound = bound(for: input.count)
-        // Refused before the scratch is grown to a bound igzip could not use.
-        if case .igzip = engine, UInt32(exactly: bound) == nil { throw Gzip.Error.deflate }
+        // Refused before the scratch is grown to a bound the engine could not use.
+        guard let bound = bound(for: input.count) else { throw Gzip.Error.deflate }
         if scratch.count < bound {
             scratch.deallocate()
             scratch = .allocate(byteCount: bound, alignment: 16)
@@ -104,16 +103,19 @@ public final class GzipCompressor {
         return Array(UnsafeRawBufferPointer(rebasing: scratch[..<written]))
     }
 
-    /// The most a body of `count` bytes can take, gzip member and all.
-    private func bound(for count: Int) -> Int {
+    /// The most a body of `count` bytes can take, gzip member and all; `nil` for a body the
+    /// engine cannot take.
+    private func bound(for count: Int) -> Int? {
         switch engine {
         case .igzip:
             // igzip falls back to stored blocks (5 bytes of header per 64 KiB) when compressing
             // does not pay; around them go a block header of at most `ISAL_DEF_MAX_HDR_SIZE`
-            // and gzip's 18 bytes. Rounded up generously: the scratch is kept.
-            count + count / 4096 + Int(ISAL_DEF_MAX_HDR_SIZE) + 1024
+            // and gzip's 18 bytes. Rounded up generously: the scratch is kept. Its sizes are
+            // 32-bit.
+            let bound = count + count / 4096 + Int(ISAL_DEF_MAX_HDR_SIZE) + 1024
+            return UInt32(exactly: bound) == nil ? nil : bound
         case .libdeflate(let state):
-            libdeflate_gzip_compress_bound(state, count)
+            return libdeflate_gzip_compress_bound(state, count)
         }
     }
 
