@@ -55,13 +55,21 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("allocations-only"), help: .hidden)
     var allocationsOnly = false
 
+    /// For profiling the calling thread under valgrind: `--traces` traces through `--child`'s
+    /// configuration with its exporter replaced by a processor that keeps nothing (as the LLM
+    /// metrics' cost is measured), so that no other thread runs. The ended spans are freed on
+    /// the calling thread, which an export does on its own.
+    @Flag(name: .customLong("caller-only"), help: .hidden)
+    var callerOnly = false
+
     func validate() throws {
         if let traces, traces < 1 { throw ValidationError("--traces must be at least 1") }
         if let runs, runs < 1 { throw ValidationError("--runs must be at least 1") }
         for name in configurations + [child].compactMap({ $0 }) where BenchConfiguration(rawValue: name) == nil {
             throw ValidationError("unknown configuration \(name); expected one of \(BenchConfiguration.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if (child != nil || allocationsOnly) && endpoint == nil { throw ValidationError("--child and --allocations-only need --endpoint") }
+        if callerOnly && child == nil { throw ValidationError("--caller-only needs --child") }
+        if (child != nil && !callerOnly || allocationsOnly) && endpoint == nil { throw ValidationError("--child and --allocations-only need --endpoint") }
     }
 
     func run() throws {
@@ -70,6 +78,10 @@ struct BenchCommand: ParsableCommand {
         if allocationsOnly, let endpoint {
             let allocations = Workload.allocationsPerSpan(endpoint: endpoint)
             print("allocations per span: child \(allocations?.child ?? .nan), root \(allocations?.root ?? .nan)")
+            return
+        }
+        if callerOnly, let child, let configuration = BenchConfiguration(rawValue: child) {
+            Workload.callerOnly(configuration, traces: traceCount)
             return
         }
         if let child, let configuration = BenchConfiguration(rawValue: child), let endpoint {

@@ -132,11 +132,7 @@ enum Workload {
     /// noisy for that: their exporters and sinks compete with the caller, and their drops
     /// differ.)
     static func metricsCost(rounds: Int, tracesPerRound: Int) -> (on: Double, off: Double, cost: Double) {
-        // The `default` and `metrics-off` configurations, their exporter replaced (its endpoint
-        // is never posted to).
-        let providers = [BenchConfiguration.default, .metricsOff].map {
-            TracerProvider(configuration: $0.tracing(endpoint: "http://127.0.0.1:9/v1/traces", traces: tracesPerRound), processors: [DiscardingProcessor()])
-        }
+        let providers = [BenchConfiguration.default, .metricsOff].map { callerOnlyProvider($0, traces: tracesPerRound) }
         defer { for provider in providers { provider.shutdown(timeout: .seconds(10)) } }
         let tracers = providers.map { $0.tracer("llmtrace-bench", version: TracerProvider.sdkVersion) }
         for tracer in tracers { for _ in 0..<2_000 { trace(tracer) } }
@@ -159,6 +155,22 @@ enum Workload {
         }
         let median = { (values: [Double]) in values.sorted()[values.count / 2] }
         return (median(on), median(off), median(zip(on, off).map { $0 - $1 }))
+    }
+
+    /// `configuration`'s provider with its exporter replaced by a processor that keeps nothing
+    /// (its endpoint is never posted to).
+    static func callerOnlyProvider(_ configuration: BenchConfiguration, traces: Int) -> TracerProvider {
+        TracerProvider(configuration: configuration.tracing(endpoint: "http://127.0.0.1:9/v1/traces", traces: traces), processors: [DiscardingProcessor()])
+    }
+
+    /// `traces` traces through `callerOnlyProvider`, after the same warm-up as `metricsCost`:
+    /// the calling thread alone, for a profiler.
+    static func callerOnly(_ configuration: BenchConfiguration, traces: Int) {
+        let provider = callerOnlyProvider(configuration, traces: traces)
+        defer { provider.shutdown(timeout: .seconds(10)) }
+        let tracer = provider.tracer("llmtrace-bench", version: TracerProvider.sdkVersion)
+        for _ in 0..<2_000 { trace(tracer) }
+        for _ in 0..<traces { trace(tracer) }
     }
 
     /// What the sink (in its own process) takes when fed pre-encoded 512-span JSON batches,

@@ -5,12 +5,15 @@
 /// dictionaries or message objects, no Foundation number formatting for integers. The buffer is
 /// raw memory that grows geometrically, so a token costs a capacity check and a copy, not an
 /// `Array` append per byte; exporters keep one writer and `reset()` it between batches, so a
-/// steady stream of batches allocates nothing.
+/// steady stream of batches allocates nothing. A body that leaves as an array is written into
+/// that array's memory (`array(capacity:_:)`), not copied into it.
 public struct ByteWriter: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
     // Behind `count`: a stored property the inlinable writers can change.
     @usableFromInline var written = 0
+    /// Whether `base` is this writer's to free: not while it writes into an array's memory.
+    @usableFromInline var ownsBase = true
 
     /// Bytes written so far.
     public var count: Int { written }
@@ -21,11 +24,35 @@ public struct ByteWriter: ~Copyable {
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// A writer into `buffer`, which stays its owner's; the writer moves to memory of its own
+    /// if it needs more room.
+    @usableFromInline
+    init(writingInto buffer: UnsafeMutableBufferPointer<UInt8>) {
+        // Never empty: `array(capacity:_:)` asks for at least 64 bytes.
+        base = buffer.baseAddress!
+        capacity = buffer.count
+        ownsBase = false
+    }
+
+    deinit { if ownsBase { base.deallocate() } }
 
     /// A copy of what was written.
     @inlinable
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: written)) }
+
+    /// What `body` writes, as an array it wrote straight into: no copy, where `bytes` of a kept
+    /// writer copies the whole body. `capacity` is a guess of the size; a body that outgrows it
+    /// moves to the writer's own memory and is copied once at the end, and the array keeps
+    /// whatever room the guess left over.
+    public static func array(capacity: Int, _ body: (inout ByteWriter) throws -> Void) rethrows -> [UInt8] {
+        var outgrown: [UInt8]?
+        let written = try [UInt8](unsafeUninitializedCapacity: max(64, capacity)) { buffer, initialized in
+            var writer = ByteWriter(writingInto: buffer)
+            try body(&writer)
+            if writer.ownsBase { outgrown = writer.bytes } else { initialized = writer.written }
+        }
+        return outgrown ?? written
+    }
 
     /// The bytes written, without copying them; valid only during `body`.
     @inlinable
@@ -38,9 +65,10 @@ public struct ByteWriter: ~Copyable {
     public mutating func reset(keepingAtMost limit: Int = .max) {
         written = 0
         if capacity > limit {
-            base.deallocate()
+            if ownsBase { base.deallocate() }
             capacity = max(64, limit)
             base = .allocate(capacity: capacity)
+            ownsBase = true
         }
     }
 
@@ -56,9 +84,10 @@ public struct ByteWriter: ~Copyable {
         let newCapacity = max(needed, capacity * 2)
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: written)
-        base.deallocate()
+        if ownsBase { base.deallocate() }
         base = newBase
         capacity = newCapacity
+        ownsBase = true
     }
 
     @inlinable @inline(__always)

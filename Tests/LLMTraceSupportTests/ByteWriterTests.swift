@@ -28,4 +28,41 @@ import LLMTraceSupport
             #expect(writer.bytes == Array("\"\(text)\",".utf8), "\(count) bytes")
         }
     }
+
+    /// The same writes through a kept writer and into an array, at capacities from none to
+    /// plenty: the array holds exactly what the writer would, whether the body fits the guess,
+    /// fills it to the byte, or outgrows it partway (and then keeps being written, with a
+    /// protobuf length filled in behind the move).
+    @Test func anArrayHoldsWhatAWriterWouldAtEveryCapacity() {
+        let run = Self.pattern(150, from: 3)
+        let write = { (writer: inout ByteWriter) in
+            let message = writer.beginMessage(1)
+            run.withUnsafeBytes { writer.bytes(2, $0) }
+            writer.string("text with \"quotes\"")
+            writer.endMessage(message)
+            writer.raw(UInt8(ascii: "!"))
+        }
+        var reference = ByteWriter()
+        write(&reference)
+        let expected = reference.bytes
+        for capacity in [0, 1, 63, 64, 100, expected.count - 1, expected.count, expected.count + 1, 4096] {
+            let array = ByteWriter.array(capacity: capacity, write)
+            #expect(array == expected, "capacity \(capacity)")
+        }
+    }
+
+    private struct Stop: Error {}
+
+    /// A body that throws leaves no array and frees what it wrote, in the array's memory or, once
+    /// outgrown, in the writer's (the sanitizer runs catch a double free or a leak).
+    @Test func aThrowingBodyLeavesNothing() {
+        for capacity in [64, 4] {
+            #expect(throws: Stop.self) {
+                _ = try ByteWriter.array(capacity: capacity) { writer in
+                    for _ in 0..<100 { writer.raw(UInt8(ascii: "x")) }
+                    throw Stop()
+                }
+            }
+        }
+    }
 }

@@ -20,6 +20,9 @@ final class OTLPHTTPClient: Sendable {
     // Signalled at shutdown so that a retry wait ends early.
     private let wake = DispatchSemaphore(value: 0)
     private let spareWriter = Locked<WriterBox?>(nil)
+    /// Bytes per item of the last uncompressed body, rounded up: the next one's array is sized
+    /// from it, so that it is written in place (`ByteWriter.array`) with little room to spare.
+    private let plainBytesPerItem = Atomic<Int>(0)
 
     /// Holds a writer between requests (a non-copyable value needs a home to be shared).
     private final class WriterBox {
@@ -174,10 +177,17 @@ final class OTLPHTTPClient: Sendable {
     /// The request body: encoded, gzipped when configured; `payloadTooLarge` when the encoding
     /// is over `maxRequestBytes`.
     ///
-    /// Encodes into a writer kept from the last request, so a steady stream of exports reuses
-    /// one buffer; a request made while another holds it (only when several processors share
-    /// an exporter) uses its own.
+    /// An uncompressed body is written straight into the array it is sent from. One to be
+    /// gzipped is encoded into a writer kept from the last request, so a steady stream of
+    /// exports reuses one buffer; a request made while another holds it (only when several
+    /// processors share an exporter) uses its own.
     func encode(estimatedSize: Int, items: Int, _ encode: (inout ByteWriter) -> Void) -> Result<EncodedBatch, ExportError> {
+        guard configuration.compression == .gzip else {
+            let body = ByteWriter.array(capacity: plainCapacity(estimatedSize: estimatedSize, items: items), encode)
+            if items > 0 { plainBytesPerItem.store((body.count + items - 1) / items, ordering: .relaxed) }
+            guard body.count <= configuration.maxRequestBytes else { return .failure(.payloadTooLarge(bytes: body.count)) }
+            return .success(EncodedBatch(body: body, storage: .plain, wireProtocol: configuration.protocol, items: items))
+        }
         let box = spareWriter.withLock { spare -> WriterBox in
             defer { spare = nil }
             return spare ?? WriterBox(capacity: estimatedSize)
@@ -190,16 +200,23 @@ final class OTLPHTTPClient: Sendable {
         encode(&box.writer)
         let size = box.writer.count
         guard size <= configuration.maxRequestBytes else { return .failure(.payloadTooLarge(bytes: size)) }
-        if configuration.compression == .gzip {
-            do {
-                let compressor = try GzipCompressor.reusing(&box.compressor, level: configuration.gzipLevel)
-                let body = try box.writer.withUnsafeBytes { try compressor.compress($0) }
-                return .success(EncodedBatch(body: body, storage: .gzipped, wireProtocol: configuration.protocol, items: items))
-            } catch {
-                logger.warning("gzip failed (\(error)); sending the body uncompressed")
-            }
+        do {
+            let compressor = try GzipCompressor.reusing(&box.compressor, level: configuration.gzipLevel)
+            let body = try box.writer.withUnsafeBytes { try compressor.compress($0) }
+            return .success(EncodedBatch(body: body, storage: .gzipped, wireProtocol: configuration.protocol, items: items))
+        } catch {
+            logger.warning("gzip failed (\(error)); sending the body uncompressed")
+            return .success(EncodedBatch(body: box.writer.bytes, storage: .plain, wireProtocol: configuration.protocol, items: items))
         }
-        return .success(EncodedBatch(body: box.writer.bytes, storage: .plain, wireProtocol: configuration.protocol, items: items))
+    }
+
+    /// Room for an uncompressed body of `items` items: the last body's bytes per item and a
+    /// sixteenth more, or the encoder's `estimatedSize` before the first; never past the largest
+    /// request (a body that outgrows it is split anyway).
+    private func plainCapacity(estimatedSize: Int, items: Int) -> Int {
+        let perItem = plainBytesPerItem.load(ordering: .relaxed)
+        let guess = items > 0 && perItem > 0 ? 512 + items * perItem * 17 / 16 : estimatedSize
+        return min(guess, configuration.maxRequestBytes)
     }
 
     /// `text` (a receiver's message, bound for logs) with every configured header value

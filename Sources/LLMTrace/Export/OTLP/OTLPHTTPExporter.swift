@@ -81,9 +81,11 @@ extension OTLPHTTPExporter {
     /// level when `gzip` is set. For the benchmarks, which measure encoding without a network.
     @_spi(Benchmarks)
     public static func requestBody(for batch: [SpanData], gzip: Bool, protocol wireProtocol: OTLPProtocol = .httpJSON) -> [UInt8] {
+        // Written as the exporter writes them: an uncompressed body into its array, one to be
+        // compressed into a writer.
+        guard gzip else { return ByteWriter.array(capacity: estimatedSize(of: batch.count, wireProtocol)) { encode(batch, wireProtocol, into: &$0) } }
         var writer = ByteWriter(capacity: estimatedSize(of: batch.count, wireProtocol))
         encode(batch, wireProtocol, into: &writer)
-        guard gzip else { return writer.bytes }
         return benchmarkCompressor.withLock { kept in
             // Kept from call to call, as the exporter keeps its own.
             guard let compressor = try? GzipCompressor.reusing(&kept, level: OTLPExporterConfiguration().gzipLevel) else { return writer.bytes }

@@ -9,9 +9,7 @@ internal import LLMTraceSupport
 enum OTLPJSONEncoder {
     /// The request body for `spans`.
     static func encode(_ spans: [SpanData]) -> [UInt8] {
-        var writer = ByteWriter(capacity: estimatedSize(of: spans.count))
-        encode(spans, into: &writer)
-        return writer.bytes
+        ByteWriter.array(capacity: estimatedSize(of: spans.count)) { encode(spans, into: &$0) }
     }
 
     /// Reserve for a batch of `count` spans: typical LLM spans encode to 300–900 bytes.
