@@ -98,6 +98,17 @@ public struct ByteWriter: ~Copyable {
         written += bytes.count
     }
 
+    /// Writes again the `count` bytes written at `start`: a fragment the body already holds.
+    @inlinable
+    public mutating func repeatWritten(from start: Int, count: Int) {
+        precondition(start >= 0 && count >= 0 && start + count <= written, "not written yet")
+        // Behind the end of what was written, so the two never overlap; `room` may move the
+        // buffer, so the source is found after it.
+        let target = room(count)
+        UnsafeMutableRawPointer(target).copyMemory(from: base + start, byteCount: count)
+        written += count
+    }
+
     @inlinable
     @inline(__always)
     public mutating func raw(_ byte: UInt8) {

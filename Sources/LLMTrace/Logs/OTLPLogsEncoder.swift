@@ -15,6 +15,7 @@ enum OTLPLogsEncoder {
 
     static func encodeJSON(_ records: [LogRecordData], into w: inout ByteWriter) {
         w.raw("{\"resourceLogs\":[")
+        var keys = JSONKeyFragments()
         for (r, resourceGroup) in ExportGroups.byResource(records).enumerated() {
             if r > 0 { w.raw(UInt8(ascii: ",")) }
             w.raw("{\"resource\":{")
@@ -32,7 +33,7 @@ enum OTLPLogsEncoder {
                 w.raw("},\"logRecords\":[")
                 scopeGroup.forEachInPlace { i, record in
                     if i > 0 { w.raw(UInt8(ascii: ",")) }
-                    encodeJSON(&record, into: &w)
+                    encodeJSON(&record, into: &w, keys: &keys)
                 }
                 w.raw("]}")
             }
@@ -42,7 +43,7 @@ enum OTLPLogsEncoder {
     }
 
     /// `record` is `inout` to be read in place (`Array.forEachInPlace`); it is not written.
-    static func encodeJSON(_ record: inout LogRecordData, into w: inout ByteWriter) {
+    static func encodeJSON(_ record: inout LogRecordData, into w: inout ByteWriter, keys: inout JSONKeyFragments) {
         w.raw("{\"timeUnixNano\":")
         w.quotedDigits(record.timeUnixNano)
         w.raw(",\"observedTimeUnixNano\":")
@@ -55,7 +56,7 @@ enum OTLPLogsEncoder {
             w.raw(",\"body\":")
             OTLPJSONEncoder.value(.string(body), into: &w)
         }
-        OTLPJSONEncoder.attributes(record.attributes, dropped: record.droppedAttributesCount, into: &w, leadingComma: true)
+        OTLPJSONEncoder.attributes(record.attributes, dropped: record.droppedAttributesCount, into: &w, leadingComma: true, keys: &keys)
         if let context = record.spanContext, context.isValid {
             w.raw(",\"flags\":")
             w.digits(UInt64(record.otlpFlags))

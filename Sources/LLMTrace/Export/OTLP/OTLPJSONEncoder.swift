@@ -17,6 +17,7 @@ enum OTLPJSONEncoder {
 
     static func encode(_ spans: [SpanData], into w: inout ByteWriter) {
         w.raw("{\"resourceSpans\":[")
+        var keys = JSONKeyFragments()
         for (r, resourceGroup) in ExportGroups.byResource(spans).enumerated() {
             if r > 0 { w.raw(UInt8(ascii: ",")) }
             w.raw("{\"resource\":{")
@@ -34,7 +35,7 @@ enum OTLPJSONEncoder {
                 w.raw("},\"spans\":[")
                 scopeGroup.forEachInPlace { i, span in
                     if i > 0 { w.raw(UInt8(ascii: ",")) }
-                    encode(&span, into: &w)
+                    encode(&span, into: &w, keys: &keys)
                 }
                 w.raw("]}")
             }
@@ -45,7 +46,7 @@ enum OTLPJSONEncoder {
 
     /// `span` is `inout` to be read in place (`Array.forEachInPlace`); it is not written.
     @inline(__always)
-    static func encode(_ span: inout SpanData, into w: inout ByteWriter) {
+    static func encode(_ span: inout SpanData, into w: inout ByteWriter, keys: inout JSONKeyFragments) {
         w.raw(UInt8(ascii: "{"))
         ids(span.context, into: &w)
         if let parent = span.parentSpanID, parent.isValid {
@@ -63,8 +64,8 @@ enum OTLPJSONEncoder {
         w.quotedDigits(span.startTimeUnixNano)
         w.raw(",\"endTimeUnixNano\":")
         w.quotedDigits(span.endTimeUnixNano)
-        attributes(span.attributes, dropped: span.droppedAttributesCount, into: &w, leadingComma: true)
-        if let extras = span.extras { eventsAndLinks(extras, into: &w) }
+        attributes(span.attributes, dropped: span.droppedAttributesCount, into: &w, leadingComma: true, keys: &keys)
+        if let extras = span.extras { eventsAndLinks(extras, into: &w, keys: &keys) }
         switch span.status {
         case .unset:
             break
@@ -83,7 +84,7 @@ enum OTLPJSONEncoder {
 
     /// `"events"`, `"droppedEventsCount"`, `"links"` and `"droppedLinksCount"`, each only when
     /// not empty or zero.
-    private static func eventsAndLinks(_ extras: SpanDataExtras, into w: inout ByteWriter) {
+    private static func eventsAndLinks(_ extras: SpanDataExtras, into w: inout ByteWriter, keys: inout JSONKeyFragments) {
         if !extras.contents.events.isEmpty {
             w.raw(",\"events\":[")
             extras.contents.events.forEachInPlace { i, event in
@@ -92,7 +93,7 @@ enum OTLPJSONEncoder {
                 w.quotedDigits(event.timeUnixNano)
                 w.raw(",\"name\":")
                 w.string(event.name)
-                attributes(event.attributes, dropped: event.droppedAttributesCount, into: &w, leadingComma: true)
+                attributes(event.attributes, dropped: event.droppedAttributesCount, into: &w, leadingComma: true, keys: &keys)
                 w.raw(UInt8(ascii: "}"))
             }
             w.raw(UInt8(ascii: "]"))
@@ -107,7 +108,7 @@ enum OTLPJSONEncoder {
                 if i > 0 { w.raw(UInt8(ascii: ",")) }
                 w.raw(UInt8(ascii: "{"))
                 ids(link.context, into: &w)
-                attributes(link.attributes, dropped: link.droppedAttributesCount, into: &w, leadingComma: true)
+                attributes(link.attributes, dropped: link.droppedAttributesCount, into: &w, leadingComma: true, keys: &keys)
                 w.raw(",\"flags\":")
                 w.digits(UInt64(link.otlpFlags))
                 w.raw(UInt8(ascii: "}"))
@@ -134,6 +135,12 @@ enum OTLPJSONEncoder {
 
     /// `"attributes":[...]` and `"droppedAttributesCount"`, each only when not empty or zero.
     static func attributes(_ attributes: Attributes, dropped: Int, into w: inout ByteWriter, leadingComma: Bool) {
+        var keys = JSONKeyFragments.none
+        self.attributes(attributes, dropped: dropped, into: &w, leadingComma: leadingComma, keys: &keys)
+    }
+
+    /// `attributes(_:dropped:into:leadingComma:)` with the keys of the body written so far.
+    static func attributes(_ attributes: Attributes, dropped: Int, into w: inout ByteWriter, leadingComma: Bool, keys: inout JSONKeyFragments) {
         var needsComma = leadingComma
         if !attributes.isEmpty {
             if needsComma { w.raw(UInt8(ascii: ",")) }
@@ -142,9 +149,7 @@ enum OTLPJSONEncoder {
             // and a release apiece).
             attributes.elements.forEachInPlace { i, attribute in
                 if i > 0 { w.raw(UInt8(ascii: ",")) }
-                w.raw("{\"key\":")
-                w.string(attribute.key)
-                w.raw(",\"value\":")
+                keys.writeOpening(of: attribute.key, into: &w)
                 value(attribute.value, into: &w)
                 w.raw(UInt8(ascii: "}"))
             }

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import LLMTrace
+import LLMTraceTesting
+import LLMTraceSupport
+
+@Suite struct JSONKeyFragmentsTests {
+    /// The attributes of `attributes` as the encoder writes them, once with the body's key
+    /// fragments (`keys`, carried from call to call as over a body) and once in full.
+    private func both(_ attributes: Attributes, _ keys: inout JSONKeyFragments, _ withFragments: inout ByteWriter, _ inFull: inout ByteWriter) {
+        OTLPJSONEncoder.attributes(attributes, dropped: 0, into: &withFragments, leadingComma: false, keys: &keys)
+        OTLPJSONEncoder.attributes(attributes, dropped: 0, into: &inFull, leadingComma: false)
+        withFragments.raw(UInt8(ascii: ";"))
+        inFull.raw(UInt8(ascii: ";"))
+    }
+
+    /// Keys met again, keys that need escapes, small strings held in the string's words,
+    /// strings made at run time (each its own storage), and more distinct keys than slots (so
+    /// keys evict each other): the body is the same bytes as one written without fragments.
+    @Test func aBodyIsTheSameBytesAsOneWrittenInFull() {
+        var keys = JSONKeyFragments()
+        var withFragments = ByteWriter(capacity: 64)
+        var inFull = ByteWriter(capacity: 64)
+        let constants: Attributes = [
+            GenAI.operationName: "chat", GenAI.requestModel: "gpt-4o-mini", "k\"ey\\ \n": 1, "é 漢字 👍": true, "short": 0.5,
+        ]
+        for round in 0..<300 {
+            both(constants, &keys, &withFragments, &inFull)
+            // A key of its own each round, made at run time (heap storage, freed after), and
+            // one of 200 that come back: more than the slots.
+            var made = Attributes()
+            made[String(repeating: "x", count: 20) + "-\(round)"] = .int(round)
+            made["recurring.key.number.\(round % 200)"] = .string("v\(round)")
+            both(made, &keys, &withFragments, &inFull)
+        }
+        #expect(String(decoding: withFragments.bytes, as: UTF8.self) == String(decoding: inFull.bytes, as: UTF8.self))
+        #expect(withFragments.count > 50_000)
+    }
+
+    /// A key string whose storage is freed while its slot still names it, and a new key of the
+    /// same length made in its place (glibc tends to give the freed block back): the entry keeps
+    /// the old string, so the new one is never taken for it.
+    @Test func aFreedKeysStorageIsNotTakenForAnother() {
+        var keys = JSONKeyFragments()
+        var withFragments = ByteWriter(capacity: 64)
+        var inFull = ByteWriter(capacity: 64)
+        for round in 0..<500 {
+            var attributes = Attributes()
+            attributes[String(repeating: Character(UnicodeScalar(UInt8(97 + round % 26))), count: 24)] = .int(round)
+            both(attributes, &keys, &withFragments, &inFull)
+        }
+        #expect(String(decoding: withFragments.bytes, as: UTF8.self) == String(decoding: inFull.bytes, as: UTF8.self))
+    }
+
+    /// Span bodies: the same request whether the spans repeat their keys or not, decoded.
+    @Test func spansWithRepeatedKeysEncodeTheirOwnKeys() throws {
+        let spans = (0..<40).map { i -> SpanData in
+            var span = SpanData.stub(name: "span \(i)")
+            span.attributes = [GenAI.operationName: "chat", "index.\(i % 3)": .int(i), "same": .string("\(i)")]
+            return span
+        }
+        let body = OTLPJSONEncoder.encode(spans)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
+        let decoded = try #require(((json["resourceSpans"] as? [[String: Any]])?.first?["scopeSpans"] as? [[String: Any]])?.first?["spans"] as? [[String: Any]])
+        #expect(decoded.count == 40)
+        for (i, span) in decoded.enumerated() {
+            let attributes = try #require(span["attributes"] as? [[String: Any]])
+            #expect(attributes.compactMap { $0["key"] as? String } == [GenAI.operationName, "index.\(i % 3)", "same"])
+            #expect((attributes[2]["value"] as? [String: Any])?["stringValue"] as? String == "\(i)")
+        }
+    }
+}
