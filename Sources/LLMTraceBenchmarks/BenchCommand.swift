@@ -58,7 +58,8 @@ struct BenchCommand: ParsableCommand {
     /// For profiling the calling thread under valgrind: `--traces` traces through `--child`'s
     /// configuration with its exporter replaced by a processor that keeps nothing (as the LLM
     /// metrics' cost is measured), so that no other thread runs. The ended spans are freed on
-    /// the calling thread, which an export does on its own.
+    /// the calling thread, work the exporter's thread does in a real run, so the profile
+    /// includes it.
     @Flag(name: .customLong("caller-only"), help: .hidden)
     var callerOnly = false
 
@@ -69,6 +70,7 @@ struct BenchCommand: ParsableCommand {
             throw ValidationError("unknown configuration \(name); expected one of \(BenchConfiguration.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if callerOnly && child == nil { throw ValidationError("--caller-only needs --child") }
+        if callerOnly && allocationsOnly { throw ValidationError("--caller-only and --allocations-only are two different runs; pass one") }
         if (child != nil && !callerOnly || allocationsOnly) && endpoint == nil { throw ValidationError("--child and --allocations-only need --endpoint") }
     }
 

@@ -4,9 +4,9 @@
 /// Hand-written because the export path runs for every span: no `Codable`, no intermediate
 /// dictionaries or message objects, no Foundation number formatting for integers. The buffer is
 /// raw memory that grows geometrically, so a token costs a capacity check and a copy, not an
-/// `Array` append per byte; exporters keep one writer and `reset()` it between batches, so a
-/// steady stream of batches allocates nothing. A body that leaves as an array is written into
-/// that array's memory (`array(capacity:_:)`), not copied into it.
+/// `Array` append per byte. An exporter keeps one writer for the bodies it compresses and
+/// `reset()`s it between batches; a body that is sent as it is written goes straight into the
+/// array it leaves in (`array(capacity:_:)`), not into a writer and then copied.
 public struct ByteWriter: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var capacity: Int
@@ -26,7 +26,6 @@ public struct ByteWriter: ~Copyable {
 
     /// A writer into `buffer`, which stays its owner's; the writer moves to memory of its own
     /// if it needs more room.
-    @usableFromInline
     init(writingInto buffer: UnsafeMutableBufferPointer<UInt8>) {
         // Never empty: `array(capacity:_:)` asks for at least 64 bytes.
         base = buffer.baseAddress!
@@ -43,7 +42,8 @@ public struct ByteWriter: ~Copyable {
     /// What `body` writes, as an array it wrote straight into: no copy, where `bytes` of a kept
     /// writer copies the whole body. `capacity` is a guess of the size; a body that outgrows it
     /// moves to the writer's own memory and is copied once at the end, and the array keeps
-    /// whatever room the guess left over.
+    /// whatever room the guess left over. The writer lives only in `body`: it must not be
+    /// swapped or moved out of it (it may be writing into memory the array will own).
     public static func array(capacity: Int, _ body: (inout ByteWriter) throws -> Void) rethrows -> [UInt8] {
         var outgrown: [UInt8]?
         let written = try [UInt8](unsafeUninitializedCapacity: max(64, capacity)) { buffer, initialized in

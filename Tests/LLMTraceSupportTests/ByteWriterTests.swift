@@ -65,4 +65,20 @@ import LLMTraceSupport
             }
         }
     }
+
+    /// A fragment written again lands whole, when the writer has to grow for it and when the
+    /// body moved out of an array's memory after the fragment was written.
+    @Test func aRepeatedFragmentIsTheSameBytesWhereverItWasWritten() {
+        let run = Self.pattern(40, from: 9)
+        let write = { (writer: inout ByteWriter) in
+            writer.raw(UInt8(ascii: "<"))
+            run.withUnsafeBytes { writer.bytes(1, $0) }
+            for _ in 0..<20 { writer.repeatWritten(from: 1, count: 42) }
+        }
+        let expected = [UInt8(ascii: "<")] + Array(repeating: [0x0A, 40] + run, count: 21).flatMap { $0 }
+        var small = ByteWriter(capacity: 1)
+        write(&small)
+        #expect(small.bytes == expected)
+        #expect(ByteWriter.array(capacity: 64, write) == expected)
+    }
 }

@@ -21,8 +21,10 @@ struct EncodedBatch: Sendable {
     /// Spans, log records or data points in it: what the statistics count.
     var items: Int
 
-    /// Bytes it occupies while queued.
-    var bytes: Int { body.count }
+    /// Bytes it occupies while queued: its array's capacity, which an uncompressed body written
+    /// in place may hold beyond its length (at most a quarter more and 4 KiB, the room left by
+    /// its size's guess).
+    var bytes: Int { body.capacity }
 
     /// The batch stored compressed with `compressor`, if it is not already: for a body that has
     /// to wait.

@@ -1,19 +1,18 @@
 internal import LLMTraceSupport
 
-/// Where a JSON body already holds an attribute's opening, `{"key":"…","value":`, for the keys
-/// written so far: a key met again is copied from there instead of being escaped and written
-/// anew.
+/// The attribute keys a JSON body has written so far, and where: a key met again has its
+/// opening, `{"key":"…","value":`, copied from there instead of being escaped and written anew.
 ///
-/// Keys repeat. A batch of spans from a few code paths sets the same few dozen keys over and
-/// over, nearly always from string constants, and writing one (checking its bytes for escapes,
-/// three appends) cost about as much as the rest of its attribute. A key is known by its
-/// string's two words: the same literal, the same storage, or the same small string held in the
-/// words themselves; an entry keeps its string, so that storage is not freed and reused for
-/// other text while the entry stands. Direct-mapped: a key whose slot another key holds takes
-/// the slot and is written out in full.
-///
-/// Only for a writer that never moves what it wrote (JSON; a protobuf writer moves a nested
-/// message when its length needs another byte).
+/// One per body, and only for a writer that never moves what it wrote (JSON; a protobuf writer
+/// moves a nested message when its length needs another byte).
+//
+// Keys repeat: a batch of spans from a few code paths sets the same few dozen keys over and
+// over, nearly always from string constants, and writing one (checking its bytes for escapes,
+// three appends) cost about as much as the rest of its attribute. A key is known by its string's
+// two words: the same literal, the same storage, or the same small string held in the words
+// themselves. An entry keeps its string, so that storage is not freed and reused for other text
+// while the entry stands. Direct-mapped: a key whose slot another key holds takes the slot and
+// is written out in full.
 struct JSONKeyFragments {
     private struct Entry {
         var words: (UInt64, UInt64) = (0, 0)

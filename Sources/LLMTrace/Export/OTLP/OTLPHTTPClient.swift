@@ -102,7 +102,7 @@ final class OTLPHTTPClient: Sendable {
     func attempt(_ batch: EncodedBatch, lane: Int, timeout: Duration) -> Attempt {
         guard !isShutdown else { return .done(.failure(.shutdown)) }
         guard let wire = batch.wireBody(limit: configuration.maxRequestBytes) else {
-            return .done(.failure(.payloadTooLarge(bytes: batch.bytes)))
+            return .done(.failure(.payloadTooLarge(bytes: batch.body.count)))
         }
         var headers: [(name: String, value: String)] = [("Content-Type", batch.wireProtocol.contentType)]
         if wire.gzipped { headers.append(("Content-Encoding", "gzip")) }
@@ -183,9 +183,12 @@ final class OTLPHTTPClient: Sendable {
     /// processors share an exporter) uses its own.
     func encode(estimatedSize: Int, items: Int, _ encode: (inout ByteWriter) -> Void) -> Result<EncodedBatch, ExportError> {
         guard configuration.compression == .gzip else {
-            let body = ByteWriter.array(capacity: plainCapacity(estimatedSize: estimatedSize, items: items), encode)
+            var body = ByteWriter.array(capacity: plainCapacity(estimatedSize: estimatedSize, items: items), encode)
             if items > 0 { plainBytesPerItem.store((body.count + items - 1) / items, ordering: .relaxed) }
             guard body.count <= configuration.maxRequestBytes else { return .failure(.payloadTooLarge(bytes: body.count)) }
+            // A guess well above this body (its spans smaller than the last batch's) would wait
+            // with it: copied out at its own size, the one copy the guess otherwise saves.
+            if body.capacity - body.count > body.count / 4 + 4096 { body = body.withUnsafeBufferPointer { Array($0) } }
             return .success(EncodedBatch(body: body, storage: .plain, wireProtocol: configuration.protocol, items: items))
         }
         let box = spareWriter.withLock { spare -> WriterBox in
@@ -210,12 +213,13 @@ final class OTLPHTTPClient: Sendable {
         }
     }
 
-    /// Room for an uncompressed body of `items` items: the last body's bytes per item and a
-    /// sixteenth more, or the encoder's `estimatedSize` before the first; never past the largest
-    /// request (a body that outgrows it is split anyway).
+    /// Room for an uncompressed body of `items` items: the last body's bytes per item and an
+    /// eighth more, or the encoder's `estimatedSize` before the first; never past the largest
+    /// request (a body that outgrows it is split anyway). A body that outgrows the guess is
+    /// copied once at the end, as every body was before it was written in place.
     private func plainCapacity(estimatedSize: Int, items: Int) -> Int {
         let perItem = plainBytesPerItem.load(ordering: .relaxed)
-        let guess = items > 0 && perItem > 0 ? 512 + items * perItem * 17 / 16 : estimatedSize
+        let guess = items > 0 && perItem > 0 ? 512 + items * perItem * 9 / 8 : estimatedSize
         return min(guess, configuration.maxRequestBytes)
     }
 

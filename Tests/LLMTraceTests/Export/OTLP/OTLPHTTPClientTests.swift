@@ -93,4 +93,31 @@ import LLMTraceSupport
         #expect(send(client) == .failure(.httpStatus(401, retryable: false, message: "no")))
         #expect(receiver.requests.count == 1)
     }
+
+    /// Uncompressed bodies of changing sizes: each is exactly what was written, whether the last
+    /// body's size made the guess too small (the body outgrows its array) or too large (it is
+    /// copied out at its own size), and none holds more than a quarter and 4 KiB of room.
+    @Test func plainBodiesAreWhatWasWrittenWhateverTheLastOnesSize() throws {
+        let client = client("http://127.0.0.1:9/v1/traces")
+        for (items, perItem) in [(100, 10), (100, 400), (100, 10), (50, 600), (500, 1), (1, 90_000), (300, 30)] {
+            let expected = (0..<items * perItem).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ items) }
+            let batch = try client.encode(estimatedSize: 64, items: items) { writer in
+                expected.withUnsafeBytes { writer.bytes(1, $0) }
+            }.get()
+            let header = [UInt8(0x0A)] + varint(expected.count)
+            #expect(batch.body == header + expected, "\(items) × \(perItem)")
+            #expect(batch.bytes == batch.body.capacity)
+            #expect(batch.body.capacity - batch.body.count <= batch.body.count / 4 + 4096, "\(items) × \(perItem)")
+        }
+    }
+
+    private func varint(_ value: Int) -> [UInt8] {
+        var value = UInt64(value)
+        var bytes: [UInt8] = []
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        return bytes + [UInt8(value)]
+    }
 }
