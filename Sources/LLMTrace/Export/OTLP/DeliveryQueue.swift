@@ -7,10 +7,11 @@ import Logging
 /// answers retryably, spilled to a `Spool` when one is configured.
 ///
 /// Intake (`submit`) waits only for a receiver that answers but is behind, up to its deadline.
-/// After a retryable failure every lane pauses until the backoff (1 s doubling to 5 s) or the receiver's `Retry-After` has passed, and the
-/// failed body goes back to the head of the queue, so a receiver on its way back is probed by
-/// one request, not a storm, and bodies are sent again oldest first. What the byte bound pushes
-/// out is the oldest body.
+/// After a retryable failure every lane pauses until the backoff (1 s doubling to 5 s) or the
+/// receiver's `Retry-After` has passed, and the failed body goes back to the head of the queue,
+/// so a receiver on its way back is probed by one request, not a storm, and bodies are sent
+/// again oldest first. At shutdown, a backoff that would outlast the time left is cut short for
+/// one last probe. What the byte bound pushes out is the oldest body.
 final class DeliveryQueue: Sendable {
     /// What a new body does to the ones still waiting.
     enum Policy: Sendable {
@@ -66,12 +67,15 @@ final class DeliveryQueue: Sendable {
         var sequence: UInt64 = 0
         /// No request starts before this, after a retryable failure.
         var pausedUntil: Deadline?
+        /// The pause is the receiver's `Retry-After`, not our own backoff: shutdown honours it.
+        var pauseIsReceivers = false
         var failuresInARow = 0
         /// From a retryable failure until the backlog it left is gone: the backlog of an outage
         /// may grow to the byte bound and never holds up intake.
         var recovering = false
         var lastError: ExportError?
-        var wakeScheduled = false
+        /// When the next wake from a pause is due, if one is scheduled.
+        var wakeAt: Deadline?
         /// Shutdown began: bodies that come back are spooled or counted, not sent again.
         var stopping = false
         var books = ExportStatistics()
@@ -261,7 +265,17 @@ final class DeliveryQueue: Sendable {
         // The last stretch is kept for ending the requests in flight and for writing what is
         // left to disk (with a spool) or counting it.
         let margin = spool == nil ? min(deadline.remainingNanos / 5, 250_000_000) : min(deadline.remainingNanos / 4, 500_000_000)
-        _ = flush(deadline: Deadline(nanos: deadline.nanos - margin))
+        let flushBy = Deadline(nanos: deadline.nanos - margin)
+        // Our own backoff is a guess at when the receiver is back. Were it to outlast the flush,
+        // nothing more would be tried and the backlog would be lost even if the receiver is
+        // back, so one probe goes out in time for its answer and for the backlog to follow.
+        // A receiver's `Retry-After` is honoured.
+        state.withLock { state in
+            guard let until = state.pausedUntil, !state.pauseIsReceivers else { return }
+            let lastTry = Deadline(nanos: flushBy.nanos - min(flushBy.remainingNanos / 2, 1_000_000_000))
+            if until > lastTry { state.pausedUntil = lastTry }
+        }
+        _ = flush(deadline: flushBy)
         let alreadyStopping = state.withLock { state -> Bool in
             defer { state.stopping = true }
             return state.stopping
@@ -314,6 +328,7 @@ final class DeliveryQueue: Sendable {
                     return []
                 }
                 state.pausedUntil = nil
+                state.pauseIsReceivers = false
             }
             var jobs: [(Int, Job)] = []
             for lane in state.busy.indices where !state.busy[lane] {
@@ -341,12 +356,15 @@ final class DeliveryQueue: Sendable {
         return .memory(waiting)
     }
 
+    /// Pumps again at `until`, unless a wake is due by then (shutdown may bring a pause forward).
     private func scheduleWake(at until: Deadline, _ state: inout State) {
-        guard !state.wakeScheduled else { return }
-        state.wakeScheduled = true
+        if let due = state.wakeAt, due <= until { return }
+        state.wakeAt = until
         DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: until.remainingNanos))) { [weak self] in
             guard let self else { return }
-            self.state.withLock { $0.wakeScheduled = false }
+            self.state.withLock { state in
+                if state.wakeAt == until { state.wakeAt = nil }
+            }
             self.pump()
         }
     }
@@ -382,7 +400,10 @@ final class DeliveryQueue: Sendable {
                 state.recovering = true
                 state.lastError = error
                 let until = Deadline.after(wait)
-                state.pausedUntil = max(state.pausedUntil ?? until, until)
+                if until >= state.pausedUntil ?? until {
+                    state.pausedUntil = until
+                    state.pauseIsReceivers = after != nil
+                }
                 // With a spool, a body that has to wait waits on disk, where a crash cannot take it.
                 if let spool, case .memory(let waiting) = job, spool.store(compactedForWaiting(waiting.batch)) {} else {
                     requeue(job, &state)

@@ -97,6 +97,46 @@ import Synchronization
         #expect(provider.shutdown(timeout: .seconds(5)))
     }
 
+    /// A receiver back within the shutdown's timeout gets the backlog, although the queue's own
+    /// backoff would have waited far longer: shutdown sends one last probe in time.
+    @Test func shutdownProbesAReceiverWhoseBackoffWouldOutlastIt() throws {
+        let refusals = Atomic<Int>(0)
+        let accepted = Locked<Set<Int>>([])
+        let receiver = try TestReceiver(responder: Self.recording(accepted) { _ in
+            refusals.add(1, ordering: .relaxed).oldValue < 1 ? .respond(status: 503, body: #"{"code":14,"message":"unavailable"}"#) : .respond(status: 200)
+        })
+        let provider = TracerProvider(configuration: Self.configuration(receiver.url) {
+            $0.otlp.delivery.concurrency = 1
+            $0.otlp.retry.initialBackoff = .seconds(600)
+            $0.otlp.retry.maxQueueBackoff = .seconds(600)
+        })
+        Self.spans(provider, 300)
+        // The first body is refused; the backoff (5 to 15 minutes) holds the rest.
+        #expect(!provider.forceFlush(timeout: .milliseconds(300)))
+        #expect(receiver.requests.count == 1)
+        #expect(provider.shutdown(timeout: .seconds(3)))
+        let statistics = provider.statistics
+        #expect(statistics.exported == 300)
+        #expect(statistics.lost == 0)
+        #expect(Set(Self.names(receiver, accepted: accepted)).count == 300)
+    }
+
+    /// A receiver's own `Retry-After` is honoured at shutdown: what it asked to hold back is
+    /// counted as lost to the shutdown, not sent early.
+    @Test func shutdownHonoursARetryAfterThatOutlastsIt() throws {
+        let receiver = try TestReceiver(responder: { _, _ in
+            .respond(status: 429, headers: ["Retry-After": "600"], body: #"{"code":8,"message":"slow down"}"#)
+        })
+        let provider = TracerProvider(configuration: Self.configuration(receiver.url) { $0.otlp.delivery.concurrency = 1 })
+        Self.spans(provider, 300)
+        #expect(!provider.forceFlush(timeout: .milliseconds(300)))
+        _ = provider.shutdown(timeout: .seconds(1))
+        let statistics = provider.statistics
+        #expect(statistics.exported == 0)
+        #expect(statistics.lost == 300)
+        #expect(receiver.requests.count == 1)
+    }
+
     @Test func retryAfterIsWaitedForAndTheBodiesGoOutOnce() throws {
         let refusals = Atomic<Int>(0)
         let firstRefusal = Locked<ContinuousClock.Instant?>(nil)
